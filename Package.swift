@@ -1,0 +1,56 @@
+// swift-tools-version: 6.2
+//
+// Layout (one job per target):
+//   KonaplateGenerator  pure core: spec bytes in → Swift source bytes + diagnostics out (no file system)
+//   KonaplateGenCLI     the commands (generate / check / lint) and the file-system side: reading specs,
+//                       atomic writes, stale-file removal, unified diffs
+//   konaplate-gen       the executable: a two-line entry point into KonaplateGenCLI
+//   KonaplateRuntime    what generated code imports: validation, endpoint protocol, header primitives, signing
+//   KonaplateAPI        the models generated from api-specs/ (committed in Generated/)
+import PackageDescription
+
+let package = Package(
+    name: "konaplate-swift",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "konaplate-gen", targets: ["konaplate-gen"]),
+        .library(name: "KonaplateRuntime", targets: ["KonaplateRuntime"]),
+        .library(name: "KonaplateAPI", targets: ["KonaplateAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        .target(
+            name: "KonaplateRuntime",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "KonaplateAPI",
+            dependencies: ["KonaplateRuntime"],
+            path: "Generated"
+        ),
+        .target(
+            name: "KonaplateGenerator",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "KonaplateGenCLI",
+            dependencies: [
+                "KonaplateGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "konaplate-gen", dependencies: ["KonaplateGenCLI"]),
+        .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateGenerator"]),
+        .testTarget(name: "KonaplateGenCLITests", dependencies: ["KonaplateGenCLI"]),
+        .testTarget(name: "KonaplateRuntimeTests", dependencies: ["KonaplateRuntime"]),
+        .testTarget(name: "KonaplateAPITests", dependencies: ["KonaplateAPI", "KonaplateRuntime"]),
+    ]
+)

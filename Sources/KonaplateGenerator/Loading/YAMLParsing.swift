@@ -1,0 +1,88 @@
+import Yams
+
+/// Turns a spec file's bytes into a YAML node tree (libyaml, through Yams), turning every way that can fail
+/// into a positioned diagnostic: bytes that are not UTF-8, YAML syntax errors, duplicate keys, more than one
+/// document, an empty file.
+enum YAMLParsing {
+    static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> Node? {
+        guard let text = decodeUTF8(bytes, file: file, diagnostics: &diagnostics) else { return nil }
+        // Resolver.basic: only null, bool, int, float and str are recognized, so a value like `2024-01-01` or
+        // `0x1F` stays the text the maintainer wrote, and every value's meaning is decided by this loader.
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            guard let root = try parser.singleRoot() else {
+                diagnostics.error(
+                    "the file is empty; an endpoint spec starts with 'name:', a definitions file with 'headerSets:'",
+                    at: SourceLocation(file: file, line: 1, column: 1))
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            report(error, file: file, diagnostics: &diagnostics)
+            return nil
+        } catch {
+            diagnostics.error("could not parse the YAML", at: SourceLocation(file: file, line: 1, column: 1))
+            return nil
+        }
+    }
+
+    /// Rejects bytes that are not UTF-8 at the line and column of the first bad byte.
+    private static func decodeUTF8(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> String? {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let width: Int
+            switch byte {
+            case 0x00..<0x80: width = 1
+            case 0xC2..<0xE0: width = 2
+            case 0xE0..<0xF0: width = 3
+            case 0xF0..<0xF5: width = 4
+            default: width = 0
+            }
+            let valid = width > 0 && index + width <= bytes.count
+                && bytes[(index + 1)..<(index + width)].allSatisfy { $0 & 0xC0 == 0x80 }
+            if !valid {
+                diagnostics.error(
+                    "the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save it as UTF-8",
+                    at: SourceLocation(file: file, line: line, column: column))
+                return nil
+            }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += width
+        }
+        // Validated above; this decode cannot fail. (Overlong and surrogate forms are caught by the decoder.)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            diagnostics.error("the file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: file, line: 1, column: 1))
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { return String(text.dropFirst()) }
+        return text
+    }
+
+    private static func report(_ error: YamlError, file: String, diagnostics: inout Diagnostics) {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            diagnostics.error("invalid YAML: \(problem)\(detail)", at: at(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.error(
+                "duplicate key \(keys) in one mapping; each key may appear once (for fields: two fields with one name)",
+                at: at(context.mark))
+        case .reader(let problem, _, _, _):
+            diagnostics.error("invalid YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+        default:
+            diagnostics.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+}

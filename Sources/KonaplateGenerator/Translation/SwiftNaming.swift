@@ -1,0 +1,87 @@
+/// Every rule that turns a name from the docs into a Swift identifier, in one place.
+enum SwiftNaming {
+    /// Words Swift reserves in declarations and expressions; such names are written in backticks.
+    static let keywords: Set<String> = [
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
+        "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "private", "precedencegroup",
+        "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case",
+        "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat",
+        "return", "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self",
+        "super", "throws", "true", "try", "_",
+    ]
+
+    /// Type names the generated code itself uses inside an endpoint's namespace: a nested type with one of these
+    /// names would shadow it and break the file.
+    static let reservedTypeNames: Set<String> = [
+        "Request", "Response", "RequestHeaders", "ResponseHeaders", "ResultCode", "CodingKeys", "String", "Int",
+        "Int64", "UInt64", "Bool", "Array", "Optional", "Mirror", "Swift", "HTTPFields", "HTTPRequest", "Type",
+        "Protocol", "Self",
+    ]
+
+    static func isIdentifierStart(_ c: Character) -> Bool { c == "_" || c.isLetter }
+    static func isIdentifierBody(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
+
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, isIdentifierStart(first) else { return false }
+        return name.allSatisfy(isIdentifierBody)
+    }
+
+    /// An endpoint or nested type name: an identifier that starts with an upper-case ASCII letter.
+    static func isTypeName(_ name: String) -> Bool {
+        guard let first = name.first, first.isASCII, first.isUppercase else { return false }
+        return isIdentifier(name) && !keywords.contains(name)
+    }
+
+    static func typeNameHint(_ name: String) -> String {
+        let candidate = upperCamel(name)
+        return candidate != name && isTypeName(candidate) ? " (did you mean '\(candidate)'?)" : ""
+    }
+
+    /// `bank-code` → `bankCode`, `card.no` → `cardNo`, `2ndName` → `_2ndName`; a valid identifier stays as it is.
+    static func propertyName(_ name: String) -> String {
+        if isIdentifier(name) { return name }
+        var words = name.split(whereSeparator: { !isIdentifierBody($0) }).map(String.init)
+        if words.isEmpty { words = ["field"] }
+        let joined = words[0] + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return isIdentifierStart(joined.first!) ? joined : "_" + joined
+    }
+
+    /// `accountInfo` → `AccountInfo`.
+    static func upperCamel(_ name: String) -> String {
+        let property = propertyName(name).drop { $0 == "_" }
+        guard let first = property.first else { return "Value" }
+        return first.uppercased() + property.dropFirst()
+    }
+
+    /// A code's case name: `ACTIVE` → `active`, `NORMAL_CARD` → `normalCard`, `Y` → `y`, `01` → `code01`.
+    static func caseName(forCode code: String) -> String {
+        let words = code.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+        guard let first = words.first, first.first!.isLetter else {
+            return "code" + words.joined(separator: "_")
+        }
+        let lowered = words.map { $0 == $0.uppercased() ? $0.lowercased() : $0 }
+        return lowered[0].prefix(1).lowercased() + lowered[0].dropFirst()
+            + lowered.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// A result code's case name from its English message: `User not found.` → `userNotFound`.
+    static func caseName(forMessage message: String) -> String? {
+        let words = message.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+        guard let first = words.first, first.first!.isLetter else { return nil }
+        let name = first.lowercased() + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
+        return name.count <= 60 ? name : nil
+    }
+
+    /// The identifier as written in source: backticks around a keyword.
+    static func escaped(_ name: String) -> String { keywords.contains(name) ? "`\(name)`" : name }
+
+    /// `X-KM-User-AspId` → `userAspId`: the header's Swift property name.
+    static func headerPropertyName(_ header: String) -> String {
+        var name = header
+        for prefix in ["X-KM-", "x-km-"] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
+        let words = name.split(separator: "-").map(String.init)
+        guard let first = words.first else { return "header" }
+        return propertyName(
+            first.prefix(1).lowercased() + first.dropFirst() + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+    }
+}

@@ -1,0 +1,174 @@
+import Crypto
+import Foundation
+
+// Header primitives: the values of the X-KM-* headers that the client computes.
+// guidelines.md §1-2 of the Konaplate docs are the source; where they contradict themselves the decision is noted.
+
+/// What a project is issued (Credentials guideline): the ASP id, the access key / secret key pair, and the crypto
+/// key id of the encryption key pair. Never printed: `description` masks the keys.
+public struct KonaplateCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
+    public var aspId: String
+    public var accessKey: String?
+    public var secretKey: String
+    public var cryptoKeyId: String?
+
+    public init(aspId: String, accessKey: String?, secretKey: String, cryptoKeyId: String? = nil) {
+        self.aspId = aspId
+        self.accessKey = accessKey
+        self.secretKey = secretKey
+        self.cryptoKeyId = cryptoKeyId
+    }
+
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "aspId": aspId as Any, "accessKey": KonaplateRedacted.mask(accessKey) as Any,
+                "secretKey": KonaplateRedacted() as Any, "cryptoKeyId": cryptoKeyId as Any,
+            ], displayStyle: .struct)
+    }
+
+    public var description: String { KonaplateRedaction.describe(self) }
+    public var debugDescription: String { description }
+}
+
+/// The value of X-KM-Time-Zone and the offset used to stamp times in it. The docs list "UTC, KST, ...".
+/// Offsets are fixed: Korea has had no daylight saving time since 1988, and a fixed offset keeps the stamped
+/// times independent of the machine's time-zone database.
+public struct KonaplateTimeZone: Sendable, Hashable {
+    public let code: String
+    public let secondsFromGMT: Int
+
+    public init(code: String, secondsFromGMT: Int) {
+        self.code = code
+        self.secondsFromGMT = secondsFromGMT
+    }
+
+    public static let utc = KonaplateTimeZone(code: "UTC", secondsFromGMT: 0)
+    public static let kst = KonaplateTimeZone(code: "KST", secondsFromGMT: 9 * 3600)
+}
+
+/// Where the header builder gets time and randomness; inject fixed ones in tests.
+public struct KonaplateHeaderContext: Sendable {
+    public var timeZone: KonaplateTimeZone
+    public var now: @Sendable () -> Date
+    /// 28 random bits for the correlation id's 7 hex digits.
+    public var random: @Sendable () -> UInt32
+
+    public init(
+        timeZone: KonaplateTimeZone,
+        now: @escaping @Sendable () -> Date = { Date() },
+        random: @escaping @Sendable () -> UInt32 = { UInt32.random(in: 0..<(1 << 28)) }
+    ) {
+        self.timeZone = timeZone
+        self.now = now
+        self.random = random
+    }
+}
+
+/// A wall-clock instant broken into fields in one time zone, by arithmetic alone (no Calendar, no locale).
+struct KonaplateTimestamp: Sendable {
+    let year, month, day, hour, minute, second, millisecond: Int
+
+    init(_ date: Date, in zone: KonaplateTimeZone) {
+        let totalMilliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) + zone.secondsFromGMT * 1000
+        let (days, dayMilliseconds) = totalMilliseconds.floorDivided(by: 86_400_000)
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm, proleptic Gregorian calendar).
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        hour = dayMilliseconds / 3_600_000
+        minute = dayMilliseconds / 60_000 % 60
+        second = dayMilliseconds / 1000 % 60
+        millisecond = dayMilliseconds % 1000
+    }
+
+    /// yyyyMMddHHmmss
+    var seconds: String {
+        pad(year, 4) + pad(month, 2) + pad(day, 2) + pad(hour, 2) + pad(minute, 2) + pad(second, 2)
+    }
+
+    /// yyyyMMddHHmmssSSS
+    var milliseconds: String { seconds + pad(millisecond, 3) }
+
+    private func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension Int {
+    fileprivate func floorDivided(by divisor: Int) -> (quotient: Int, remainder: Int) {
+        let quotient = (self >= 0 ? self : self - divisor + 1) / divisor
+        return (quotient, self - quotient * divisor)
+    }
+}
+
+public enum KonaplateHeaderValues {
+    /// X-KM-Correlation-Id: `yyMMddHHmmss-` + 7 hex digits (20 characters), stamped in the header's time zone.
+    /// The docs write the pattern "yyMMddHHmiSS-xxxxxxx" and "yyMMddHH24mmss-xxxxxxx": both mean this.
+    public static func correlationID(at date: Date, in zone: KonaplateTimeZone, random: UInt32) -> String {
+        let stamp = KonaplateTimestamp(date, in: zone).seconds.dropFirst(2)
+        let hex = String(random & 0x0FFF_FFFF, radix: 16, uppercase: false)
+        return stamp + "-" + String(repeating: "0", count: 7 - hex.count) + hex
+    }
+
+    /// X-KM-Tran-Time: yyyyMMddHHmmss (14 characters) in the header's time zone. Some docs pages say
+    /// "Length : 16": that is the length of the pattern text "YYYYMMDDHH24MISS", not of a value.
+    public static func tranTime(at date: Date, in zone: KonaplateTimeZone) -> String {
+        KonaplateTimestamp(date, in: zone).seconds
+    }
+
+    /// X-KM-Tran-Token: `"KMV1:" + yyyyMMddHHmmssSSS + ":" + Base64(HMAC-SHA256(secretKey, body))`.
+    /// - The key is the secret key's UTF-8 bytes; the message is the body exactly as sent (for an encrypted
+    ///   endpoint, the sealed wrapper body).
+    /// - Standard padded Base64: the docs' sample token ends in `=` and decodes to 32 bytes.
+    /// - The result is 67 characters, although every docs table says 66: 5 + 17 + 1 + 44 = 67, as the docs' own
+    ///   sample token "KMV1:20221108120814608:uLD+...Fkg=" shows.
+    public static func tranToken(secretKey: String, body: some DataProtocol, time: String) -> String {
+        let key = SymmetricKey(data: Array(secretKey.utf8))
+        let mac = HMAC<SHA256>.authenticationCode(for: body, using: key)
+        return "KMV1:" + time + ":" + Data(mac).base64EncodedString()
+    }
+
+    /// The same, stamped at `date` in `zone`.
+    public static func tranToken(secretKey: String, body: some DataProtocol, at date: Date, in zone: KonaplateTimeZone)
+        -> String
+    {
+        tranToken(secretKey: secretKey, body: body, time: KonaplateTimestamp(date, in: zone).milliseconds)
+    }
+}
+
+/// The three computed headers, taken from one reading of the clock so they agree with each other.
+public struct KonaplateComputedHeaders: Sendable {
+    public let correlationID: String
+    public let tranTime: String
+    public let tranToken: String
+    public let timeZone: String
+
+    public init(credentials: KonaplateCredentials, body: [UInt8], context: KonaplateHeaderContext) {
+        let now = context.now()
+        correlationID = KonaplateHeaderValues.correlationID(at: now, in: context.timeZone, random: context.random())
+        tranTime = KonaplateHeaderValues.tranTime(at: now, in: context.timeZone)
+        tranToken = KonaplateHeaderValues.tranToken(
+            secretKey: credentials.secretKey, body: body, at: now, in: context.timeZone)
+        timeZone = context.timeZone.code
+    }
+}
+
+extension KonaplateValidator {
+    /// A header the endpoint needs, taken from the credentials: reports it (naming the reason) when absent.
+    public mutating func require(_ value: String?, header: String, because reason: String) -> String {
+        if let value { return value }
+        report(.root + header, "required because \(reason)")
+        return ""
+    }
+}

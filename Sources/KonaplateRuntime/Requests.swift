@@ -1,0 +1,125 @@
+import Foundation
+import HTTPTypes
+
+/// Seals an encrypted endpoint's request body (JWE, guidelines.md §3). The runtime only defines the hook; the
+/// JWE implementation plugs in here.
+public protocol KonaplateBodySealer: Sendable {
+    /// Returns the body to send in place of `plaintext` (the JSON of the request).
+    func seal(_ plaintext: [UInt8]) throws -> [UInt8]
+}
+
+/// Opens an encrypted endpoint's response body.
+public protocol KonaplateBodyOpener: Sendable {
+    /// Returns the JSON of the response carried by `body`.
+    func open(_ body: [UInt8]) throws -> [UInt8]
+}
+
+/// Where requests go. The docs' sample request shows the sandbox host and the `/open-api` prefix.
+public struct KonaplateServer: Sendable, Hashable {
+    public var scheme: String
+    public var authority: String
+    public var basePath: String
+
+    public init(scheme: String = "https", authority: String, basePath: String = "") {
+        self.scheme = scheme
+        self.authority = authority
+        self.basePath = basePath
+    }
+
+    public static let sandbox = KonaplateServer(authority: "sandbox.konaplate.com", basePath: "/open-api")
+}
+
+public enum KonaplateRequestError: Error, Sendable, CustomStringConvertible {
+    case invalid(KonaplateValidationError)
+    /// The endpoint's body is encrypted and no sealer or opener was given.
+    case encryptionRequired(path: String)
+    case encodingFailed(String)
+    case decodingFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let error): error.description
+        case .encryptionRequired(let path): "\(path) exchanges an encrypted body: pass a sealer/opener"
+        case .encodingFailed(let reason): "encoding failed: \(reason)"
+        case .decodingFailed(let reason): "decoding failed: \(reason)"
+        }
+    }
+}
+
+/// A request ready for any HTTP client: the head, and the exact bytes the tran token was computed over.
+public struct KonaplatePreparedRequest: Sendable {
+    public var head: HTTPRequest
+    public var body: [UInt8]
+}
+
+/// The one generic path from a generated request value to an HTTP request, for every endpoint.
+public enum KonaplateRequests {
+    /// Validates `request`, encodes it, seals it when the endpoint is encrypted, and signs it.
+    public static func prepare<Endpoint: KonaplateEndpoint>(
+        _ endpoint: Endpoint.Type,
+        _ request: Endpoint.Request,
+        credentials: KonaplateCredentials,
+        context: KonaplateHeaderContext,
+        server: KonaplateServer = .sandbox,
+        sealer: (any KonaplateBodySealer)? = nil
+    ) throws(KonaplateRequestError) -> KonaplatePreparedRequest {
+        do { try request.validate() } catch { throw .invalid(error) }
+        var body: [UInt8]
+        do { body = Array(try KonaplateJSON.encoder().encode(request)) } catch {
+            throw .encodingFailed(String(describing: type(of: error)))
+        }
+        if Endpoint.isRequestEncrypted {
+            guard let sealer else { throw .encryptionRequired(path: Endpoint.path) }
+            do { body = try sealer.seal(body) } catch { throw .encodingFailed("sealing failed") }
+        }
+        let headers: Endpoint.RequestHeaders
+        do { headers = try Endpoint.RequestHeaders(credentials: credentials, body: body, context: context) } catch {
+            throw .invalid(error)
+        }
+        var fields = headers.httpFields
+        fields[.contentType] = "application/json"
+        fields[.accept] = "application/json"
+        let head = HTTPRequest(
+            method: Endpoint.method, scheme: server.scheme, authority: server.authority,
+            path: server.basePath + Endpoint.path, headerFields: fields)
+        return KonaplatePreparedRequest(head: head, body: body)
+    }
+
+    /// Opens (when encrypted) and decodes a response body. Fields the spec does not list are ignored.
+    public static func decodeResponse<Endpoint: KonaplateEndpoint>(
+        _ endpoint: Endpoint.Type, body: [UInt8], opener: (any KonaplateBodyOpener)? = nil
+    ) throws(KonaplateRequestError) -> Endpoint.Response {
+        var json = body
+        if Endpoint.isResponseEncrypted {
+            guard let opener else { throw .encryptionRequired(path: Endpoint.path) }
+            do { json = try opener.open(body) } catch { throw .decodingFailed("opening failed") }
+        }
+        do { return try JSONDecoder().decode(Endpoint.Response.self, from: Data(json)) } catch {
+            // The error's own text can quote a field's value; name only the failing path.
+            throw .decodingFailed(KonaplateJSON.pathDescription(of: error))
+        }
+    }
+}
+
+public enum KonaplateJSON {
+    /// Sorted keys make the body, and so the tran token, the same bytes for the same request every time.
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func pathDescription(of error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "invalid JSON" }
+        let (context, what): (DecodingError.Context, String) =
+            switch error {
+            case .typeMismatch(_, let context): (context, "wrong type")
+            case .valueNotFound(_, let context): (context, "missing value")
+            case .keyNotFound(let key, let context): (context, "missing key '\(key.stringValue)'")
+            case .dataCorrupted(let context): (context, "invalid value")
+            @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "invalid")
+            }
+        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return path.isEmpty ? what : "\(path.hasPrefix(".") ? String(path.dropFirst()) : path): \(what)"
+    }
+}

@@ -1,0 +1,170 @@
+// Validation primitives the generated `validate()` methods are written in.
+//
+// Design decisions (documented in the README, "Validation"):
+// - A violation names the field path and what was expected, never the value: the same code validates card
+//   numbers, names and keys, and an error message is the easiest place for a secret to leak into a log.
+// - Lengths count UTF-16 code units, as the Konaplate server does: it is a Java service (the docs' sample code
+//   is Java) and Java's String.length() counts UTF-16 units. For ASCII and Korean (all in the BMP) that is the
+//   number of characters; UTF-8 bytes would reject a 40-syllable Korean name under "Max : 100" (120 bytes).
+// - Every violation of a value is collected; `validate()` throws once, listing all of them.
+
+/// A dotted path to a field inside a request, response or header set: `accountInfo.bankCode`, `items[2].id`.
+public struct KonaplatePath: Sendable, Hashable, CustomStringConvertible {
+    public let description: String
+
+    public static let root = KonaplatePath(description: "")
+
+    private init(description: String) { self.description = description }
+
+    /// The path of a member named `name` inside this one.
+    public static func + (base: KonaplatePath, name: String) -> KonaplatePath {
+        KonaplatePath(description: base.description.isEmpty ? name : base.description + "." + name)
+    }
+
+    /// The path of element `index` of the array at this path.
+    public subscript(index: Int) -> KonaplatePath {
+        KonaplatePath(description: description + "[\(index)]")
+    }
+}
+
+/// One broken constraint: where, and what the documentation expects there.
+public struct KonaplateViolation: Sendable, Hashable, CustomStringConvertible {
+    public let path: String
+    public let message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+}
+
+/// Thrown by `validate()`: every violation found, in field order.
+public struct KonaplateValidationError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let violations: [KonaplateViolation]
+
+    public init(violations: [KonaplateViolation]) { self.violations = violations }
+
+    public var description: String {
+        let count = violations.count == 1 ? "1 violation" : "\(violations.count) violations"
+        return "validation failed with \(count):\n" + violations.map { "  \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// How long a string may be, as the documentation says it: an exact length or a range.
+public enum KonaplateLength: Sendable, Hashable {
+    case exactly(Int)
+    case between(Int, Int)
+    case atMost(Int)
+    case atLeast(Int)
+
+    func allows(_ count: Int) -> Bool {
+        switch self {
+        case .exactly(let n): count == n
+        case .between(let low, let high): count >= low && count <= high
+        case .atMost(let high): count <= high
+        case .atLeast(let low): count >= low
+        }
+    }
+
+    var expectation: String {
+        switch self {
+        case .exactly(let n): "expected \(n)"
+        case .between(let low, let high): "expected \(low)...\(high)"
+        case .atMost(let high): "expected at most \(high)"
+        case .atLeast(let low): "expected at least \(low)"
+        }
+    }
+}
+
+/// Collects violations while a value is walked. Generated code calls one method per documented constraint;
+/// every method accepts an optional so optional and conditional fields need no special casing (nil is skipped:
+/// presence is enforced by the Swift type, a non-optional property cannot be missing).
+public struct KonaplateValidator: Sendable {
+    public private(set) var violations: [KonaplateViolation] = []
+
+    public init() {}
+
+    public mutating func report(_ path: KonaplatePath, _ message: String) {
+        violations.append(KonaplateViolation(path: path.description, message: message))
+    }
+
+    public func throwIfInvalid() throws(KonaplateValidationError) {
+        if !violations.isEmpty { throw KonaplateValidationError(violations: violations) }
+    }
+
+    /// String length in UTF-16 code units (see the file header for why).
+    public mutating func check(_ value: String?, at path: KonaplatePath, length: KonaplateLength) {
+        guard let value else { return }
+        let count = value.utf16.count
+        if !length.allows(count) { report(path, "length \(count), \(length.expectation)") }
+    }
+
+    public mutating func check<Number: BinaryInteger & Sendable>(
+        _ value: Number?, at path: KonaplatePath, range: ClosedRange<Number>
+    ) {
+        guard let value else { return }
+        if !range.contains(value) {
+            report(path, "out of range, expected \(range.lowerBound)...\(range.upperBound)")
+        }
+    }
+
+    public mutating func check(_ value: String?, at path: KonaplatePath, format: KonaplateFormat) {
+        guard let value else { return }
+        if !format.matches(value) { report(path, "not in format \(format.pattern)") }
+    }
+
+    /// An enumerated code the documentation does not list decodes fine (no data is lost) but is reported here.
+    public mutating func check<Code: KonaplateCode>(_ value: Code?, at path: KonaplatePath) {
+        guard let value else { return }
+        if !value.isDocumented { report(path, "code not documented for this field") }
+    }
+
+    public mutating func check<Element: KonaplateCode>(_ values: [Element]?, at path: KonaplatePath) {
+        for (index, value) in (values ?? []).enumerated() { check(value, at: path[index]) }
+    }
+
+    public mutating func check(_ values: [String]?, at path: KonaplatePath, elementLength: KonaplateLength) {
+        for (index, value) in (values ?? []).enumerated() { check(value, at: path[index], length: elementLength) }
+    }
+
+    public mutating func check<Collection: Swift.Collection>(
+        _ values: Collection?, at path: KonaplatePath, count: KonaplateLength
+    ) {
+        guard let values else { return }
+        if !count.allows(values.count) { report(path, "\(values.count) elements, \(count.expectation)") }
+    }
+
+    /// Descends into a nested object.
+    public mutating func check<Model: KonaplateValidatable>(_ value: Model?, at path: KonaplatePath) {
+        value?.collectViolations(into: &self, at: path)
+    }
+
+    /// Descends into every element of an array of objects.
+    public mutating func check<Model: KonaplateValidatable>(_ values: [Model]?, at path: KonaplatePath) {
+        for (index, value) in (values ?? []).enumerated() { value.collectViolations(into: &self, at: path[index]) }
+    }
+}
+
+/// Anything with documented constraints: generated requests, responses, their nested objects and header sets.
+public protocol KonaplateValidatable {
+    /// Appends every constraint this value breaks, with paths below `path`.
+    func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath)
+}
+
+extension KonaplateValidatable {
+    /// Checks every documented constraint and throws one error listing all violations.
+    public func validate() throws(KonaplateValidationError) {
+        var validator = KonaplateValidator()
+        collectViolations(into: &validator, at: .root)
+        try validator.throwIfInvalid()
+    }
+
+    /// The violations, without throwing: empty when the value satisfies the documentation.
+    public var violations: [KonaplateViolation] {
+        var validator = KonaplateValidator()
+        collectViolations(into: &validator, at: .root)
+        return validator.violations
+    }
+}

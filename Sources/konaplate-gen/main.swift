@@ -1,0 +1,3 @@
+import KonaplateGenCLI
+
+KonaplateGenCommand.main()
