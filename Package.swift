@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "konaplate-gen", dependencies: ["KonaplateGenCLI"]),
         .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateGenerator"]),
         .testTarget(name: "KonaplateGenCLITests", dependencies: ["KonaplateGenCLI"]),
-        .testTarget(name: "KonaplateRuntimeTests", dependencies: ["KonaplateRuntime"]),
+        .testTarget(name: "KonaplateRuntimeTests", dependencies: ["KonaplateRuntime", "KonaplateGenerator"]),
         .testTarget(name: "KonaplateAPITests", dependencies: ["KonaplateAPI", "KonaplateRuntime"]),
     ]
 )

@@ -15,8 +15,13 @@ public enum KonaplateExit {
 }
 
 private let exitCodeHelp = """
-    Exit codes: 0 success; 1 a spec has errors (nothing was written); 2 'check' found Generated/ out of date; \
-    3 a file could not be read or written; 64 bad command line.
+    Exit codes:
+      0   success
+      1   a spec has errors (printed as path:line:column); nothing was written
+      2   check: the output folder is out of date (a unified diff is printed)
+      3   a file could not be read or written, or a hand-written file is in the way
+      64  the command line is wrong
+
     """
 
 public struct KonaplateGenCommand: ParsableCommand {

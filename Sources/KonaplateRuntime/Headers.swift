@@ -73,7 +73,9 @@ struct KonaplateTimestamp: Sendable {
     let year, month, day, hour, minute, second, millisecond: Int
 
     init(_ date: Date, in zone: KonaplateTimeZone) {
-        let totalMilliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) + zone.secondsFromGMT * 1000
+        // Whole microseconds first: Date stores a Double, and 1795597864.123 s must stamp .123, not .122999.
+        let microseconds = Int((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let totalMilliseconds = microseconds.floorDivided(by: 1000).quotient + zone.secondsFromGMT * 1000
         let (days, dayMilliseconds) = totalMilliseconds.floorDivided(by: 86_400_000)
         // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm, proleptic Gregorian calendar).
         let shifted = days + 719_468
@@ -168,7 +170,7 @@ extension KonaplateValidator {
     /// A header the endpoint needs, taken from the credentials: reports it (naming the reason) when absent.
     public mutating func require(_ value: String?, header: String, because reason: String) -> String {
         if let value { return value }
-        report(.root + header, "required because \(reason)")
+        reportMissing(.root + header, "required because \(reason)")
         return ""
     }
 }

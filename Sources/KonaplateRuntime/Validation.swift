@@ -83,11 +83,20 @@ public enum KonaplateLength: Sendable, Hashable {
 /// presence is enforced by the Swift type, a non-optional property cannot be missing).
 public struct KonaplateValidator: Sendable {
     public private(set) var violations: [KonaplateViolation] = []
+    /// Paths already reported as missing: their placeholder value is not checked again ("length 0").
+    private var missing: Set<String> = []
 
     public init() {}
 
     public mutating func report(_ path: KonaplatePath, _ message: String) {
+        guard !missing.contains(path.description) else { return }
         violations.append(KonaplateViolation(path: path.description, message: message))
+    }
+
+    /// Reports a required value as missing; later constraint checks at the same path stay silent.
+    public mutating func reportMissing(_ path: KonaplatePath, _ message: String) {
+        report(path, message)
+        missing.insert(path.description)
     }
 
     public func throwIfInvalid() throws(KonaplateValidationError) {

@@ -1,0 +1,285 @@
+import Testing
+
+@testable import KonaplateGenerator
+
+/// Each bad input is a small spec with one thing wrong; the test pins the exact text, line and column a user sees.
+struct DiagnosticsTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let yaml: String
+        let expected: [String]
+        var testDescription: String { name }
+    }
+
+    /// `validSpec` with extra lines appended inside the request's fields (indented for that level).
+    static func withField(_ lines: String) -> String { validSpec + lines }
+
+    static let cases: [Case] = [
+        Case(
+            name: "misspelled top-level key", yaml: validSpec + "titel: x\n",
+            expected: ["spec.yaml:11:1: error: unknown key 'titel' in the endpoint spec; did you mean 'title'?"]),
+        Case(
+            name: "misspelled field key",
+            yaml: withField("    bankCode: { type: string, presence: required, lenght: 3 }\n"),
+            expected: ["spec.yaml:11:51: error: unknown key 'lenght' in field 'bankCode'; did you mean 'length'?"]),
+        Case(
+            name: "unknown key with no close match lists the keys",
+            yaml: validSpec + "request2: x\n",
+            expected: [
+                "spec.yaml:11:1: error: unknown key 'request2' in the endpoint spec; did you mean 'request'?"
+            ]),
+        Case(
+            name: "missing required key",
+            yaml: validSpec.replacingOccurrences(of: "path: /api/v1/sample\n", with: ""),
+            expected: ["spec.yaml:1:1: error: missing required key 'path' in the endpoint spec"]),
+        Case(
+            name: "path without leading slash",
+            yaml: validSpec.replacingOccurrences(of: "path: /api", with: "path: api"),
+            expected: [
+                "spec.yaml:4:7: error: 'path' must start with '/'; found 'api/v1/sample' (did you mean '/api/v1/sample'?)"
+            ]),
+        Case(
+            name: "name that is not a Swift type name",
+            yaml: validSpec.replacingOccurrences(of: "name: Sample", with: "name: bank-accounts"),
+            expected: [
+                "spec.yaml:1:7: error: 'name' must be a Swift type name (letters and digits, starting with an upper-case letter); found 'bank-accounts' (did you mean 'BankAccounts'?)"
+            ]),
+        Case(
+            name: "unknown type",
+            yaml: withField("    bankCode: { type: strng, presence: required }\n"),
+            expected: [
+                "spec.yaml:11:23: error: 'type' must be one of string, number, boolean, object, array; found 'strng'; did you mean 'string'?"
+            ]),
+        Case(
+            name: "unknown format",
+            yaml: withField("    at: { type: string, presence: required, format: yyyyMMddHHmmsss }\n"),
+            expected: [
+                "spec.yaml:11:53: error: unknown format 'yyyyMMddHHmmsss'; did you mean 'yyyyMMddHHmmss'?; known formats: yyyyMMddHHmmssSSS, yyyyMMddHHmmss, yyyyMMddHHmm, yyyyMMdd, yyyyMM, yyMMdd, yyMM, MMyy, HHmmss, HHmm, correlation-id, tran-token, time-zone"
+            ]),
+        Case(
+            name: "minimum greater than maximum",
+            yaml: withField("    name: { type: string, presence: required, length: 10...3 }\n"),
+            expected: [
+                "spec.yaml:11:55: error: 'length' range 10...3 is empty: minimum 10 is greater than maximum 3"
+            ]),
+        Case(
+            name: "numeric range minimum greater than maximum",
+            yaml: withField("    amount: { type: number, presence: required, range: 100...1 }\n"),
+            expected: [
+                "spec.yaml:11:56: error: 'range' range 100...1 is empty: minimum 100 is greater than maximum 1"
+            ]),
+        Case(
+            name: "exact length contradicting the format",
+            yaml: withField("    at: { type: string, presence: required, length: 16, format: yyyyMMddHHmmss }\n"),
+            expected: [
+                "spec.yaml:11:53: error: 'length' 16 of 'at' contradicts its format yyyyMMddHHmmss, whose values are 14 characters; remove 'length' or fix it"
+            ]),
+        Case(
+            name: "enumerated code longer than the field",
+            yaml: withField(
+                """
+                    status:
+                      type: string
+                      presence: required
+                      length: 2
+                      codes: { "01": 정상, "003": 해지 }
+
+                """),
+            expected: ["spec.yaml:15:26: error: code '003' of 'status' is 3 characters, but 'length' is 2"]),
+        Case(
+            name: "duplicate field name",
+            yaml: withField("    userId: { type: number, presence: optional }\n"),
+            expected: [
+                "spec.yaml:10:5: error: duplicate key 'userId' in one mapping; each key may appear once (for fields: two fields with one name)"
+            ]),
+        Case(
+            name: "two fields that become one Swift name",
+            yaml: withField("    user-id: { type: string, presence: optional }\n"),
+            expected: [
+                "spec.yaml:11:5: error: fields 'userId' (line 10) and 'user-id' both become the Swift property 'userId'; set 'swiftName' on one of them"
+            ]),
+        Case(
+            name: "two objects that become one Swift type",
+            yaml: withField(
+                """
+                    info: { type: object, presence: optional, fields: { a: { type: string, presence: optional } } }
+                    Info: { type: object, presence: optional, fields: { b: { type: string, presence: optional } } }
+
+                """),
+            expected: [
+                "spec.yaml:12:5: error: fields 'info' (line 11) and 'Info' both become the Swift type 'Info'; set 'swiftName' on one of them"
+            ]),
+        Case(
+            name: "undefined header set",
+            yaml: validSpec.replacingOccurrences(of: "headers: standard", with: "headers: standrd"),
+            expected: ["spec.yaml:7:10: error: header set 'standrd' is not defined in common/; did you mean 'standard'?"]),
+        Case(
+            name: "override of a header the set does not have",
+            yaml: validSpec.replacingOccurrences(
+                of: "headers: standard", with: "headers: { use: standard, request: { X-KM-User-AspID: { length: 16 } } }"),
+            expected: [
+                "spec.yaml:7:38: error: header 'X-KM-User-AspID' is not in the header set; did you mean 'X-KM-User-AspId'?; a new header needs 'presence' and 'source'"
+            ]),
+        Case(
+            name: "malformed YAML",
+            yaml: validSpec + "results: [ { status: 200\n",
+            expected: [
+                "spec.yaml:12:1: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 11, column 12)"
+            ]),
+        Case(
+            name: "a list where a mapping belongs",
+            yaml: validSpec.replacingOccurrences(
+                of: "  fields:\n    userId: { type: number, presence: required, range: 1...9999999999999999999 }",
+                with: "  fields:\n    - userId"),
+            expected: ["spec.yaml:10:5: error: 'fields' must be a mapping of field names to fields; found a list"]),
+        Case(
+            name: "a scalar where a mapping belongs",
+            yaml: withField("    bankCode: string\n"),
+            expected: ["spec.yaml:11:15: error: field 'bankCode' must be a mapping; found 'string'"]),
+        Case(
+            name: "empty file", yaml: "",
+            expected: [
+                "spec.yaml:1:1: error: the file is empty; an endpoint spec starts with 'name:', a definitions file with 'headerSets:'"
+            ]),
+        Case(
+            name: "only a comment", yaml: "# nothing yet\n",
+            expected: [
+                "spec.yaml:1:1: error: the file is empty; an endpoint spec starts with 'name:', a definitions file with 'headerSets:'"
+            ]),
+        Case(
+            name: "top-level list", yaml: "- name: Sample\n",
+            expected: ["spec.yaml:1:1: error: the endpoint spec must be a mapping; found a list"]),
+        Case(
+            name: "conditional field without its condition",
+            yaml: withField("    ci: { type: string, presence: conditional }\n"),
+            expected: [
+                "spec.yaml:11:9: error: conditional field 'ci' needs 'when:' with the docs' condition in words"
+            ]),
+        Case(
+            name: "length on a number",
+            yaml: withField("    amount: { type: number, presence: required, length: 10 }\n"),
+            expected: [
+                "spec.yaml:11:49: error: 'length' applies to string fields; field 'amount' is a number (use 'range' for a number's value range)"
+            ]),
+        Case(
+            name: "misspelled presence",
+            yaml: withField("    ci: { type: string, presence: requird }\n"),
+            expected: [
+                "spec.yaml:11:35: error: 'presence' must be one of required, optional, conditional; found 'requird'; did you mean 'required'?"
+            ]),
+        Case(
+            name: "range beyond 64 bits",
+            yaml: withField("    big: { type: number, presence: required, range: 0...99999999999999999999 }\n"),
+            expected: [
+                "spec.yaml:11:53: error: 'range' 0...99999999999999999999 of 'big' does not fit a 64-bit integer (signed or unsigned)"
+            ]),
+        Case(
+            name: "decimal range",
+            yaml: withField("    rate: { type: number, presence: required, range: 0.5...1.5 }\n"),
+            expected: [
+                "spec.yaml:11:54: error: 'range' bounds must be whole numbers; decimal numbers are not supported (Konaplate amounts are whole won)"
+            ]),
+        Case(
+            name: "yes is not a boolean",
+            yaml: validSpec.replacingOccurrences(of: "request:\n", with: "request:\n  encrypted: yes\n"),
+            expected: ["spec.yaml:9:14: error: 'encrypted' expects true or false; found 'yes'"]),
+        Case(
+            name: "array without element description",
+            yaml: withField("    tcList: { type: array, presence: optional }\n"),
+            expected: [
+                "spec.yaml:11:13: error: array field 'tcList' needs either 'fields' (a list of objects) or 'items' (a list of scalars: items: string)"
+            ]),
+        Case(
+            name: "unknown key inside items",
+            yaml: withField("    ids: { type: array, presence: optional, items: { type: string, lenght: 3 } }\n"),
+            expected: ["spec.yaml:11:68: error: unknown key 'lenght' in 'items'; did you mean 'length'?"]),
+        Case(
+            name: "partial docs without saying what is missing",
+            yaml: validSpec.replacingOccurrences(of: "docs: complete", with: "docs: partial"),
+            expected: ["spec.yaml:6:7: error: 'docs: partial' needs 'missing:' saying what the stored page lacks"]),
+        Case(
+            name: "result code listed twice",
+            yaml: validSpec + """
+                results:
+                  - { status: 200, code: "000_000", message: Success. }
+                  - { status: 400, code: "000_000", message: Requeset format error. }
+
+                """,
+            expected: ["spec.yaml:13:26: error: result code '000_000' is listed twice (first at line 12)"]),
+        Case(
+            name: "two documents in one file",
+            yaml: validSpec + "---\nname: Other\n",
+            expected: [
+                "spec.yaml:11:1: error: invalid YAML: but found another document (expected a single document in the stream at line 1, column 1)"
+            ]),
+        Case(
+            name: "YAML alias",
+            yaml: validSpec + "summary: &s text\nnotes: *s\n",
+            expected: [
+                "spec.yaml:12:1: error: 'notes' uses a YAML alias; aliases are not supported in specs, write the value out"
+            ]),
+        Case(
+            name: "tab indentation",
+            yaml: validSpec.replacingOccurrences(of: "    userId:", with: "\tuserId:"),
+            expected: [
+                "spec.yaml:10:1: error: invalid YAML: found character that cannot start any token (while scanning for the next token at line 10, column 1)"
+            ]),
+        Case(
+            name: "several problems are all reported, in file order",
+            yaml: validSpec.replacingOccurrences(of: "mode: sync", with: "mode: synch") + "titel: x\n",
+            expected: [
+                "spec.yaml:5:7: error: 'mode' must be one of sync, async; found 'synch'; did you mean 'sync'?",
+                "spec.yaml:11:1: error: unknown key 'titel' in the endpoint spec; did you mean 'title'?",
+            ]),
+    ]
+
+    @Test(arguments: cases)
+    func reportsExactDiagnostic(_ testCase: Case) {
+        #expect(diagnostics(testCase.yaml) == testCase.expected)
+    }
+
+    @Test func theValidSpecHasNoDiagnostics() {
+        #expect(diagnostics(validSpec) == [])
+    }
+
+    @Test func bytesThatAreNotUTF8AreRejectedAtTheirPosition() {
+        var bytes = Array(validSpec.utf8)
+        // Line 2 is "title: 샘플"; replace its first Hangul byte with a lone continuation byte.
+        let index = bytes.firstIndex(of: 0xEC)!
+        bytes[index] = 0xFF
+        #expect(diagnostics(bytes: bytes) == ["spec.yaml:2:8: error: the file is not valid UTF-8 (byte 0xFF); save it as UTF-8"])
+    }
+
+    @Test func errorsInOneFileStopNoOtherFileFromBeingChecked() {
+        let first = endpointInput(validSpec.replacingOccurrences(of: "mode: sync", with: "mode: x"), file: "a.yaml")
+        let second = endpointInput(validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other") + "titel: x\n", file: "b.yaml")
+        let messages = KonaplateGenerator.lint([standardHeaders, second, first]).map(\.description)
+        #expect(messages.count == 2)
+        #expect(messages[0].hasPrefix("a.yaml:5:7: error:"))
+        #expect(messages[1].hasPrefix("b.yaml:11:1: error:"))
+    }
+
+    @Test func anEndpointNameUsedTwiceIsAnError() {
+        let first = endpointInput(validSpec, file: "a.yaml")
+        let second = endpointInput(validSpec.replacingOccurrences(of: "/sample", with: "/other"), file: "b.yaml")
+        #expect(
+            KonaplateGenerator.lint([standardHeaders, first, second]).map(\.description) == [
+                "b.yaml:1:7: error: endpoint name 'Sample' is already used by a.yaml; each endpoint needs its own name"
+            ])
+    }
+
+    @Test func noFilesAreProducedWhenAnySpecHasAnError() {
+        let good = endpointInput(validSpec, file: "a.yaml")
+        let bad = endpointInput(validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other") + "titel: x\n", file: "b.yaml")
+        let result = KonaplateGenerator.generate([standardHeaders, good, bad])
+        #expect(result.hasErrors)
+        #expect(result.files.isEmpty)
+    }
+
+    @Test func suggestionsNeedAPlausibleTypo() {
+        #expect(Suggestion.closest(to: "lenght", among: SpecLoader.fieldKeys) == "length")
+        #expect(Suggestion.closest(to: "descripton", among: SpecLoader.fieldKeys) == "description")
+        #expect(Suggestion.closest(to: "x", among: SpecLoader.fieldKeys) == nil)
+        #expect(Suggestion.closest(to: "colour", among: SpecLoader.fieldKeys) == nil)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import KonaplateGenerator
+
+/// The repository's root, found from this file's path, so tests read the real api-specs/ and Generated/.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The real shared header sets, so fixture endpoints are checked against what production specs use.
+let standardHeaders = SpecInput(
+    displayPath: "api-specs/common/headers.yaml", sourceName: "api-specs/common/headers.yaml",
+    contents: Array(try! Data(contentsOf: repositoryRoot.appendingPathComponent("api-specs/common/headers.yaml"))))
+
+func endpointInput(_ yaml: String, file: String = "spec.yaml") -> SpecInput {
+    SpecInput(displayPath: file, sourceName: "api-specs/" + file, contents: Array(yaml.utf8))
+}
+
+/// Every diagnostic of linting `yaml` as an endpoint spec, as the CLI prints them.
+func diagnostics(_ yaml: String) -> [String] {
+    KonaplateGenerator.lint([standardHeaders, endpointInput(yaml)]).map(\.description)
+}
+
+func diagnostics(bytes: [UInt8]) -> [String] {
+    KonaplateGenerator.lint([
+        standardHeaders, SpecInput(displayPath: "spec.yaml", sourceName: "api-specs/spec.yaml", contents: bytes),
+    ]).map(\.description)
+}
+
+/// A small valid endpoint; bad inputs are this with one thing broken.
+let validSpec = """
+    name: Sample
+    title: 샘플
+    method: POST
+    path: /api/v1/sample
+    mode: sync
+    docs: complete
+    headers: standard
+    request:
+      fields:
+        userId: { type: number, presence: required, range: 1...9999999999999999999 }
+
+    """

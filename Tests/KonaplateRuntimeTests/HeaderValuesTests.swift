@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import KonaplateGenerator
+@testable import KonaplateRuntime
+
+/// 2026-11-25 09:11:04.123 UTC = 18:11:04.123 KST.
+let fixedInstant = Date(timeIntervalSince1970: 1_795_597_864.123)
+
+struct HeaderValuesTests {
+    /// Vectors recorded with Python's standard library, independent of swift-crypto:
+    ///   python3 -c 'import hmac,hashlib,base64; print("KMV1:"+T+":"+base64.b64encode(
+    ///       hmac.new(SECRET.encode(), BODY.encode(), hashlib.sha256).digest()).decode())'
+    static let vectors: [(secret: String, body: String, time: String, token: String)] = [
+        (
+            "test-secret-key-0123456789", #"{"userId":9999999999999999999}"#, "20261125181104123",
+            "KMV1:20261125181104123:IFZaMV70HfXNUVFCw56akUlvPeoaup792yxJyEapUcI="
+        ),
+        ("test-secret-key-0123456789", "", "20261125181104123", "KMV1:20261125181104123:PxLLMw1eTac7tzrC3cyekZViBT6S1dDkWcNyFaUZ3+c="),
+        ("비밀키", #"{"userName":"홍길동"}"#, "20221108120814608", "KMV1:20221108120814608:fNY9sfOX1hvu2mscVLNQQKX/z3lUnKNHET2gxNOhKEY="),
+    ]
+
+    @Test(arguments: 0..<3)
+    func tranTokenMatchesAnIndependentHMAC(_ index: Int) {
+        let vector = Self.vectors[index]
+        let token = KonaplateHeaderValues.tranToken(secretKey: vector.secret, body: Array(vector.body.utf8), time: vector.time)
+        #expect(token == vector.token)
+        #expect(token.utf8.count == 67)  // not the 66 the docs' tables say
+        #expect(KonaplateFormat.tranToken.matches(token))
+    }
+
+    @Test func theDocsSampleTokenIsAValidToken() {
+        #expect(KonaplateFormat.tranToken.matches("KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg="))
+        #expect(!KonaplateFormat.tranToken.matches("KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg"))
+    }
+
+    @Test func tokenTimeTranTimeAndCorrelationIdComeFromTheInjectedClockInTheHeaderTimeZone() {
+        let context = KonaplateHeaderContext(timeZone: .kst, now: { fixedInstant }, random: { 0xABC12 })
+        let credentials = KonaplateCredentials(aspId: "ASP000000000001", accessKey: nil, secretKey: "test-secret-key-0123456789")
+        let computed = KonaplateComputedHeaders(
+            credentials: credentials, body: Array(#"{"userId":9999999999999999999}"#.utf8), context: context)
+        #expect(computed.tranTime == "20261125181104")
+        #expect(computed.correlationID == "261125181104-00abc12")
+        #expect(computed.correlationID.utf8.count == 20)
+        #expect(computed.tranToken == Self.vectors[0].token)
+        #expect(computed.timeZone == "KST")
+    }
+
+    @Test func timesAreStampedInTheHeaderTimeZoneNotTheMachines() {
+        #expect(KonaplateHeaderValues.tranTime(at: fixedInstant, in: .utc) == "20261125091104")
+        #expect(KonaplateHeaderValues.tranTime(at: Date(timeIntervalSince1970: 0), in: .kst) == "19700101090000")
+        // Across a day and a leap day: 2024-02-29 23:30 UTC is 2024-03-01 08:30 KST.
+        #expect(KonaplateHeaderValues.tranTime(at: Date(timeIntervalSince1970: 1_709_249_400), in: .kst) == "20240301083000")
+        // Before 1970.
+        #expect(KonaplateHeaderValues.tranTime(at: Date(timeIntervalSince1970: -1), in: .utc) == "19691231235959")
+    }
+
+    @Test func credentialsNeverPrintTheirKeys() {
+        let credentials = KonaplateCredentials(
+            aspId: "ASP000000000001", accessKey: "ACCESS-KEY-SECRET-VALUE", secretKey: "SECRET-KEY-VALUE", cryptoKeyId: "k")
+        for printed in [
+            String(describing: credentials), String(reflecting: credentials), "\(credentials)", dumped(credentials),
+        ] {
+            #expect(!printed.contains("ACCESS-KEY-SECRET-VALUE"))
+            #expect(!printed.contains("SECRET-KEY-VALUE"))
+            #expect(printed.contains("ASP000000000001"))
+        }
+    }
+}
+
+func dumped(_ value: some Any) -> String {
+    var output = ""
+    dump(value, to: &output)
+    return output
+}
+
+struct FormatTests {
+    @Test func generatorAndRuntimeKnowTheSameFormats() {
+        #expect(KnownFormat.all.map(\.name) == KonaplateFormat.allCases.map(\.rawValue))
+        #expect(KnownFormat.all.map(\.length) == KonaplateFormat.allCases.map(\.length))
+        #expect(KnownFormat.all.map(\.swiftCase) == KonaplateFormat.allCases.map { "\($0)" })
+    }
+
+    @Test func dateFormatsCheckDigitsAndFieldRanges() {
+        #expect(KonaplateFormat.yyyyMMddHHmmssSSS.matches("20261125181104123"))
+        #expect(!KonaplateFormat.yyyyMMddHHmmssSSS.matches("20261325181104123"))  // month 13
+        #expect(!KonaplateFormat.yyyyMMddHHmmss.matches("20261125241104"))  // hour 24
+        #expect(!KonaplateFormat.yyyyMMddHHmmss.matches("2026112518110"))  // 13 digits
+        #expect(!KonaplateFormat.yyyyMMdd.matches("2026-11-"))
+        #expect(!KonaplateFormat.yyyyMMdd.matches("２０２６１１２５"))  // full-width digits
+        #expect(KonaplateFormat.correlationID.matches("261125181104-00abc12"))
+        #expect(!KonaplateFormat.correlationID.matches("261125181104-00abg12"))
+        #expect(KonaplateFormat.timeZone.matches("KST"))
+        #expect(!KonaplateFormat.timeZone.matches("kst"))
+    }
+
+    @Test func lengthsCountUTF16CodeUnits() {
+        var validator = KonaplateValidator()
+        let name = String(repeating: "홍", count: 100)  // 300 UTF-8 bytes, 100 characters
+        validator.check(name, at: .root + "userName", length: .between(1, 100))
+        #expect(validator.violations.isEmpty)
+        validator.check(name + "길", at: .root + "userName", length: .between(1, 100))
+        #expect(validator.violations.map(\.description) == ["userName: length 101, expected 1...100"])
+    }
+}
