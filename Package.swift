@@ -48,6 +48,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "konaplate-gen", dependencies: ["KonaplateGenCLI"]),
+        // Builds Generated/ again under default MainActor isolation (see its README).
+        .target(
+            name: "MainActorIsolationCheck",
+            dependencies: ["KonaplateRuntime"],
+            path: "Tests/MainActorIsolationCheck",
+            exclude: ["README.md"],
+            swiftSettings: [.defaultIsolation(MainActor.self)]
+        ),
         .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateGenerator"]),
         .testTarget(name: "KonaplateGenCLITests", dependencies: ["KonaplateGenCLI"]),
         .testTarget(name: "KonaplateRuntimeTests", dependencies: ["KonaplateRuntime", "KonaplateGenerator"]),
