@@ -77,6 +77,11 @@ public struct OutputPlan: Sendable {
             case .remove: continue
             }
         }
+        // A temporary file left by a run that was killed between write and rename: never a user's file.
+        for name in (try? fileManager.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {
+            try? fileManager.removeItem(atPath: folder + "/" + name)
+        }
         for case .remove(let name, _) in changes {
             do { try fileManager.removeItem(atPath: folder + "/" + name) } catch { throw .io("cannot remove '\(folder)/\(name)'") }
         }
@@ -84,9 +89,11 @@ public struct OutputPlan: Sendable {
 
     /// Writes to `.name.konaplate-tmp` beside the target, then renames it over the target (rename(2) is atomic
     /// within a file system).
+    static let temporarySuffix = ".konaplate-tmp"
+
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(CLIError) {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).konaplate-tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(temporarySuffix)")
         do {
             try Data(bytes).write(to: temporary)
             if rename(temporary.path, url.path) != 0 { throw CLIError.io("cannot replace '\(path)'") }

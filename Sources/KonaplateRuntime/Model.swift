@@ -53,3 +53,51 @@ extension KonaplateResultCode {
     public var isSuccess: Bool { code == "000_000" }
     public var description: String { message.map { "\(code) \($0)" } ?? code }
 }
+
+/// Any JSON value, for array elements whose schema the docs do not show: it decodes whatever the server sends
+/// and encodes it back unchanged. Whole numbers stay exact (Int64, or UInt64 beyond Int64.max).
+public enum KonaplateJSONValue: Codable, Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case unsignedInteger(UInt64)
+    case double(Double)
+    case string(String)
+    case array([KonaplateJSONValue])
+    case object([String: KonaplateJSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(UInt64.self) {
+            self = .unsignedInteger(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([KonaplateJSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: KonaplateJSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .unsignedInteger(let value): try container.encode(value)
+        case .double(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}

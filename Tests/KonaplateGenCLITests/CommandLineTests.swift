@@ -38,10 +38,7 @@ struct CommandLineTests {
     let workspace: URL
 
     init() throws {
-        workspace = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: repositoryRoot.appendingPathComponent("api-specs"), to: workspace.appendingPathComponent("api-specs"))
+        workspace = try workspaceWithSpecs()
     }
 
     @Test func generateThenCheckThenBreakThenCheck() throws {

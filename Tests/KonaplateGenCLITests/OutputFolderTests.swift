@@ -9,10 +9,7 @@ struct OutputFolderTests {
     let workspace: URL
 
     init() throws {
-        workspace = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: repositoryRoot.appendingPathComponent("api-specs"), to: workspace.appendingPathComponent("api-specs"))
+        workspace = try workspaceWithSpecs()
     }
 
     var specs: String { workspace.appendingPathComponent("api-specs").path }
@@ -80,6 +77,9 @@ struct OutputFolderTests {
     }
 
     @Test func noTemporaryFileIsLeftBehind() throws {
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        // As a run killed between writing and renaming would leave it.
+        try "partial".write(toFile: output + "/.BankAccountsInfo.swift.konaplate-tmp", atomically: false, encoding: .utf8)
         try plan().apply()
         #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["BankAccountsInfo.swift"])
     }

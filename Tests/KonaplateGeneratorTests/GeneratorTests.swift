@@ -62,3 +62,22 @@ struct GeneratorTests {
         #expect(try type("-5...") == "Int64")
     }
 }
+
+struct ArrayElementTests {
+    /// Request arrays whose element schema the docs do not render become arrays of any JSON value.
+    @Test func itemsAnyBecomesAnArrayOfJSONValues() throws {
+        let yaml = validSpec + "    tcList: { type: array, presence: optional, items: any }\n"
+        let result = KonaplateGenerator.generate([standardHeaders, endpointInput(yaml)])
+        let file = try #require(result.files.first, "\(result.diagnostics)")
+        #expect(file.contents.contains("public var tcList: [KonaplateJSONValue]?\n"))
+    }
+
+    @Test func itemsOfAKnownScalarTypeAreTyped() throws {
+        let yaml = validSpec + "    ids: { type: array, presence: required, items: { type: string, length: 3 }, count: 1...10 }\n"
+        let result = KonaplateGenerator.generate([standardHeaders, endpointInput(yaml)])
+        let file = try #require(result.files.first, "\(result.diagnostics)")
+        #expect(file.contents.contains("public var ids: [String]\n"))
+        #expect(file.contents.contains(#"validator.check(self.ids, at: path + "ids", elementLength: .exactly(3))"#))
+        #expect(file.contents.contains(#"validator.check(self.ids, at: path + "ids", count: .between(1, 10))"#))
+    }
+}

@@ -103,3 +103,13 @@ struct FormatTests {
         #expect(validator.violations.map(\.description) == ["userName: length 101, expected 1...100"])
     }
 }
+
+struct JSONValueTests {
+    @Test func anyJSONRoundTripsExactly() throws {
+        let json = #"[{"a":[1,-2,9999999999999999999,1.5,true,null,"홍"]}]"#
+        let decoded = try JSONDecoder().decode([KonaplateJSONValue].self, from: Data(json.utf8))
+        #expect(decoded == [.object(["a": .array([.integer(1), .integer(-2), .unsignedInteger(9_999_999_999_999_999_999), .double(1.5), .bool(true), .null, .string("홍")])])])
+        let encoded = try KonaplateJSON.encoder().encode(decoded)
+        #expect(String(decoding: encoded, as: UTF8.self) == json)
+    }
+}

@@ -90,9 +90,12 @@ public struct FieldSpec: Sendable, Hashable {
     public var swiftName: Located<String>?
 }
 
-/// `items: string` or `items: { type: string, length: 3, codes: ... }`.
+/// `items: string`, `items: { type: string, length: 3, codes: ... }`, or `items: any` when the docs do not show
+/// the element's schema (request arrays render only as an "Add object" widget).
 public struct ItemSpec: Sendable, Hashable {
     public var type: FieldType
+    /// `items: any`: any JSON value; `type` is then meaningless.
+    public var isAny: Bool = false
     public var length: Located<LengthRule>?
     public var range: Located<IntegerRange>?
     public var format: Located<String>?

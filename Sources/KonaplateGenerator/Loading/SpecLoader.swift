@@ -177,8 +177,9 @@ enum SpecLoader {
         let at = reader.location(of: node)
         let scalarTypes = [FieldType.string, .number, .boolean].map { ($0.rawValue, $0) }
         if case .scalar = node {
-            return reader.word(node, key: "items", choices: scalarTypes).map {
-                ItemSpec(type: $0, length: nil, range: nil, format: nil, codes: [], location: at)
+            let choices = scalarTypes.map { ($0.0, Optional($0.1)) } + [("any", nil)]
+            return reader.word(node, key: "items", choices: choices).map {
+                ItemSpec(type: $0 ?? .string, isAny: $0 == nil, length: nil, range: nil, format: nil, codes: [], location: at)
             }
         }
         guard let items = reader.mapping(node, allowed: itemKeys, context: "'items'", expected: "a scalar type or a mapping")
@@ -187,7 +188,7 @@ enum SpecLoader {
             let type = reader.word(typeNode, key: "type", choices: scalarTypes)
         else { return nil }
         return ItemSpec(
-            type: type, length: items["length"].flatMap { reader.lengthRule($0, key: "length") },
+            type: type, isAny: false, length: items["length"].flatMap { reader.lengthRule($0, key: "length") },
             range: items["range"].flatMap { reader.integerRange($0, key: "range") },
             format: located(items["format"], key: "format", reader: &reader),
             codes: items["codes"].map { loadCodes($0, reader: &reader) } ?? [], location: at)

@@ -94,7 +94,9 @@ struct EndpointTranslator {
                 }
                 checks.append(.nested)
             case .array:
-                if let items = field.items {
+                if let items = field.items, items.isAny {
+                    typeName = "[KonaplateJSONValue]"
+                } else if let items = field.items {
                     switch items.type {
                     case .string where !items.codes.isEmpty:
                         let itemType = typeBase + "Item"
