@@ -82,10 +82,11 @@ struct Generate: ParsableCommand {
         do { try plan.apply() } catch { throw failIO(error) }
         let written = plan.changes.filter { if case .remove = $0 { false } else { true } }.count
         let removed = plan.changes.count - written
-        let endpoints = result.files.count
+        let endpoints = result.endpointCount
+        let sets = result.files.count - endpoints
         print(
-            "konaplate-gen: \(endpoints) endpoint\(endpoints == 1 ? "" : "s"): \(written) written, \(plan.unchanged) unchanged, \(removed) removed in \(folders.output)"
-        )
+            "konaplate-gen: \(endpoints) endpoint\(endpoints == 1 ? "" : "s"), \(sets) header set\(sets == 1 ? "" : "s"): "
+                + "\(written) written, \(plan.unchanged) unchanged, \(removed) removed in \(folders.output)")
     }
 }
 

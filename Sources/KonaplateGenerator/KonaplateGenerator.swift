@@ -12,6 +12,8 @@ public struct GenerationResult: Sendable {
     public var files: [GeneratedFile]
     /// Every problem found, ordered by file, line and column.
     public var diagnostics: [Diagnostic]
+    /// How many of `files` are endpoints; the others are shared header sets.
+    public var endpointCount = 0
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -27,12 +29,17 @@ public enum KonaplateGenerator {
 
     public static func generate(_ inputs: [SpecInput]) -> GenerationResult {
         var run = Run()
-        let endpoints = run.process(inputs)
+        let (sets, endpoints) = run.process(inputs)
         guard !run.diagnostics.hasErrors else { return GenerationResult(files: [], diagnostics: run.sortedDiagnostics) }
-        let files = endpoints.map { endpoint in
+        let setFiles = sets.map { set in
+            GeneratedFile(name: set.fileName, contents: EndpointRenderer.renderHeaderSet(set), sourceName: set.sourceName)
+        }
+        let endpointFiles = endpoints.map { endpoint in
             GeneratedFile(name: endpoint.typeName + ".swift", contents: EndpointRenderer.render(endpoint), sourceName: endpoint.sourceName)
         }
-        return GenerationResult(files: files, diagnostics: run.sortedDiagnostics)
+        return GenerationResult(
+            files: (setFiles + endpointFiles).sorted { $0.name < $1.name }, diagnostics: run.sortedDiagnostics,
+            endpointCount: endpointFiles.count)
     }
 
     /// Checks the specs without rendering anything.
@@ -61,9 +68,11 @@ public enum KonaplateGenerator {
                 .map(\.element)
         }
 
-        mutating func process(_ unsorted: [SpecInput]) -> [SwiftEndpoint] {
+        mutating func process(_ unsorted: [SpecInput]) -> (sets: [SwiftHeaderSet], endpoints: [SwiftEndpoint]) {
             let inputs = unsorted.sorted { $0.sourceName < $1.sourceName }
             var headerSets: [String: HeaderSetSpec] = [:]
+            var sharedSets: [String: SwiftHeaderSet] = [:]
+            var translator = EndpointTranslator()
             var checker = SpecChecker()
             for input in inputs where input.isDefinitions {
                 var reader = NodeReader(file: input.displayPath)
@@ -74,7 +83,15 @@ public enum KonaplateGenerator {
                                 "header set '\(set.name.value)' is already defined at \(existing.name.location)", at: set.name.location)
                             continue
                         }
+                        let shared = translator.headerSet(set, sourceName: input.sourceName)
+                        if !SwiftNaming.isTypeName(shared.baseName) {
+                            reader.diagnostics.error(
+                                "header set name '\(set.name.value)' must start with a letter and contain only letters and digits",
+                                at: set.name.location)
+                            continue
+                        }
                         headerSets[set.name.value] = set
+                        sharedSets[set.name.value] = shared
                         for header in set.request + set.response {
                             checker.checkConstraints(
                                 name: header.name.value, length: header.length, format: header.format, codes: [], range: nil)
@@ -87,7 +104,7 @@ public enum KonaplateGenerator {
             var endpoints: [SwiftEndpoint] = []
             var names: [String: SourceLocation] = [:]
             var routes: [String: SourceLocation] = [:]
-            var translator = EndpointTranslator()
+            let setFileNames = Set(sharedSets.values.map(\.fileName))
             for input in inputs where !input.isDefinitions {
                 var reader = NodeReader(file: input.displayPath)
                 guard let root = YAMLParsing.parse(input.contents, file: input.displayPath, diagnostics: &reader.diagnostics),
@@ -109,13 +126,26 @@ public enum KonaplateGenerator {
                     checker.diagnostics.error("\(route) is already specified in \(first.file)", at: spec.path.location)
                 }
                 routes[route] = routes[route] ?? spec.path.location
-                guard let set = headerSets[spec.headers.set.value] else { continue }
-                let headers = checker.resolveHeaders(spec.headers, set: set)
-                endpoints.append(translator.translate(spec, requestHeaders: headers.request, responseHeaders: headers.response))
+                if setFileNames.contains(spec.name.value + ".swift") {
+                    checker.diagnostics.error(
+                        "endpoint name '\(spec.name.value)' is the name of a header set's generated file; choose another name",
+                        at: spec.name.location)
+                }
+                guard let set = headerSets[spec.headers.set.value], let shared = sharedSets[spec.headers.set.value] else { continue }
+                let binding: SwiftHeaderBinding
+                if spec.headers.requestOverrides.isEmpty && spec.headers.responseOverrides.isEmpty {
+                    binding = .shared(shared)
+                } else {
+                    let headers = checker.resolveHeaders(spec.headers, set: set)
+                    binding = .own(
+                        request: translator.headers(headers.request, isRequest: true),
+                        response: translator.headers(headers.response, isRequest: false))
+                }
+                endpoints.append(translator.translate(spec, headers: binding))
             }
             diagnostics.append(contentsOf: checker.diagnostics.all)
             diagnostics.append(contentsOf: translator.diagnostics.all)
-            return endpoints
+            return (sharedSets.values.sorted { $0.baseName < $1.baseName }, endpoints)
         }
     }
 }

@@ -166,11 +166,42 @@ public struct KonaplateComputedHeaders: Sendable {
     }
 }
 
+/// When a Conditional header is required. The docs' tables say "Conditional" or "Optional" and explain the rule in
+/// words; the generated header types apply it from the endpoint's own metadata.
+public enum KonaplateHeaderCondition: Sendable, Hashable {
+    /// Required when the request or the response body is encrypted (X-KM-Crypto-Key-Id names the key pair).
+    case encrypted
+    /// Required unless the endpoint is a callback API (X-KM-Access-Key).
+    case notCallback
+
+    /// Why the header is required for `endpoint`, or nil when it is not.
+    public func reason<Endpoint: KonaplateEndpoint>(for endpoint: Endpoint.Type) -> String? {
+        switch self {
+        case .encrypted:
+            if Endpoint.isRequestEncrypted { return "the request body is encrypted" }
+            return Endpoint.isResponseEncrypted ? "the response body is encrypted" : nil
+        case .notCallback:
+            return Endpoint.isCallback ? nil : "the endpoint is not a callback API"
+        }
+    }
+
+    /// Whether the header is sent (and required) for `endpoint`.
+    public func applies<Endpoint: KonaplateEndpoint>(to endpoint: Endpoint.Type) -> Bool { reason(for: endpoint) != nil }
+}
+
 extension KonaplateValidator {
-    /// A header the endpoint needs, taken from the credentials: reports it (naming the reason) when absent.
+    /// A required header whose value comes from an optional source: reports it (naming the reason) when absent.
     public mutating func require(_ value: String?, header: String, because reason: String) -> String {
         if let value { return value }
         reportMissing(.root + header, "required because \(reason)")
         return ""
+    }
+
+    /// A Conditional header: reported missing when `condition` holds for `endpoint`.
+    public mutating func check<Endpoint: KonaplateEndpoint>(
+        _ value: String?, at path: KonaplatePath, requiredWhen condition: KonaplateHeaderCondition,
+        for endpoint: Endpoint.Type
+    ) {
+        if value == nil, let reason = condition.reason(for: endpoint) { reportMissing(path, "required because \(reason)") }
     }
 }

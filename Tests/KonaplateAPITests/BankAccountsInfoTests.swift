@@ -236,3 +236,51 @@ func dumped(_ value: some Any) -> String {
     dump(value, to: &output)
     return output
 }
+
+/// The shared header types apply the "Conditional" rules from each endpoint's metadata.
+struct SharedHeaderRuleTests {
+    /// A callback endpoint with an encrypted response, built on the generated shared header set.
+    enum CallbackWithEncryptedResponse: KonaplateEndpoint {
+        typealias Request = BankAccountsInfo.Request
+        typealias Response = BankAccountsInfo.Response
+        typealias RequestHeaders = StandardRequestHeaders<CallbackWithEncryptedResponse>
+        typealias ResponseHeaders = StandardResponseHeaders
+        typealias ResultCode = BankAccountsInfo.ResultCode
+        static let method: HTTPRequest.Method = .post
+        static let path = "/api/v1/test/callback"
+        static let isRequestEncrypted = false
+        static let isResponseEncrypted = true
+        static let isCallback = true
+    }
+
+    @Test func aPlainEndpointSendsNoCryptoKeyId() throws {
+        let headers = try CardDeliveryCancel.RequestHeaders(
+            credentials: BankAccountsInfoHeaderTests.credentials, body: [], context: BankAccountsInfoHeaderTests.context)
+        #expect(!CardDeliveryCancel.isRequestEncrypted && !CardDeliveryCancel.isResponseEncrypted)
+        #expect(headers.cryptoKeyId == nil)
+        #expect(headers.dictionary["X-KM-Crypto-Key-Id"] == nil)
+        #expect(headers.dictionary["X-KM-Access-Key"] != nil)
+    }
+
+    @Test func aCallbackSendsNoAccessKeyAndAnEncryptedResponseNeedsTheCryptoKeyId() throws {
+        var credentials = BankAccountsInfoHeaderTests.credentials
+        credentials.accessKey = nil
+        let headers = try CallbackWithEncryptedResponse.RequestHeaders(
+            credentials: credentials, body: [], context: BankAccountsInfoHeaderTests.context)
+        #expect(headers.accessKey == nil)
+        #expect(headers.cryptoKeyId == String(repeating: "c", count: 32))
+        credentials.cryptoKeyId = nil
+        let error = #expect(throws: KonaplateValidationError.self) {
+            try CallbackWithEncryptedResponse.RequestHeaders(
+                credentials: credentials, body: [], context: BankAccountsInfoHeaderTests.context)
+        }
+        #expect(error?.violations.map(\.description) == ["X-KM-Crypto-Key-Id: required because the response body is encrypted"])
+    }
+
+    @Test func validateReportsAConditionalHeaderSetToNil() throws {
+        var headers = try BankAccountsInfo.RequestHeaders(
+            credentials: BankAccountsInfoHeaderTests.credentials, body: [], context: BankAccountsInfoHeaderTests.context)
+        headers.cryptoKeyId = nil
+        #expect(headers.violations.map(\.description) == ["X-KM-Crypto-Key-Id: required because the request body is encrypted"])
+    }
+}

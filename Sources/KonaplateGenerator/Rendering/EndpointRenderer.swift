@@ -27,13 +27,21 @@ enum EndpointRenderer {
         p.line("// MARK: - Response")
         p.line()
         p.block("extension \(endpoint.typeName)") { p in renderStruct(endpoint.response, &p) }
-        p.line()
-        p.line("// MARK: - Headers")
-        p.line()
-        p.block("extension \(endpoint.typeName)") { p in
-            renderRequestHeaders(endpoint.requestHeaders, &p)
+        if case .own(let request, let response) = endpoint.headers {
             p.line()
-            renderResponseHeaders(endpoint.responseHeaders, &p)
+            p.line("// MARK: - Headers")
+            p.line()
+            p.block("extension \(endpoint.typeName)") { p in
+                p.doc([
+                    "The X-KM-* request headers, as this endpoint's page documents them (it changes the shared set).",
+                    "`init(credentials:body:context:)` fills them all: it generates the correlation id, stamps the tran",
+                    "time and signs the tran token over the exact body bytes.",
+                ])
+                renderRequestHeaders(request, declaration: "RequestHeaders", endpoint: endpoint.typeName, &p)
+                p.line()
+                p.doc(["The documented response headers."])
+                renderResponseHeaders(response, declaration: "ResponseHeaders", &p)
+            }
         }
         p.line()
         p.line("// MARK: - Result codes")
@@ -66,6 +74,11 @@ enum EndpointRenderer {
             p.line("public static let isRequestEncrypted = \(endpoint.isRequestEncrypted)")
             p.line("public static let isResponseEncrypted = \(endpoint.isResponseEncrypted)")
             p.line("public static let isCallback = \(endpoint.isCallback)")
+            if case .shared(let set) = endpoint.headers {
+                p.line()
+                p.line("public typealias RequestHeaders = \(set.requestTypeName)<\(endpoint.typeName)>")
+                p.line("public typealias ResponseHeaders = \(set.responseTypeName)")
+            }
         }
     }
 
@@ -161,6 +174,7 @@ enum EndpointRenderer {
         case .range(let low, let high): ", range: \(low)...\(high)"
         case .format(let format): ", format: .\(format)"
         case .code, .nested: ""
+        case .requiredWhen(let arguments): ", requiredWhen: .\(arguments)"
         }
     }
 
@@ -230,13 +244,35 @@ enum EndpointRenderer {
 
     // MARK: Headers
 
-    private static func renderRequestHeaders(_ headers: [SwiftHeader], _ p: inout CodePrinter) {
+    /// The file of a shared header set: its request headers, generic over the endpoint whose rules they follow,
+    /// and its response headers.
+    static func renderHeaderSet(_ set: SwiftHeaderSet) -> String {
+        var p = CodePrinter()
+        for line in fileHeader(sourceName: set.sourceName) { p.line(line) }
+        p.line()
+        p.line("import HTTPTypes")
+        p.line("import KonaplateRuntime")
+        p.line()
         p.doc([
-            "The X-KM-* request headers. `init(credentials:body:context:)` fills them all: it generates the",
-            "correlation id, stamps the tran time and signs the tran token over the exact body bytes.",
+            "The X-KM-* request headers of the shared header set, for every endpoint that uses it",
+            "(`\(set.requestTypeName)<BankAccountsInfo>` is `BankAccountsInfo.RequestHeaders`).",
+            "`init(credentials:body:context:)` fills them all: it generates the correlation id, stamps the tran time",
+            "and signs the tran token over the exact body bytes. Conditional headers follow the endpoint's metadata:",
+            "X-KM-Crypto-Key-Id is sent and required when a body is encrypted, X-KM-Access-Key unless it is a callback.",
         ])
+        renderRequestHeaders(
+            set.request, declaration: "\(set.requestTypeName)<Endpoint: KonaplateEndpoint>", endpoint: "Endpoint", &p)
+        p.line()
+        p.doc(["The response headers of the shared header set."])
+        renderResponseHeaders(set.response, declaration: set.responseTypeName, &p)
+        return p.text
+    }
+
+    private static func renderRequestHeaders(
+        _ headers: [SwiftHeader], declaration: String, endpoint: String, _ p: inout CodePrinter
+    ) {
         let conformances = "KonaplateRequestHeaders" + (headers.contains { $0.isSensitive } ? ", CustomReflectable" : "")
-        p.block("nonisolated public struct RequestHeaders: \(conformances)") { p in
+        p.block("nonisolated public struct \(declaration): \(conformances)") { p in
             renderHeaderProperties(headers, &p)
             p.line()
             renderHeaderInit(headers, &p)
@@ -252,10 +288,11 @@ enum EndpointRenderer {
                     let value: String =
                         switch header.fill {
                         case .value(let expression)?: expression
-                        case .required(let expression, let reason)?:
-                            "validator.require(\(expression), header: \(SwiftLiteral.string(header.headerName)), because: \(SwiftLiteral.string(reason)))"
-                        case .optional(let expression)?: expression
-                        case .omitted?, nil: "nil"
+                        case .required(let expression)?:
+                            "validator.require(\(expression), header: \(SwiftLiteral.string(header.headerName)), because: \"the docs require it\")"
+                        case .conditional(let expression, let condition)?:
+                            "KonaplateHeaderCondition.\(condition).applies(to: \(endpoint).self) ? \(expression) : nil"
+                        case nil: "nil"
                         }
                     p.line("    \(header.propertyName): \(value)\(index == headers.count - 1 ? "" : ",")")
                 }
@@ -277,7 +314,7 @@ enum EndpointRenderer {
                 p.line("return fields")
             }
             p.line()
-            renderHeaderValidation(headers, &p)
+            renderHeaderValidation(headers, endpoint: endpoint, &p)
             if headers.contains(where: \.isSensitive) {
                 p.line()
                 renderMirror(headers.map(headerAsProperty), &p)
@@ -285,10 +322,9 @@ enum EndpointRenderer {
         }
     }
 
-    private static func renderResponseHeaders(_ headers: [SwiftHeader], _ p: inout CodePrinter) {
-        p.doc(["The documented response headers."])
+    private static func renderResponseHeaders(_ headers: [SwiftHeader], declaration: String, _ p: inout CodePrinter) {
         let conformances = "KonaplateResponseHeaders" + (headers.contains { $0.isSensitive } ? ", CustomReflectable" : "")
-        p.block("nonisolated public struct ResponseHeaders: \(conformances)") { p in
+        p.block("nonisolated public struct \(declaration): \(conformances)") { p in
             renderHeaderProperties(headers, &p)
             p.line()
             renderHeaderInit(headers, &p)
@@ -310,7 +346,7 @@ enum EndpointRenderer {
                 p.line("try validator.throwIfInvalid()")
             }
             p.line()
-            renderHeaderValidation(headers, &p)
+            renderHeaderValidation(headers, endpoint: nil, &p)
             if headers.contains(where: \.isSensitive) {
                 p.line()
                 renderMirror(headers.map(headerAsProperty), &p)
@@ -335,10 +371,11 @@ enum EndpointRenderer {
             doc: [], isSensitive: header.isSensitive, checks: [])
     }
 
-    private static func renderHeaderValidation(_ headers: [SwiftHeader], _ p: inout CodePrinter) {
+    private static func renderHeaderValidation(_ headers: [SwiftHeader], endpoint: String?, _ p: inout CodePrinter) {
         var properties: [SwiftProperty] = []
         for header in headers {
             var property = headerAsProperty(header)
+            if let condition = header.condition, let endpoint { property.checks.append(.requiredWhen("\(condition), for: \(endpoint).self")) }
             if let length = header.length { property.checks.append(.length(length)) }
             if let format = header.formatCase { property.checks.append(.format(format)) }
             properties.append(property)

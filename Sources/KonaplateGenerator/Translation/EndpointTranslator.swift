@@ -3,7 +3,7 @@
 struct EndpointTranslator {
     var diagnostics = Diagnostics()
 
-    mutating func translate(_ spec: EndpointSpec, requestHeaders: [HeaderSpec], responseHeaders: [HeaderSpec]) -> SwiftEndpoint {
+    mutating func translate(_ spec: EndpointSpec, headers: SwiftHeaderBinding) -> SwiftEndpoint {
         let requestEncrypted = spec.request?.encrypted ?? false
         let responseEncrypted = spec.response?.encrypted ?? false
         let request = makeStruct(
@@ -15,17 +15,19 @@ struct EndpointTranslator {
             doc: ["The response body. Fields the spec does not list are ignored when decoding."]
                 + (responseEncrypted ? ["", "Encrypted: received sealed (JWE) with the client's public key."] : []),
             fields: spec.response?.fields ?? [])
-        let context = HeaderContext(
-            requestEncrypted: requestEncrypted, responseEncrypted: responseEncrypted, callback: spec.callback)
         return SwiftEndpoint(
             sourceName: spec.sourceName, typeName: spec.name.value, title: spec.title, summary: spec.summary,
             methodCase: spec.method.value.lowercased(), method: spec.method.value, path: spec.path.value,
             version: spec.version, mode: spec.mode, isCallback: spec.callback, docsURL: spec.source, docs: spec.docs,
             notes: spec.notes, isRequestEncrypted: requestEncrypted, isResponseEncrypted: responseEncrypted,
-            request: request, response: response,
-            requestHeaders: headers(requestHeaders, context: context, isRequest: true),
-            responseHeaders: headers(responseHeaders, context: context, isRequest: false),
-            resultCodes: resultCases(spec.results))
+            request: request, response: response, headers: headers, resultCodes: resultCases(spec.results))
+    }
+
+    /// A shared header set, translated once for every endpoint that uses it.
+    func headerSet(_ set: HeaderSetSpec, sourceName: String) -> SwiftHeaderSet {
+        SwiftHeaderSet(
+            baseName: SwiftNaming.upperCamel(set.name.value), sourceName: sourceName,
+            request: headers(set.request, isRequest: true), response: headers(set.response, isRequest: false))
     }
 
     // MARK: Bodies
@@ -222,57 +224,39 @@ struct EndpointTranslator {
 
     // MARK: Headers
 
-    private struct HeaderContext {
-        var requestEncrypted: Bool
-        var responseEncrypted: Bool
-        var callback: Bool
-    }
-
-    private func headers(_ specs: [HeaderSpec], context: HeaderContext, isRequest: Bool) -> [SwiftHeader] {
+    /// Header presence does not depend on the endpoint here: a Conditional header is optional in the type, and
+    /// its condition is checked against the endpoint's metadata when headers are built and validated.
+    func headers(_ specs: [HeaderSpec], isRequest: Bool) -> [SwiftHeader] {
         specs.map { spec in
-            var required: Bool
-            var reason = "the docs require it"
-            switch spec.presence {
-            case .required: required = true
-            case .optional: required = false
-            case .conditional:
-                switch spec.condition {
-                case .encrypted?:
-                    required = context.requestEncrypted || context.responseEncrypted
-                    reason = context.requestEncrypted ? "the request body is encrypted" : "the response body is encrypted"
-                case .notCallback?:
-                    required = !context.callback
-                    reason = "the endpoint is not a callback API"
-                case nil:
-                    required = false
+            let isRequired = spec.presence == .required
+            let condition: String? =
+                switch (spec.presence, spec.condition) {
+                case (.conditional, .encrypted?): "encrypted"
+                case (.conditional, .notCallback?): "notCallback"
+                default: nil
                 }
+            let doc = ([spec.name.value] + (spec.description.map { ["", $0] } ?? [])).flatMap {
+                $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
             }
-            // Response headers are read, not built: only documented requirements apply.
-            if !isRequest, case .conditional = spec.presence { required = false }
-            var doc = [spec.name.value] + (spec.description.map { ["", $0] } ?? [])
-            doc = doc.flatMap { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) }
             let fill: HeaderFill? = spec.source.map { source in
-                let expression: String
-                var optionalInCredentials = false
-                switch source {
-                case .aspId: expression = "credentials.aspId"
-                case .accessKey: expression = "credentials.accessKey"; optionalInCredentials = true
-                case .cryptoKeyId: expression = "credentials.cryptoKeyId"; optionalInCredentials = true
-                case .timeZone: expression = "computed.timeZone"
-                case .correlationId: expression = "computed.correlationID"
-                case .tranTime: expression = "computed.tranTime"
-                case .tranToken: expression = "computed.tranToken"
-                }
-                if !optionalInCredentials { return .value(expression) }
-                if required { return .required(expression, because: reason) }
-                if case .conditional = spec.presence { return .omitted }
-                return .optional(expression)
+                let (expression, optionalInCredentials): (String, Bool) =
+                    switch source {
+                    case .aspId: ("credentials.aspId", false)
+                    case .accessKey: ("credentials.accessKey", true)
+                    case .cryptoKeyId: ("credentials.cryptoKeyId", true)
+                    case .timeZone: ("computed.timeZone", false)
+                    case .correlationId: ("computed.correlationID", false)
+                    case .tranTime: ("computed.tranTime", false)
+                    case .tranToken: ("computed.tranToken", false)
+                    }
+                if let condition { return .conditional(expression, condition: condition) }
+                return isRequired && optionalInCredentials ? .required(expression) : .value(expression)
             }
             return SwiftHeader(
                 headerName: spec.name.value, propertyName: SwiftNaming.headerPropertyName(spec.name.value),
-                isOptional: !required, doc: doc, length: spec.length?.value,
+                isOptional: !isRequired, doc: doc, length: spec.length?.value,
                 formatCase: spec.format.flatMap { KnownFormat.named($0.value)?.swiftCase }, isSensitive: spec.sensitive,
-                fill: isRequest ? fill : nil)
+                condition: isRequest ? condition : nil, fill: isRequest ? fill : nil)
         }
     }
 

@@ -20,9 +20,30 @@ struct SwiftEndpoint: Sendable {
     var isResponseEncrypted: Bool
     var request: SwiftStruct
     var response: SwiftStruct
-    var requestHeaders: [SwiftHeader]
-    var responseHeaders: [SwiftHeader]
+    var headers: SwiftHeaderBinding
     var resultCodes: [SwiftResultCase]
+}
+
+/// A header set shared by endpoints: rendered once, in its own file, as `<Name>RequestHeaders<Endpoint>` and
+/// `<Name>ResponseHeaders`; the rules that depend on the endpoint (encrypted? callback?) read its metadata.
+struct SwiftHeaderSet: Sendable {
+    /// `Standard` for the set `standard`.
+    var baseName: String
+    var sourceName: String
+    var request: [SwiftHeader]
+    var response: [SwiftHeader]
+
+    var requestTypeName: String { baseName + "RequestHeaders" }
+    var responseTypeName: String { baseName + "ResponseHeaders" }
+    var fileName: String { baseName + "Headers.swift" }
+}
+
+/// How an endpoint gets its header types.
+enum SwiftHeaderBinding: Sendable {
+    /// The set's shared types, through typealiases.
+    case shared(SwiftHeaderSet)
+    /// The endpoint changes single headers of its set: its own types, in its own file.
+    case own(request: [SwiftHeader], response: [SwiftHeader])
 }
 
 struct SwiftStruct: Sendable {
@@ -64,6 +85,8 @@ enum SwiftCheck: Sendable, Hashable {
     case code
     /// A nested object, or an array of them.
     case nested
+    /// A Conditional header: missing is reported when the runtime condition (`encrypted`, `notCallback`) holds.
+    case requiredWhen(String)
 }
 
 struct SwiftCodeEnum: Sendable {
@@ -80,19 +103,19 @@ struct SwiftHeader: Sendable {
     var length: LengthRule?
     var formatCase: String?
     var isSensitive: Bool
+    /// The runtime `KonaplateHeaderCondition` case of a Conditional header.
+    var condition: String?
     /// How the builder fills it (request headers only).
     var fill: HeaderFill?
 }
 
 enum HeaderFill: Sendable {
-    /// Taken from the credentials or computed; never missing.
+    /// Taken from the credentials or computed as it is.
     case value(String)
-    /// Required here but optional in the credentials: the builder reports it, naming why, when it is absent.
-    case required(String, because: String)
-    /// Sent when present.
-    case optional(String)
-    /// Not sent by this endpoint.
-    case omitted
+    /// Required, but optional in the credentials: the builder reports it when absent.
+    case required(String)
+    /// Sent only when the condition holds for the endpoint.
+    case conditional(String, condition: String)
 }
 
 struct SwiftResultCase: Sendable {
