@@ -11,13 +11,18 @@ enum EndpointRenderer {
         ]
     }
 
-    static func render(_ endpoint: SwiftEndpoint) -> String {
-        var p = CodePrinter()
-        for line in fileHeader(sourceName: endpoint.sourceName) { p.line(line) }
+    /// The do-not-edit header and the imports every generated file starts with.
+    private static func renderPreamble(sourceName: String, _ p: inout CodePrinter) {
+        for line in fileHeader(sourceName: sourceName) { p.line(line) }
         p.line()
         p.line("import HTTPTypes")
         p.line("import KonaplateRuntime")
         p.line()
+    }
+
+    static func render(_ endpoint: SwiftEndpoint) -> String {
+        var p = CodePrinter()
+        renderPreamble(sourceName: endpoint.sourceName, &p)
         renderNamespace(endpoint, &p)
         p.line()
         p.line("// MARK: - Request")
@@ -248,11 +253,7 @@ enum EndpointRenderer {
     /// and its response headers.
     static func renderHeaderSet(_ set: SwiftHeaderSet) -> String {
         var p = CodePrinter()
-        for line in fileHeader(sourceName: set.sourceName) { p.line(line) }
-        p.line()
-        p.line("import HTTPTypes")
-        p.line("import KonaplateRuntime")
-        p.line()
+        renderPreamble(sourceName: set.sourceName, &p)
         p.doc([
             "The X-KM-* request headers of the shared header set, for every endpoint that uses it",
             "(`\(set.requestTypeName)<BankAccountsInfo>` is `BankAccountsInfo.RequestHeaders`).",
