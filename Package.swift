@@ -34,7 +34,8 @@ let package = Package(
         .target(
             name: "KonaplateAPI",
             dependencies: ["KonaplateRuntime"],
-            path: "Generated"
+            path: "Generated",
+            exclude: ["README.md"]
         ),
         .target(
             name: "KonaplateGenerator",
@@ -53,12 +54,12 @@ let package = Package(
             name: "MainActorIsolationCheck",
             dependencies: ["KonaplateRuntime"],
             path: "Tests/MainActorIsolationCheck",
-            exclude: ["README.md"],
+            exclude: ["README.md", "Generated/README.md"],
             swiftSettings: [.defaultIsolation(MainActor.self)]
         ),
         .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateGenerator"]),
         .testTarget(name: "KonaplateGenCLITests", dependencies: ["KonaplateGenCLI"]),
         .testTarget(name: "KonaplateRuntimeTests", dependencies: ["KonaplateRuntime", "KonaplateGenerator"]),
-        .testTarget(name: "KonaplateAPITests", dependencies: ["KonaplateAPI", "KonaplateRuntime"]),
+        .testTarget(name: "KonaplateAPITests", dependencies: ["KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator"]),
     ]
 )

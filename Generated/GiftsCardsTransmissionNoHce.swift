@@ -36,7 +36,7 @@ extension GiftsCardsTransmissionNoHce {
     nonisolated public struct Request: KonaplateModel, CustomReflectable {
         /// 카드를 전송하는 사용자ID
         ///
-        /// Required, length 1...19.
+        /// Required, range 1...9999999999999999999.
         public var senderUserId: String
         /// 카드를 전송하는 회원 이름
         ///
@@ -76,7 +76,7 @@ extension GiftsCardsTransmissionNoHce {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.senderUserId, at: path + "senderUserId", length: .between(1, 19))
+            validator.check(self.senderUserId, at: path + "senderUserId", numericRange: 1...9999999999999999999)
             validator.check(self.senderName, at: path + "senderName", length: .between(1, 256))
             validator.check(self.senderPhone, at: path + "senderPhone", length: .between(1, 20))
             validator.check(self.receiverName, at: path + "receiverName", length: .between(1, 256))

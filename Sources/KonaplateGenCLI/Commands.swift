@@ -83,9 +83,8 @@ struct Generate: ParsableCommand {
         let written = plan.changes.filter { if case .remove = $0 { false } else { true } }.count
         let removed = plan.changes.count - written
         let endpoints = result.endpointCount
-        let sets = result.files.count - endpoints
         print(
-            "konaplate-gen: \(endpoints) endpoint\(endpoints == 1 ? "" : "s"), \(sets) header set\(sets == 1 ? "" : "s"): "
+            "konaplate-gen: \(endpoints) endpoint\(endpoints == 1 ? "" : "s") (\(result.files.count) files): "
                 + "\(written) written, \(plan.unchanged) unchanged, \(removed) removed in \(folders.output)")
     }
 }

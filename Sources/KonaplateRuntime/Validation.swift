@@ -119,6 +119,20 @@ public struct KonaplateValidator: Sendable {
         }
     }
 
+    /// A number the docs type as a string ("senderUserId: string, Max : 9999999999999999999"): the text must be
+    /// a decimal whole number (ASCII digits, optional leading '-') within the range.
+    public mutating func check(_ value: String?, at path: KonaplatePath, numericRange range: ClosedRange<Int128>) {
+        guard let value else { return }
+        let digits = value.hasPrefix("-") ? value.utf8.dropFirst() : value.utf8[...]
+        guard !digits.isEmpty, digits.count <= 38, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let number = Int128(value)
+        else {
+            report(path, "not a whole number, expected \(range.lowerBound)...\(range.upperBound)")
+            return
+        }
+        if !range.contains(number) { report(path, "out of range, expected \(range.lowerBound)...\(range.upperBound)") }
+    }
+
     public mutating func check(_ value: String?, at path: KonaplatePath, format: KonaplateFormat) {
         guard let value else { return }
         if !format.matches(value) { report(path, "not in format \(format.pattern)") }

@@ -45,10 +45,10 @@ struct CommandLineTests {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build konaplate-gen first")
         let generate = try Self.run(["generate"], in: workspace)
         #expect(generate.status == 0)
-        #expect(generate.stdout == "konaplate-gen: 1 endpoint, 1 header set: 2 written, 0 unchanged, 0 removed in Generated\n")
+        #expect(generate.stdout == "konaplate-gen: 1 endpoint (4 files): 4 written, 0 unchanged, 0 removed in Generated\n")
 
         let again = try Self.run(["generate"], in: workspace)
-        #expect(again.stdout == "konaplate-gen: 1 endpoint, 1 header set: 0 written, 2 unchanged, 0 removed in Generated\n")
+        #expect(again.stdout == "konaplate-gen: 1 endpoint (4 files): 0 written, 4 unchanged, 0 removed in Generated\n")
 
         let check = try Self.run(["check"], in: workspace)
         #expect(check.status == 0)

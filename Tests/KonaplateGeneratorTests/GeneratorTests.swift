@@ -51,7 +51,7 @@ struct GeneratorTests {
         func type(_ range: String) throws -> String {
             let yaml = validSpec.replacingOccurrences(of: "1...9999999999999999999", with: range)
             let result = KonaplateGenerator.generate([standardHeaders, endpointInput(yaml)])
-            let file = try #require(result.files.first, "\(result.diagnostics)")
+            let file = try #require(result.files.first { $0.name == "Sample.swift" }, "\(result.diagnostics)")
             let line = try #require(file.contents.split(separator: "\n").first { $0.contains("public var userId:") })
             return String(line.split(separator: ":").last!).trimmingCharacters(in: .whitespaces)
         }
@@ -68,14 +68,14 @@ struct ArrayElementTests {
     @Test func itemsAnyBecomesAnArrayOfJSONValues() throws {
         let yaml = validSpec + "    tcList: { type: array, presence: optional, items: any }\n"
         let result = KonaplateGenerator.generate([standardHeaders, endpointInput(yaml)])
-        let file = try #require(result.files.first, "\(result.diagnostics)")
+        let file = try #require(result.files.first { $0.name == "Sample.swift" }, "\(result.diagnostics)")
         #expect(file.contents.contains("public var tcList: [KonaplateJSONValue]?\n"))
     }
 
     @Test func itemsOfAKnownScalarTypeAreTyped() throws {
         let yaml = validSpec + "    ids: { type: array, presence: required, items: { type: string, length: 3 }, count: 1...10 }\n"
         let result = KonaplateGenerator.generate([standardHeaders, endpointInput(yaml)])
-        let file = try #require(result.files.first, "\(result.diagnostics)")
+        let file = try #require(result.files.first { $0.name == "Sample.swift" }, "\(result.diagnostics)")
         #expect(file.contents.contains("public var ids: [String]\n"))
         #expect(file.contents.contains(#"validator.check(self.ids, at: path + "ids", elementLength: .exactly(3))"#))
         #expect(file.contents.contains(#"validator.check(self.ids, at: path + "ids", count: .between(1, 10))"#))

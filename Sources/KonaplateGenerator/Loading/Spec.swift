@@ -22,14 +22,14 @@ public enum LengthRule: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    var minimum: Int? {
+    public var minimum: Int? {
         switch self {
         case .exactly(let n), .atLeast(let n), .between(let n, _): n
         case .atMost: nil
         }
     }
 
-    var maximum: Int? {
+    public var maximum: Int? {
         switch self {
         case .exactly(let n), .atMost(let n), .between(_, let n): n
         case .atLeast: nil

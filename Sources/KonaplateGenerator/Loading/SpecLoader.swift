@@ -148,14 +148,13 @@ enum SpecLoader {
     /// Keys that only make sense for some types: a misplaced one is an error naming the type that takes it.
     private static func checkKeysFit(type: FieldType, field: Mapping, context: String, reader: inout NodeReader) {
         let applicable: [String: [FieldType]] = [
-            "length": [.string], "format": [.string], "codes": [.string], "range": [.number],
+            "length": [.string], "format": [.string], "codes": [.string], "range": [.number, .string],
             "fields": [.object, .array], "items": [.array], "count": [.array],
         ]
         for entry in field.entries {
             guard let types = applicable[entry.key], !types.contains(type) else { continue }
             let hint: String = switch (entry.key, type) {
             case ("length", .number): " (use 'range' for a number's value range)"
-            case ("range", .string): " (use 'length' for a string's length)"
             case ("fields", _): " (set 'type: object', or 'type: array' for a list of objects)"
             default: ""
             }

@@ -177,6 +177,7 @@ enum EndpointRenderer {
         case .elementLength(let rule): ", elementLength: \(lengthLiteral(rule))"
         case .count(let rule): ", count: \(lengthLiteral(rule))"
         case .range(let low, let high): ", range: \(low)...\(high)"
+        case .numericString(let low, let high): ", numericRange: \(low)...\(high)"
         case .format(let format): ", format: .\(format)"
         case .code, .nested: ""
         case .requiredWhen(let arguments): ", requiredWhen: .\(arguments)"

@@ -83,6 +83,11 @@ struct EndpointTranslator {
                     checks.append(.code)
                 }
                 checks += stringChecks(length: field.length?.value, format: field.format?.value, hasCodes: !field.codes.isEmpty)
+                if let range = field.range?.value {
+                    // A number the docs type as a string (amounts, some user ids): keep the string, check its value.
+                    checks.append(
+                        .numericString(range.minimum.map { "\($0)" } ?? "Int128.min", range.maximum.map { "\($0)" } ?? "Int128.max"))
+                }
             case .number:
                 let (integer, rangeCheck) = integerType(field.range, fieldName: field.name)
                 typeName = integer

@@ -80,6 +80,8 @@ enum SwiftCheck: Sendable, Hashable {
     case count(LengthRule)
     /// Inclusive bounds as Swift literals, already clamped to the property's integer type.
     case range(String, String)
+    /// A number sent as a string: decimal digits within inclusive bounds.
+    case numericString(String, String)
     case format(String)
     /// An enumerated code, or an array of them.
     case code
