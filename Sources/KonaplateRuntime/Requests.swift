@@ -8,7 +8,9 @@ public protocol KonaplateBodySealer: Sendable {
     func seal(_ plaintext: [UInt8]) throws -> [UInt8]
 }
 
-/// Opens an encrypted endpoint's response body.
+/// Opens an encrypted endpoint's response body, with the client's private key. (The Korean encryption guideline
+/// says the client decrypts with "the server's private key"; the Credentials page and the scheme itself say the
+/// client's: guidelines.md §9 item 6.)
 public protocol KonaplateBodyOpener: Sendable {
     /// Returns the JSON of the response carried by `body`.
     func open(_ body: [UInt8]) throws -> [UInt8]
