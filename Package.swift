@@ -6,7 +6,10 @@
 //                       atomic writes, stale-file removal, unified diffs
 //   konaplate-gen       the executable: a two-line entry point into KonaplateGenCLI
 //   KonaplateRuntime    what generated code imports: validation, endpoint protocol, header primitives, signing
-//   KonaplateAPI        the models generated from api-specs/ (committed in Generated/)
+//   KonaplateAPI        the models generated from api-specs/ by the build tool plugin (Generated/ is the
+//                       committed copy for review)
+//   Plugins/            KonaplateGeneratorPlugin (build tool) and GenerateKonaplateCode (command): thin wrappers
+//                       that call konaplate-gen
 import PackageDescription
 
 let package = Package(
@@ -16,6 +19,8 @@ let package = Package(
         .executable(name: "konaplate-gen", targets: ["konaplate-gen"]),
         .library(name: "KonaplateRuntime", targets: ["KonaplateRuntime"]),
         .library(name: "KonaplateAPI", targets: ["KonaplateAPI"]),
+        .plugin(name: "KonaplateGeneratorPlugin", targets: ["KonaplateGeneratorPlugin"]),
+        .plugin(name: "GenerateKonaplateCode", targets: ["GenerateKonaplateCode"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -31,11 +36,23 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // Built through the build tool plugin from api-specs/ (see Sources/KonaplateAPI/konaplate-generator.json).
         .target(
             name: "KonaplateAPI",
             dependencies: ["KonaplateRuntime"],
-            path: "Generated",
-            exclude: ["README.md"]
+            exclude: ["konaplate-generator.json"],
+            plugins: ["KonaplateGeneratorPlugin"]
+        ),
+        .plugin(name: "KonaplateGeneratorPlugin", capability: .buildTool(), dependencies: ["konaplate-gen"]),
+        .plugin(
+            name: "GenerateKonaplateCode",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-konaplate-code",
+                    description: "Write Generated/ from api-specs/ (the same bytes as `swift run konaplate-gen generate`)"),
+                permissions: [.writeToPackageDirectory(reason: "konaplate-gen writes the generated Swift files into the package")]
+            ),
+            dependencies: ["konaplate-gen"]
         ),
         .target(
             name: "KonaplateGenerator",

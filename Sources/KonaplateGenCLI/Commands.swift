@@ -29,7 +29,7 @@ public struct KonaplateGenCommand: ParsableCommand {
         commandName: "konaplate-gen",
         abstract: "Generates Swift models, header builders and validators from Konaplate API specs.",
         discussion: exitCodeHelp,
-        subcommands: [Generate.self, Check.self, Lint.self],
+        subcommands: [Generate.self, Check.self, Lint.self, GenerateFile.self],
         defaultSubcommand: Generate.self)
 
     public init() {}
@@ -124,5 +124,46 @@ struct Lint: ParsableCommand {
         let diagnostics = KonaplateGenerator.lint(inputs)
         try report(diagnostics)
         print("konaplate-gen: \(inputs.count) spec file\(inputs.count == 1 ? "" : "s") in \(specs): no errors")
+    }
+}
+
+/// The build tool plugin's entry point: one spec in, its one Swift file out, written only when its bytes change
+/// (so SwiftPM's reruns after a relink or an environment change leave the compiler nothing to redo).
+struct GenerateFile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-file",
+        abstract: "Write the Swift file of one spec (used by the build tool plugin).",
+        discussion: exitCodeHelp)
+
+    @Option(name: .long, help: "The folder of YAML specs.")
+    var specs: String
+
+    @Option(name: .long, help: "The spec's path inside the specs folder, e.g. bankaccounts/info.yaml.")
+    var spec: String
+
+    @Option(name: .long, help: "The Swift file to write.")
+    var output: String
+
+    func run() throws {
+        do {
+            let inputs = try SpecFolder.read(specs, spec: spec)
+            let result = KonaplateGenerator.generate(inputs, includeCatalogue: false)
+            try report(result.diagnostics)
+            let sourceName = URL(fileURLWithPath: specs).standardizedFileURL.lastPathComponent + "/" + spec
+            let expected = URL(fileURLWithPath: output).lastPathComponent
+            guard let file = result.files.first(where: { $0.sourceName == sourceName }) else {
+                throw CLIError.io("spec '\(spec)' produced no Swift file")
+            }
+            guard file.name == expected else {
+                throw CLIError.io(
+                    "spec '\(spec)' produces \(file.name), but the build plugin expected \(expected): keep 'name:' on one line of its own, as `name: \(file.name.dropLast(6))`")
+            }
+            let existing = FileManager.default.contents(atPath: output).map { Array($0) }
+            if existing != Array(file.contents.utf8) {
+                try OutputPlan.writeAtomically(Array(file.contents.utf8), to: output)
+            }
+        } catch let error as CLIError {
+            throw failIO(error)
+        }
     }
 }

@@ -21,11 +21,25 @@ public enum SpecFolder {
                 relativePaths.append(relative)
             }
         }
+        return try inputs(root, relativePaths: relativePaths.sorted())
+    }
+
+    /// The definitions files (`common/`) and one endpoint spec: all that one endpoint's file depends on.
+    public static func read(_ root: String, spec relative: String) throws(CLIError) -> [SpecInput] {
+        let all = try read(root)
+        let rootName = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
+        guard all.contains(where: { $0.sourceName == rootName + "/" + relative }) else {
+            throw .io("spec '\(relative)' is not in '\(root)'")
+        }
+        return all.filter { $0.isDefinitions || $0.sourceName == rootName + "/" + relative }
+    }
+
+    static func inputs(_ root: String, relativePaths: [String]) throws(CLIError) -> [SpecInput] {
         let rootName = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
         let prefix = root.hasSuffix("/") ? root : root + "/"
-        return try relativePaths.sorted().map { (relative) throws(CLIError) in
+        return try relativePaths.map { (relative) throws(CLIError) in
             let path = prefix + relative
-            guard let data = fileManager.contents(atPath: path) else { throw .io("cannot read '\(path)'") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw .io("cannot read '\(path)'") }
             return SpecInput(displayPath: path, sourceName: rootName + "/" + relative, contents: Array(data))
         }
     }

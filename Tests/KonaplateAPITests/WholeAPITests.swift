@@ -26,11 +26,21 @@ struct WholeAPITests {
         return specs
     }()
 
-    static let endpointPaths: [String] = KonaplateEndpoints.all.map { $0.path }
+    static let endpointPaths: [String] = specs.keys.sorted()
 
-    @Test func everySpecHasAGeneratedEndpointAndBack() {
-        #expect(KonaplateEndpoints.all.count == Self.specs.count)
-        #expect(Set(Self.endpointPaths) == Set(Self.specs.keys))
+    /// The generated endpoint type a spec names, found by its mangled name (`12KonaplateAPI16BankAccountsInfoO`).
+    /// A registry listing every type would do the same, but it would depend on every spec, and each spec edit would
+    /// rerun its build command too.
+    static func endpointType(_ path: String) -> (any KonaplateEndpoint.Type)? {
+        guard let name = specs[path]?.name.value else { return nil }
+        return _typeByName("12KonaplateAPI\(name.utf8.count)\(name)O") as? any KonaplateEndpoint.Type
+    }
+
+    @Test func everySpecHasAGeneratedEndpoint() {
+        #expect(Self.specs.count == 57)
+        for path in Self.endpointPaths {
+            #expect(Self.endpointType(path)?.path == path, "no generated endpoint for \(path)")
+        }
     }
 
     /// Guards the generic tests against silently testing nothing: the specs hold 183 constrained fields and constraint kinds.
@@ -46,13 +56,13 @@ struct WholeAPITests {
 
     @Test(arguments: endpointPaths)
     func validInstancesRoundTripAndValidate(_ path: String) throws {
-        let endpoint = try #require(KonaplateEndpoints.all.first { $0.path == path })
+        let endpoint = try #require(Self.endpointType(path))
         try Self.roundTrip(endpoint, spec: try #require(Self.specs[path]))
     }
 
     @Test(arguments: endpointPaths)
     func eachBoundaryViolationIsReportedAtItsPath(_ path: String) throws {
-        let endpoint = try #require(KonaplateEndpoints.all.first { $0.path == path })
+        let endpoint = try #require(Self.endpointType(path))
         try Self.breakEachField(endpoint, spec: try #require(Self.specs[path]))
     }
 

@@ -37,3 +37,29 @@ struct GoldenTests {
         }
     }
 }
+
+struct BuildPluginOutputTests {
+    /// Where SwiftPM put the build tool plugin's output for the KonaplateAPI target. The folder between `outputs`
+    /// and `KonaplateAPI` is the package's identity, which is the checkout folder's name: searched, not assumed.
+    static func pluginOutputFolder() -> URL? {
+        let outputs = repositoryRoot.appendingPathComponent(".build/plugins/outputs")
+        let packages = (try? FileManager.default.contentsOfDirectory(atPath: outputs.path)) ?? []
+        return packages.sorted().map {
+            outputs.appendingPathComponent("\($0)/KonaplateAPI/destination/KonaplateGeneratorPlugin")
+        }.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// What the build plugin compiled into KonaplateAPI is, file for file and byte for byte, the committed Generated/.
+    @Test func thePluginProducesExactlyTheCommittedFiles() throws {
+        let folder = try #require(Self.pluginOutputFolder(), "build the package first (swift build)")
+        let produced = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        let committed = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Generated").path)
+            .filter { $0.hasSuffix(".swift") }.sorted()
+        #expect(produced == committed)
+        for name in produced {
+            let plugin = try Data(contentsOf: folder.appendingPathComponent(name))
+            let generated = try Data(contentsOf: repositoryRoot.appendingPathComponent("Generated/\(name)"))
+            #expect(plugin == generated, "\(name) differs between the build plugin and Generated/")
+        }
+    }
+}

@@ -1,25 +1,6 @@
-/// The files about the whole API rather than one endpoint: the registry of endpoint types and the catalogue
-/// reviewers read (`Generated/README.md`).
+/// The catalogue reviewers read (`Generated/README.md`): one row per endpoint.
 enum CatalogueRenderer {
-    static let registryTypeName = "KonaplateEndpoints"
-
-    /// `KonaplateEndpoints.all`: every endpoint type, so generic code (and the tests over the whole API) can walk them.
-    static func renderRegistry(_ endpoints: [SwiftEndpoint], sourceName: String) -> String {
-        var p = CodePrinter()
-        for line in EndpointRenderer.fileHeader(sourceName: sourceName) { p.line(line) }
-        p.line()
-        p.line("import KonaplateRuntime")
-        p.line()
-        p.doc(["Every endpoint generated from the specs, in path order."])
-        p.block("nonisolated public enum \(registryTypeName)") { p in
-            p.block("public static var all: [any KonaplateEndpoint.Type]") { p in
-                p.line("[")
-                for endpoint in sortedByPath(endpoints) { p.line("    \(endpoint.typeName).self,") }
-                p.line("]")
-            }
-        }
-        return p.text
-    }
+    static let fileName = "README.md"
 
     /// One row per endpoint: what a reviewer needs to see the API's coverage at a glance.
     static func renderCatalogue(_ endpoints: [SwiftEndpoint], sourceName: String) -> String {

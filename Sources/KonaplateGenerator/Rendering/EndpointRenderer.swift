@@ -250,11 +250,19 @@ enum EndpointRenderer {
 
     // MARK: Headers
 
-    /// The file of a shared header set: its request headers, generic over the endpoint whose rules they follow,
-    /// and its response headers.
-    static func renderHeaderSet(_ set: SwiftHeaderSet) -> String {
+    /// The file of a definitions file: for each header set, its request headers, generic over the endpoint whose
+    /// rules they follow, and its response headers.
+    static func renderHeaderSets(_ sets: [SwiftHeaderSet]) -> String {
         var p = CodePrinter()
-        renderPreamble(sourceName: set.sourceName, &p)
+        renderPreamble(sourceName: sets[0].sourceName, &p)
+        for (index, set) in sets.sorted(by: { $0.baseName < $1.baseName }).enumerated() {
+            if index > 0 { p.line() }
+            renderHeaderSet(set, &p)
+        }
+        return p.text
+    }
+
+    private static func renderHeaderSet(_ set: SwiftHeaderSet, _ p: inout CodePrinter) {
         p.doc([
             "The X-KM-* request headers of the shared header set, for every endpoint that uses it",
             "(`\(set.requestTypeName)<BankAccountsInfo>` is `BankAccountsInfo.RequestHeaders`).",
@@ -267,7 +275,6 @@ enum EndpointRenderer {
         p.line()
         p.doc(["The response headers of the shared header set."])
         renderResponseHeaders(set.response, declaration: set.responseTypeName, &p)
-        return p.text
     }
 
     private static func renderRequestHeaders(

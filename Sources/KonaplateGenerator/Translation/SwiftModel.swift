@@ -35,7 +35,13 @@ struct SwiftHeaderSet: Sendable {
 
     var requestTypeName: String { baseName + "RequestHeaders" }
     var responseTypeName: String { baseName + "ResponseHeaders" }
-    var fileName: String { baseName + "Headers.swift" }
+
+    /// The Swift file of a definitions file: `api-specs/common/headers.yaml` → `CommonHeaders.swift`. It depends
+    /// on the path alone, so a build plugin knows it without reading YAML.
+    static func fileName(forDefinitions sourceName: String) -> String {
+        let stem = sourceName.split(separator: "/").last.map { String($0.split(separator: ".").first ?? "") } ?? ""
+        return "Common" + SwiftNaming.upperCamel(stem) + ".swift"
+    }
 }
 
 /// How an endpoint gets its header types.

@@ -1,0 +1,24 @@
+// swift-tools-version: 6.2
+// A consumer of the generator, as an app team would set it up: it depends on the repository by path, applies the
+// build tool plugin to its own target, and keeps its own specs in that target's api-specs/ folder.
+import PackageDescription
+
+// A path dependency's identity is the name of the folder it points at; CI clones the repository into a folder
+// with another name than a developer's checkout, so the identity is read from the path, not assumed.
+let generatorPackage = Context.packageDirectory.split(separator: "/").dropLast(2).last.map { String($0).lowercased() }
+    ?? "konaplate-swift"
+
+let package = Package(
+    name: "KonaplateConsumer",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(path: "../..")],
+    targets: [
+        .executableTarget(
+            name: "ConsumerDemo",
+            dependencies: [.product(name: "KonaplateRuntime", package: generatorPackage)],
+            // The specs are read by the plugin, not compiled.
+            exclude: ["api-specs"],
+            plugins: [.plugin(name: "KonaplateGeneratorPlugin", package: generatorPackage)]
+        )
+    ]
+)
