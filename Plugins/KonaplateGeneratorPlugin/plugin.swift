@@ -22,11 +22,13 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
         let definitions = specs.filter(SpecsLocation.isDefinitions)
         var extraInputs = [generator]
         if FileManager.default.fileExists(atPath: configuration.path) { extraInputs.append(configuration) }
-        return specs.map { relative in
+        var outputNames: Set<String> = []
+        let commands: [Command] = specs.map { relative in
             let spec = root.appending(path: relative)
             let isDefinitions = SpecsLocation.isDefinitions(relative)
             let outputName = isDefinitions ? SpecsLocation.definitionsFileName(relative) : SpecsLocation.endpointFileName(spec, relative)
             let output = context.pluginWorkDirectoryURL.appending(path: outputName)
+            outputNames.insert(outputName)
             // An endpoint depends on the definitions (its header set); a definitions file only on itself.
             let inputs = [spec] + (isDefinitions ? [] : definitions.map { root.appending(path: $0) }) + extraInputs
             return .buildCommand(
@@ -35,6 +37,17 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
                 arguments: ["generate-file", "--specs", root.path, "--spec", relative, "--output", output.path],
                 inputFiles: inputs,
                 outputFiles: [output])
+        }
+        removeStaleOutputs(in: context.pluginWorkDirectoryURL, keeping: outputNames)
+        return commands
+    }
+
+    /// SwiftPM never empties the plugin's work folder: the file of a removed spec would stay there. It is not
+    /// compiled (it is no command's output), but the folder should say what the target is built from.
+    private func removeStaleOutputs(in folder: URL, keeping names: Set<String>) {
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in existing where name.hasSuffix(".swift") && !names.contains(name) {
+            try? FileManager.default.removeItem(at: folder.appending(path: name))
         }
     }
 }
@@ -49,7 +62,8 @@ enum SpecsLocation {
     static func specsFolder(forTargetAt directory: URL) throws -> URL {
         let configuration = directory.appending(path: configurationFileName)
         guard let data = FileManager.default.contents(atPath: configuration.path) else {
-            return directory.appending(path: "api-specs")
+            // Resolved, so a symlink to a specs folder elsewhere (as this package's own target has) is read through.
+            return directory.appending(path: "api-specs").resolvingSymlinksInPath()
         }
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         let unknown = (object?.keys.sorted() ?? []).filter { $0 != "specs" }
@@ -58,7 +72,7 @@ enum SpecsLocation {
                 "\(configuration.path): expected {\"specs\": \"<folder relative to the target>\"}"
                     + (unknown.isEmpty ? "" : "; unknown key '\(unknown[0])'"))
         }
-        return directory.appending(path: specs).standardizedFileURL
+        return directory.appending(path: specs).standardizedFileURL.resolvingSymlinksInPath()
     }
 
     /// The YAML files below `root`, as paths relative to it, sorted.
