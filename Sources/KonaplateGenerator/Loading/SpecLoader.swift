@@ -106,14 +106,21 @@ enum SpecLoader {
     }
 
     static func loadFields(_ node: Node, reader: inout NodeReader) -> [FieldSpec] {
-        guard let mapping = reader.mapping(node, allowed: [], context: "'fields'", expected: "a mapping of field names to fields")
-        else { return [] }
+        namedEntries(node, context: "'fields'", expected: "a mapping of field names to fields", reader: &reader, loadField)
+    }
+
+    /// A mapping whose keys are names the spec chooses (fields, headers), each value loaded by `load`.
+    private static func namedEntries<Value>(
+        _ node: Node, context: String, expected: String, reader: inout NodeReader,
+        _ load: (Node, Located<String>, inout NodeReader) -> Value?
+    ) -> [Value] {
+        guard let mapping = reader.mapping(node, allowed: [], context: context, expected: expected) else { return [] }
         return mapping.entries.compactMap { entry in
-            loadField(entry.value, name: Located(value: entry.key, location: entry.keyLocation), reader: &reader)
+            load(entry.value, Located(value: entry.key, location: entry.keyLocation), &reader)
         }
     }
 
-    private static func loadField(_ node: Node, name: Located<String>, reader: inout NodeReader) -> FieldSpec? {
+    private static func loadField(_ node: Node, _ name: Located<String>, _ reader: inout NodeReader) -> FieldSpec? {
         let context = "field '\(name.value)'"
         guard let field = reader.mapping(node, allowed: fieldKeys, context: context) else { return nil }
         let type = reader.require("type", in: field).flatMap { reader.word($0, key: "type", as: FieldType.self) }
@@ -250,15 +257,11 @@ enum SpecLoader {
     }
 
     private static func loadHeaderOverrides(_ node: Node, reader: inout NodeReader) -> [HeaderOverride] {
-        guard let mapping = reader.mapping(node, allowed: [], context: "the headers", expected: "a mapping of header names to headers")
-        else { return [] }
-        return mapping.entries.compactMap { entry in
-            loadHeader(entry.value, name: Located(value: entry.key, location: entry.keyLocation), reader: &reader)
-        }
+        namedEntries(node, context: "the headers", expected: "a mapping of header names to headers", reader: &reader, loadHeader)
     }
 
     /// Reads a header's keys, all optional: a shared definition must then have `presence`, an override need not.
-    private static func loadHeader(_ node: Node, name: Located<String>, reader: inout NodeReader) -> HeaderOverride? {
+    private static func loadHeader(_ node: Node, _ name: Located<String>, _ reader: inout NodeReader) -> HeaderOverride? {
         let context = "header '\(name.value)'"
         guard let header = reader.mapping(node, allowed: headerKeys, context: context) else { return nil }
         if !name.value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) || name.value.isEmpty {

@@ -280,35 +280,24 @@ enum EndpointRenderer {
     private static func renderRequestHeaders(
         _ headers: [SwiftHeader], declaration: String, endpoint: String, _ p: inout CodePrinter
     ) {
-        let conformances = "KonaplateRequestHeaders" + (headers.contains { $0.isSensitive } ? ", CustomReflectable" : "")
-        p.block("nonisolated public struct \(declaration): \(conformances)") { p in
-            renderHeaderProperties(headers, &p)
-            p.line()
-            renderHeaderInit(headers, &p)
-            p.line()
+        renderHeaderStruct(headers, declaration: declaration, conformance: "KonaplateRequestHeaders", endpoint: endpoint, &p) { p in
             p.doc(["Builds every header for `body`, the bytes that will be sent (sealed, if the endpoint encrypts)."])
-            p.block(
-                "public init(credentials: KonaplateCredentials, body: [UInt8], context: KonaplateHeaderContext) throws(KonaplateValidationError)"
-            ) { p in
-                p.line("let computed = KonaplateComputedHeaders(credentials: credentials, body: body, context: context)")
-                p.line("var validator = KonaplateValidator()")
-                p.line("self.init(")
-                for (index, header) in headers.enumerated() {
-                    let value: String =
-                        switch header.fill {
-                        case .value(let expression)?: expression
-                        case .required(let expression)?:
-                            "validator.require(\(expression), header: \(SwiftLiteral.string(header.headerName)), because: \"the docs require it\")"
-                        case .conditional(let expression, let condition)?:
-                            "KonaplateHeaderCondition.\(condition).applies(to: \(endpoint).self) ? \(expression) : nil"
-                        case nil: "nil"
-                        }
-                    p.line("    \(header.propertyName): \(value)\(index == headers.count - 1 ? "" : ",")")
-                }
-                p.line(")")
-                p.line("collectViolations(into: &validator, at: .root)")
-                p.line("try validator.throwIfInvalid()")
+            let arguments = headers.map { header -> (String, String) in
+                let value: String =
+                    switch header.fill {
+                    case .value(let expression)?: expression
+                    case .required(let expression)?:
+                        "validator.require(\(expression), header: \(SwiftLiteral.string(header.headerName)), because: \"the docs require it\")"
+                    case .conditional(let expression, let condition)?:
+                        "KonaplateHeaderCondition.\(condition).applies(to: \(endpoint).self) ? \(expression) : nil"
+                    case nil: "nil"
+                    }
+                return (header.propertyName, value)
             }
+            renderValidatingInit(
+                "public init(credentials: KonaplateCredentials, body: [UInt8], context: KonaplateHeaderContext) throws(KonaplateValidationError)",
+                prelude: ["let computed = KonaplateComputedHeaders(credentials: credentials, body: body, context: context)"],
+                arguments: arguments, &p)
             p.line()
             p.block("public var headerFields: [(name: String, value: String)]") { p in
                 p.line("var fields: [(name: String, value: String)] = []")
@@ -322,44 +311,61 @@ enum EndpointRenderer {
                 }
                 p.line("return fields")
             }
+        }
+    }
+
+    private static func renderResponseHeaders(_ headers: [SwiftHeader], declaration: String, _ p: inout CodePrinter) {
+        renderHeaderStruct(headers, declaration: declaration, conformance: "KonaplateResponseHeaders", endpoint: nil, &p) { p in
+            p.doc(["Reads the headers of a response; throws when a required one is missing or breaks its constraints."])
+            let arguments = headers.map { header -> (String, String) in
+                let lookup = "fields.konaplateValue(\(SwiftLiteral.string(header.headerName)))"
+                let value =
+                    header.isOptional
+                    ? lookup
+                    : "validator.require(\(lookup), header: \(SwiftLiteral.string(header.headerName)), because: \"the docs require it\")"
+                return (header.propertyName, value)
+            }
+            renderValidatingInit(
+                "public init(_ fields: HTTPFields) throws(KonaplateValidationError)", prelude: [], arguments: arguments, &p)
+        }
+    }
+
+    /// A header struct: its properties and memberwise init, the members `body` adds, then validation and the
+    /// masking mirror.
+    private static func renderHeaderStruct(
+        _ headers: [SwiftHeader], declaration: String, conformance: String, endpoint: String?, _ p: inout CodePrinter,
+        body: (inout CodePrinter) -> Void
+    ) {
+        let sensitive = headers.contains(where: \.isSensitive)
+        p.block("nonisolated public struct \(declaration): \(conformance)\(sensitive ? ", CustomReflectable" : "")") { p in
+            renderHeaderProperties(headers, &p)
+            p.line()
+            renderHeaderInit(headers, &p)
+            p.line()
+            body(&p)
             p.line()
             renderHeaderValidation(headers, endpoint: endpoint, &p)
-            if headers.contains(where: \.isSensitive) {
+            if sensitive {
                 p.line()
                 renderMirror(headers.map(headerAsProperty), &p)
             }
         }
     }
 
-    private static func renderResponseHeaders(_ headers: [SwiftHeader], declaration: String, _ p: inout CodePrinter) {
-        let conformances = "KonaplateResponseHeaders" + (headers.contains { $0.isSensitive } ? ", CustomReflectable" : "")
-        p.block("nonisolated public struct \(declaration): \(conformances)") { p in
-            renderHeaderProperties(headers, &p)
-            p.line()
-            renderHeaderInit(headers, &p)
-            p.line()
-            p.doc(["Reads the headers of a response; throws when a required one is missing or breaks its constraints."])
-            p.block("public init(_ fields: HTTPFields) throws(KonaplateValidationError)") { p in
-                p.line("var validator = KonaplateValidator()")
-                p.line("self.init(")
-                for (index, header) in headers.enumerated() {
-                    let lookup = "fields.konaplateValue(\(SwiftLiteral.string(header.headerName)))"
-                    let value =
-                        header.isOptional
-                        ? lookup
-                        : "validator.require(\(lookup), header: \(SwiftLiteral.string(header.headerName)), because: \"the docs require it\")"
-                    p.line("    \(header.propertyName): \(value)\(index == headers.count - 1 ? "" : ",")")
-                }
-                p.line(")")
-                p.line("collectViolations(into: &validator, at: .root)")
-                p.line("try validator.throwIfInvalid()")
+    /// An init that fills every property through the memberwise init, collecting what is missing, then validates.
+    private static func renderValidatingInit(
+        _ signature: String, prelude: [String], arguments: [(String, String)], _ p: inout CodePrinter
+    ) {
+        p.block(signature) { p in
+            for line in prelude { p.line(line) }
+            p.line("var validator = KonaplateValidator()")
+            p.line("self.init(")
+            for (index, (name, value)) in arguments.enumerated() {
+                p.line("    \(name): \(value)\(index == arguments.count - 1 ? "" : ",")")
             }
-            p.line()
-            renderHeaderValidation(headers, endpoint: nil, &p)
-            if headers.contains(where: \.isSensitive) {
-                p.line()
-                renderMirror(headers.map(headerAsProperty), &p)
-            }
+            p.line(")")
+            p.line("collectViolations(into: &validator, at: .root)")
+            p.line("try validator.throwIfInvalid()")
         }
     }
 
