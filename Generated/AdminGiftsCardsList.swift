@@ -12,7 +12,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400813390330001/33500813386190001>
 ///
-/// - Note: The stored docs page is incomplete: request cut at pageRequest.pageSize (its presence, constraints and description, and any later request fields); response fields and result codes not captured
+/// - Note: The stored docs page is incomplete: request cut at pageRequest.pageSize (its presence, constraints and
+/// description, and any later request fields); response fields and result codes not captured
 nonisolated public enum AdminGiftsCardsList: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/admin/gifts/cards/list"
@@ -77,7 +78,7 @@ extension AdminGiftsCardsList {
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.searchType, at: path + "searchType")
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.mobileNumber, at: path + "mobileNumber", length: .between(10, 20))
             validator.check(self.startDate, at: path + "startDate", format: .yyyyMMdd)
             validator.check(self.endDate, at: path + "endDate", format: .yyyyMMdd)

@@ -6,13 +6,20 @@ import KonaplateRuntime
 
 /// Authentication code generation before ARS authentication.
 ///
-/// An authentication code for ARS authentication is generated for account registration An authentication code for the ARS authentication is generated as the second step of account registration In the ARS authentication process, the user hears the authentication code through ARS and enters the code into the app. In this process, the user can input the authentication code more accurately on the app by sending the code via voice message and showing it on the screen.
+/// An authentication code for ARS authentication is generated for account registration An authentication code for the
+/// ARS authentication is generated as the second step of account registration In the ARS authentication process, the
+/// user hears the authentication code through ARS and enters the code into the app. In this process, the user can
+/// input the authentication code more accurately on the app by sending the code via voice message and showing it on
+/// the screen.
 ///
 /// `POST /api/v1/bankaccounts/ars/auth` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500280819190001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335002808191900
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: response fields and result codes not captured (stored page cut inside the Response Headers table)
+/// - Note: The stored docs page is incomplete: response fields and result codes not captured (stored page cut inside
+/// the Response Headers table)
 nonisolated public enum BankAccountsArsAuth: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/bankaccounts/ars/auth"
@@ -40,7 +47,7 @@ extension BankAccountsArsAuth {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }

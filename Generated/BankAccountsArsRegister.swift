@@ -10,14 +10,25 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/bankaccounts/ars/register` · v1 · async
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/33500280866850001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/335002808668500
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request parameters not captured (the packages view is cut inside the request headers at X-KM-Tran-Token, so this page's X-KM-Tran-Time length is unknown too)
+/// - Note: The stored docs page is incomplete: request parameters not captured (the packages view is cut inside the
+/// request headers at X-KM-Tran-Token, so this page's X-KM-Tran-Time length is unknown too)
 ///
-/// A member's account is registered via PG An account will be registered or an account already registered will be changed to a new account.
-/// ARS authentication It is verified that a member correctly enters the authentication code displayed on a mobile screen according to the guidance of ARS. ARS authentication voice files are recorded and used as data for consent to withdrawal and transfer
-/// Account registration A member must register a withdrawal account to charge the card. To do this, the following two steps are needed. 1. Verification of the real name of the account holder 2. ARS authentication The account will be registered and the prepaid card will be charged from your account
-/// PG receives the ARS authentication code from the member, verifies the authentication code (ARS authentication), delivers the response code to the core system, and requests account registration information from the PG. If the ARS authentication is valid, after answering ("000"), ARS certification call will be made to the member’s phone number and the withdrawal transfer account will be registered. (Asynchronous)
+/// A member's account is registered via PG An account will be registered or an account already registered will be
+/// changed to a new account.
+/// ARS authentication It is verified that a member correctly enters the authentication code displayed on a mobile
+/// screen according to the guidance of ARS. ARS authentication voice files are recorded and used as data for consent
+/// to withdrawal and transfer
+/// Account registration A member must register a withdrawal account to charge the card. To do this, the following two
+/// steps are needed. 1. Verification of the real name of the account holder 2. ARS authentication The account will be
+/// registered and the prepaid card will be charged from your account
+/// PG receives the ARS authentication code from the member, verifies the authentication code (ARS authentication),
+/// delivers the response code to the core system, and requests account registration information from the PG. If the
+/// ARS authentication is valid, after answering ("000"), ARS certification call will be made to the member’s phone
+/// number and the withdrawal transfer account will be registered. (Asynchronous)
 nonisolated public enum BankAccountsArsRegister: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/bankaccounts/ars/register"
@@ -66,9 +77,13 @@ extension BankAccountsArsRegister {
 extension BankAccountsArsRegister {
     /// The result codes the docs list for this endpoint, and any other code the server sends.
     nonisolated public enum ResultCode: KonaplateResultCode {
-        /// `000_000` (HTTP 200): Success. — After the member's ARS authentication, the bank account is successfully registered.
+        /// `000_000` (HTTP 200): Success. — After the member's ARS authentication, the bank account is successfully
+        /// registered.
         case success
-        /// `002_013` (HTTP 400): Ars auth and bank account register is still in progress. — The registration process is in progress. This error occurs when a duplicate request is made with the same member ID while the ARS authentication and account registration process is in progress. After ARS authentication, a member's account registration process cannot proceed more than one time at the same time.
+        /// `002_013` (HTTP 400): Ars auth and bank account register is still in progress. — The registration process
+        /// is in progress. This error occurs when a duplicate request is made with the same member ID while the ARS
+        /// authentication and account registration process is in progress. After ARS authentication, a member's
+        /// account registration process cannot proceed more than one time at the same time.
         case arsAuthAndBankAccountRegisterIsStillInProgress
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
@@ -102,7 +117,8 @@ extension BankAccountsArsRegister {
         public var message: String? {
             switch self {
             case .success: "Success."
-            case .arsAuthAndBankAccountRegisterIsStillInProgress: "Ars auth and bank account register is still in progress."
+            case .arsAuthAndBankAccountRegisterIsStillInProgress:
+                "Ars auth and bank account register is still in progress."
             case .undocumented: nil
             }
         }
@@ -110,7 +126,13 @@ extension BankAccountsArsRegister {
         public var meaning: String? {
             switch self {
             case .success: "After the member's ARS authentication, the bank account is successfully registered."
-            case .arsAuthAndBankAccountRegisterIsStillInProgress: "The registration process is in progress. This error occurs when a duplicate request is made with the same member ID while the ARS authentication and account registration process is in progress. After ARS authentication, a member's account registration process cannot proceed more than one time at the same time."
+            case .arsAuthAndBankAccountRegisterIsStillInProgress:
+                """
+                The registration process is in progress. This error occurs when a duplicate request is made with the \
+                same member ID while the ARS authentication and account registration process is in progress. After \
+                ARS authentication, a member's account registration process cannot proceed more than one time at the \
+                same time.
+                """
             case .undocumented: nil
             }
         }

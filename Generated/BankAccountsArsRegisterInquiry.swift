@@ -6,13 +6,17 @@ import KonaplateRuntime
 
 /// Search for Account Registration Status
 ///
-/// Checking the account registration status After ARS authentication, the registration status of the registered account can be searched.
+/// Checking the account registration status After ARS authentication, the registration status of the registered
+/// account can be searched.
 ///
 /// `POST /api/v1/bankaccounts/ars/register/inquiry` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/33500280936170001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/335002809361700
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: result codes cut: the row 002_017 (message and description cut) and any further rows not captured
+/// - Note: The stored docs page is incomplete: result codes cut: the row 002_017 (message and description cut) and any
+/// further rows not captured
 nonisolated public enum BankAccountsArsRegisterInquiry: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/bankaccounts/ars/register/inquiry"
@@ -67,18 +71,27 @@ extension BankAccountsArsRegisterInquiry {
         nonisolated public enum Status: KonaplateCode {
             /// `ARS_AUTH_IN_PROGRESS`: (in progress) ARS authentication in progress
             case arsAuthInProgress
-            /// `ARS_AUTH_DONE`: (in progress) ARS authentication has been successful and the account is being registered as a withdrawal transfer account
+            /// `ARS_AUTH_DONE`: (in progress) ARS authentication has been successful and the account is being
+            /// registered as a withdrawal transfer account
             case arsAuthDone
             /// `ARS_AUTH_FAILED`: (failed) Account registration failed since ARS authentication failed
             case arsAuthFailed
-            /// `BANK_ACC_REG_FAILED`: (failed) ARS authentication was successful, but the account withdrawal transfer failed
+            /// `BANK_ACC_REG_FAILED`: (failed) ARS authentication was successful, but the account withdrawal transfer
+            /// failed
             case bankAccRegFailed
-            /// `BANK_ACC_REGISTERED`: (success) ARS authentication is successful and the account is registered for withdrawal transfer
+            /// `BANK_ACC_REGISTERED`: (success) ARS authentication is successful and the account is registered for
+            /// withdrawal transfer
             case bankAccRegistered
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [.arsAuthInProgress, .arsAuthDone, .arsAuthFailed, .bankAccRegFailed, .bankAccRegistered]
+            public static let documented: [Self] = [
+                .arsAuthInProgress,
+                .arsAuthDone,
+                .arsAuthFailed,
+                .bankAccRegFailed,
+                .bankAccRegistered,
+            ]
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -112,9 +125,11 @@ extension BankAccountsArsRegisterInquiry {
     nonisolated public enum ResultCode: KonaplateResultCode {
         /// `000_000` (HTTP 200): Success. — Registration is in progress or the account is registered successfully.
         case success
-        /// `002_019` (HTTP 400): Not found ars bank account register error. — Account registration processing number does not exist.
+        /// `002_019` (HTTP 400): Not found ars bank account register error. — Account registration processing number
+        /// does not exist.
         case notFoundArsBankAccountRegisterError
-        /// `002_014` (HTTP 400): Bank account register failed due to ARS auth failed. — Bank account registration failure due to ARS authentication failure.
+        /// `002_014` (HTTP 400): Bank account register failed due to ARS auth failed. — Bank account registration
+        /// failure due to ARS authentication failure.
         case bankAccountRegisterFailedDueToArsAuthFailed
         /// `002_015` (HTTP 400): Bank account register failed due to lifetime account. — This is a lifetime account.
         case bankAccountRegisterFailedDueToLifetimeAccount
@@ -123,7 +138,13 @@ extension BankAccountsArsRegisterInquiry {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .notFoundArsBankAccountRegisterError, .bankAccountRegisterFailedDueToArsAuthFailed, .bankAccountRegisterFailedDueToLifetimeAccount, .invalidAccount]
+        public static let documented: [Self] = [
+            .success,
+            .notFoundArsBankAccountRegisterError,
+            .bankAccountRegisterFailedDueToArsAuthFailed,
+            .bankAccountRegisterFailedDueToLifetimeAccount,
+            .invalidAccount,
+        ]
 
         public init(code: String) {
             switch code {
@@ -163,7 +184,8 @@ extension BankAccountsArsRegisterInquiry {
             case .success: "Success."
             case .notFoundArsBankAccountRegisterError: "Not found ars bank account register error."
             case .bankAccountRegisterFailedDueToArsAuthFailed: "Bank account register failed due to ARS auth failed."
-            case .bankAccountRegisterFailedDueToLifetimeAccount: "Bank account register failed due to lifetime account."
+            case .bankAccountRegisterFailedDueToLifetimeAccount:
+                "Bank account register failed due to lifetime account."
             case .invalidAccount: "Invalid account."
             case .undocumented: nil
             }
@@ -173,7 +195,8 @@ extension BankAccountsArsRegisterInquiry {
             switch self {
             case .success: "Registration is in progress or the account is registered successfully."
             case .notFoundArsBankAccountRegisterError: "Account registration processing number does not exist."
-            case .bankAccountRegisterFailedDueToArsAuthFailed: "Bank account registration failure due to ARS authentication failure."
+            case .bankAccountRegisterFailedDueToArsAuthFailed:
+                "Bank account registration failure due to ARS authentication failure."
             case .bankAccountRegisterFailedDueToLifetimeAccount: "This is a lifetime account."
             case .invalidAccount: "This is an account restricted for transactions."
             case .undocumented: nil

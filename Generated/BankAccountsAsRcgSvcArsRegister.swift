@@ -11,9 +11,12 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/bankaccounts/as-rcg-svc/ars/register` · v1 · sync · encrypted request · encrypted response
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/33500813092840001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/335008130928400
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: response fields not captured (the page is cut right after the Response Parameters 'Encrypted' marker); result codes not captured
+/// - Note: The stored docs page is incomplete: response fields not captured (the page is cut right after the Response
+/// Parameters 'Encrypted' marker); result codes not captured
 ///
 /// /api/v1/bankaccounts/inquiry calls this "2.1.5. 자동 충전 계좌 등록 API": needed when isAutoRcgAccRegAllowed is
 /// true, and only possible after the normal charge-account registration.
@@ -45,7 +48,7 @@ extension BankAccountsAsRcgSvcArsRegister {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }

@@ -10,9 +10,12 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/bankaccounts/delete` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500824265160001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335008242651600
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: result codes after 000_000 not captured (and the description of the 000_000 row was cut)
+/// - Note: The stored docs page is incomplete: result codes after 000_000 not captured (and the description of the
+/// 000_000 row was cut)
 nonisolated public enum BankAccountsDelete: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/bankaccounts/delete"
@@ -42,7 +45,7 @@ extension BankAccountsDelete {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }

@@ -10,7 +10,9 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/bankaccounts/info` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/33500797762220001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/335007977622200
+/// 01>
 nonisolated public enum BankAccountsInfo: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/bankaccounts/info"
@@ -39,7 +41,7 @@ extension BankAccountsInfo {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }
@@ -64,7 +66,7 @@ extension BankAccountsInfo {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.accountInfo, at: path + "accountInfo")
         }
 

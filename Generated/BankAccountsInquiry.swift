@@ -6,13 +6,19 @@ import KonaplateRuntime
 
 /// 회원 계좌 정보 조회
 ///
-/// 회원의 등록된 계좌 정보를 조회하기 위한 API 입니다. 응답 데이터 중, bankAccForAutoRcg 에 계좌 정보가 존재할 경우, 자동 충전 설정을 할 수 습니다.. 응답 데이터 중, isAutoRcgAccRegAllowed 는, 자동 충전을 위한 추가 적인 계좌 등록 작업 필요 여부를 나타냅니다. 만일, isAutoRcgAccRegAllowed 가 true일 경우, 은행 계좌를 통한 자동 충전을 설정하기 위해, 2.1.5. 자동 충전 계좌 등록 API를 호출하여, 자동 충전 계좌 등록을 해야 한다. 자동 충전 계좌 등록은, 일반 충전 계좌 등록을 한 상태에서만 가능합니다.
+/// 회원의 등록된 계좌 정보를 조회하기 위한 API 입니다. 응답 데이터 중, bankAccForAutoRcg 에 계좌 정보가 존재할 경우, 자동 충전 설정을 할 수 습니다.. 응답 데이터 중,
+/// isAutoRcgAccRegAllowed 는, 자동 충전을 위한 추가 적인 계좌 등록 작업 필요 여부를 나타냅니다. 만일, isAutoRcgAccRegAllowed 가 true일 경우, 은행 계좌를 통한
+/// 자동 충전을 설정하기 위해, 2.1.5. 자동 충전 계좌 등록 API를 호출하여, 자동 충전 계좌 등록을 해야 한다. 자동 충전 계좌 등록은, 일반 충전 계좌 등록을 한 상태에서만 가능합니다.
 ///
 /// `POST /api/v1/bankaccounts/inquiry` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500800352450001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335008003524500
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the excerpt ends inside the Response Headers table); the page's description names the response fields bankAccForAutoRcg and isAutoRcgAccRegAllowed, whose types and structure are not shown, so they are not listed
+/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the excerpt ends inside
+/// the Response Headers table); the page's description names the response fields bankAccForAutoRcg and
+/// isAutoRcgAccRegAllowed, whose types and structure are not shown, so they are not listed
 nonisolated public enum BankAccountsInquiry: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/bankaccounts/inquiry"
@@ -39,7 +45,7 @@ extension BankAccountsInquiry {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }

@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400654387480001/33500654384170001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the only stored rendering); no page summary captured
+/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the
+/// only stored rendering); no page summary captured
 nonisolated public enum BankAccountsKrwAuth: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/bankaccounts/krw-auth"
@@ -69,7 +70,12 @@ extension BankAccountsKrwAuth {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .missingRequiredValues, .gettingAccOwnerNameError, .moneyTransferPendingError]
+        public static let documented: [Self] = [
+            .success,
+            .missingRequiredValues,
+            .gettingAccOwnerNameError,
+            .moneyTransferPendingError,
+        ]
 
         public init(code: String) {
             switch code {

@@ -15,12 +15,16 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/bankaccounts/user/valid` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/developers/api-documentation/packages/33100401428380001/33400282618570001/33500281052080001>
+/// Docs:
+/// <https://konaplate.com/developers/api-documentation/packages/33100401428380001/33400282618570001/33500281052080001>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside the bankCode table (bank codes after 071 Korea Post Office, e.g. 'Saemaeul Finance…', and any request fields after bankCode not captured); response fields and result codes not captured
+/// - Note: The stored docs page is incomplete: request cut inside the bankCode table (bank codes after 071 Korea Post
+/// Office, e.g. 'Saemaeul Finance…', and any request fields after bankCode not captured); response fields and result
+/// codes not captured
 ///
 /// EN title: Real Name Verification for Account holder
-/// (https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500281052080001)
+/// (https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335002810520800
+/// 01)
 nonisolated public enum BankAccountsUserValid: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/bankaccounts/user/valid"
@@ -61,10 +65,7 @@ extension BankAccountsUserValid {
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "bankAccount": KonaplateRedacted(),
-                    "bankCode": self.bankCode,
-                ],
+                children: ["bankAccount": KonaplateRedacted(), "bankCode": self.bankCode],
                 displayStyle: .struct
             )
         }
@@ -96,7 +97,19 @@ extension BankAccountsUserValid {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [.code088, .code004, .code020, .code081, .code003, .code002, .code011, .code012, .code023, .code090, .code071]
+            public static let documented: [Self] = [
+                .code088,
+                .code004,
+                .code020,
+                .code081,
+                .code003,
+                .code002,
+                .code011,
+                .code012,
+                .code023,
+                .code090,
+                .code071,
+            ]
 
             public init(rawValue: String) {
                 switch rawValue {

@@ -6,11 +6,15 @@ import KonaplateRuntime
 
 /// Cancellation of Card Application
 ///
-/// The card requested by the member will be cancelled. Card application can be canceled on the same day that the card is applied (application date). Card application cannot be canceled if the mobile card has been used. When a card application is canceled, the issued mobile card is automatically discarded.
+/// The card requested by the member will be cancelled. Card application can be canceled on the same day that the card
+/// is applied (application date). Card application cannot be canceled if the mobile card has been used. When a card
+/// application is canceled, the issued mobile card is automatically discarded.
 ///
 /// `POST /api/v1/card/delivery/cancel` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500280811400001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002808114000
+/// 01>
 nonisolated public enum CardDeliveryCancel: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/card/delivery/cancel"
@@ -45,7 +49,7 @@ extension CardDeliveryCancel {
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.cardApplyNo, at: path + "cardApplyNo", length: .exactly(22))
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }
@@ -77,10 +81,7 @@ extension CardDeliveryCancel {
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "mobileCardNo": KonaplateRedacted.mask(self.mobileCardNo) as Any,
-                    "par": self.par as Any,
-                ],
+                children: ["mobileCardNo": KonaplateRedacted.mask(self.mobileCardNo) as Any, "par": self.par as Any],
                 displayStyle: .struct
             )
         }
@@ -98,14 +99,22 @@ extension CardDeliveryCancel {
         case invalidInputParameterUserid
         /// `001_006` (HTTP 400): Wallet user not found. — Non-member or a member who has canceled membership
         case walletUserNotFound
-        /// `003_002` (HTTP 400): Card issue is not cancelable due to day. — Card application cannot be canceled if it is not on the same day as the application date.
+        /// `003_002` (HTTP 400): Card issue is not cancelable due to day. — Card application cannot be canceled if it
+        /// is not on the same day as the application date.
         case cardIssueIsNotCancelableDueToDay
-        /// `003_003` (HTTP 400): Card issue is not cancelable due to status. — It is not allowed to cancel the card application.
+        /// `003_003` (HTTP 400): Card issue is not cancelable due to status. — It is not allowed to cancel the card
+        /// application.
         case cardIssueIsNotCancelableDueToStatus
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterUserid, .walletUserNotFound, .cardIssueIsNotCancelableDueToDay, .cardIssueIsNotCancelableDueToStatus]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameterUserid,
+            .walletUserNotFound,
+            .cardIssueIsNotCancelableDueToDay,
+            .cardIssueIsNotCancelableDueToStatus,
+        ]
 
         public init(code: String) {
             switch code {
@@ -156,7 +165,8 @@ extension CardDeliveryCancel {
             case .success: "Success"
             case .invalidInputParameterUserid: "Invalid input parameter"
             case .walletUserNotFound: "Non-member or a member who has canceled membership"
-            case .cardIssueIsNotCancelableDueToDay: "Card application cannot be canceled if it is not on the same day as the application date."
+            case .cardIssueIsNotCancelableDueToDay:
+                "Card application cannot be canceled if it is not on the same day as the application date."
             case .cardIssueIsNotCancelableDueToStatus: "It is not allowed to cancel the card application."
             case .undocumented: nil
             }

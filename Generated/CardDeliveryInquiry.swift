@@ -10,9 +10,12 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/card/delivery/inquiry` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500280843690001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002808436900
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (neither stored rendering shows the request sections; result 003_001 "Invalid card info." suggests card information is an input)
+/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (neither stored
+/// rendering shows the request sections; result 003_001 "Invalid card info." suggests card information is an input)
 nonisolated public enum CardDeliveryInquiry: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/card/delivery/inquiry"
@@ -76,7 +79,17 @@ extension CardDeliveryInquiry {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [.ready, .receipt, .preShipping, .shipping, .arrival, .lost, .`return`, .cancel, .etc]
+            public static let documented: [Self] = [
+                .ready,
+                .receipt,
+                .preShipping,
+                .shipping,
+                .arrival,
+                .lost,
+                .`return`,
+                .cancel,
+                .etc,
+            ]
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -122,12 +135,18 @@ extension CardDeliveryInquiry {
         case invalidInputParameter
         /// `001_006` (HTTP 400): Wallet user not found. — Non-member or a member who has canceled membership
         case walletUserNotFound
-        /// `003_001` (HTTP 400): Invalid card info. — Invalid card information entered (card number, expiry date and CVC)
+        /// `003_001` (HTTP 400): Invalid card info. — Invalid card information entered (card number, expiry date and
+        /// CVC)
         case invalidCardInfo
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameter, .walletUserNotFound, .invalidCardInfo]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameter,
+            .walletUserNotFound,
+            .invalidCardInfo,
+        ]
 
         public init(code: String) {
             switch code {

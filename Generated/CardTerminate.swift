@@ -10,10 +10,13 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/card/terminate` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500281950710001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002819507100
+/// 01>
 ///
 /// Discarding the registered card that belongs to a member.
-/// In case you discard the card, all the actual card linked to the mobile card will be discarded and will no longer be used.
+/// In case you discard the card, all the actual card linked to the mobile card will be discarded and will no longer be
+/// used.
 /// You are not able to discard the card in the following cases:
 /// - In case there is balance left
 /// - In case there is a point left in the card
@@ -52,7 +55,7 @@ extension CardTerminate {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.par, at: path + "par", length: .exactly(27))
         }
     }
@@ -86,14 +89,25 @@ extension CardTerminate {
         case activeCardHasBalance
         /// `001_059` (HTTP 400): Can not delete basic card — In case of trying to delete the basic card
         case canNotDeleteBasicCard
-        /// `001_061` (HTTP 400): Cannot delete Sub card directly, Sub Card will be automatically deleted when Main card deleted. — In case of deleting the sub card rather than the main card
+        /// `001_061` (HTTP 400): Cannot delete Sub card directly, Sub Card will be automatically deleted when Main
+        /// card deleted. — In case of deleting the sub card rather than the main card
         case cannotDeleteSubCardDirectly
-        /// `001_062` (HTTP 400): Card is married to cardSe. Disconnect before delete. — In case of trying to delete the married card
+        /// `001_062` (HTTP 400): Card is married to cardSe. Disconnect before delete. — In case of trying to delete
+        /// the married card
         case cardIsMarriedToCardseDisconnectBeforeDelete
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameter, .walletUserNotFound, .invalidCardInfo, .activeCardHasBalance, .canNotDeleteBasicCard, .cannotDeleteSubCardDirectly, .cardIsMarriedToCardseDisconnectBeforeDelete]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameter,
+            .walletUserNotFound,
+            .invalidCardInfo,
+            .activeCardHasBalance,
+            .canNotDeleteBasicCard,
+            .cannotDeleteSubCardDirectly,
+            .cardIsMarriedToCardseDisconnectBeforeDelete,
+        ]
 
         public init(code: String) {
             switch code {
@@ -145,7 +159,8 @@ extension CardTerminate {
             case .invalidCardInfo: "Invalid card info"
             case .activeCardHasBalance: "Active card has balance"
             case .canNotDeleteBasicCard: "Can not delete basic card"
-            case .cannotDeleteSubCardDirectly: "Cannot delete Sub card directly, Sub Card will be automatically deleted when Main card deleted."
+            case .cannotDeleteSubCardDirectly:
+                "Cannot delete Sub card directly, Sub Card will be automatically deleted when Main card deleted."
             case .cardIsMarriedToCardseDisconnectBeforeDelete: "Card is married to cardSe. Disconnect before delete."
             case .undocumented: nil
             }

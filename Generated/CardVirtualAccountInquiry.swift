@@ -10,9 +10,12 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/card/virtual-account/inquiry` · v1 · sync · encrypted request · encrypted response
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500905733510001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335009057335100
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: response cut at connectType (its presence, constraints, description/codes and any later response fields not captured); result codes not captured
+/// - Note: The stored docs page is incomplete: response cut at connectType (its presence, constraints,
+/// description/codes and any later response fields not captured); result codes not captured
 nonisolated public enum CardVirtualAccountInquiry: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/card/virtual-account/inquiry"
@@ -47,9 +50,7 @@ extension CardVirtualAccountInquiry {
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "cardNo": KonaplateRedacted(),
-                ],
+                children: ["cardNo": KonaplateRedacted()],
                 displayStyle: .struct
             )
         }

@@ -9,7 +9,9 @@ import KonaplateRuntime
 /// `init(credentials:body:context:)` fills them all: it generates the correlation id, stamps the tran time
 /// and signs the tran token over the exact body bytes. Conditional headers follow the endpoint's metadata:
 /// X-KM-Crypto-Key-Id is sent and required when a body is encrypted, X-KM-Access-Key unless it is a callback.
-nonisolated public struct StandardRequestHeaders<Endpoint: KonaplateEndpoint>: KonaplateRequestHeaders, CustomReflectable {
+nonisolated public struct StandardRequestHeaders<Endpoint: KonaplateEndpoint>:
+    KonaplateRequestHeaders, CustomReflectable
+{
     /// X-KM-User-AspId
     ///
     /// ASP ID
@@ -67,7 +69,11 @@ nonisolated public struct StandardRequestHeaders<Endpoint: KonaplateEndpoint>: K
     }
 
     /// Builds every header for `body`, the bytes that will be sent (sealed, if the endpoint encrypts).
-    public init(credentials: KonaplateCredentials, body: [UInt8], context: KonaplateHeaderContext) throws(KonaplateValidationError) {
+    public init(
+        credentials: KonaplateCredentials,
+        body: [UInt8],
+        context: KonaplateHeaderContext
+    ) throws(KonaplateValidationError) {
         let computed = KonaplateComputedHeaders(credentials: credentials, body: body, context: context)
         var validator = KonaplateValidator()
         self.init(
@@ -100,7 +106,11 @@ nonisolated public struct StandardRequestHeaders<Endpoint: KonaplateEndpoint>: K
         validator.check(self.correlationId, at: path + "X-KM-Correlation-Id", format: .correlationID)
         validator.check(self.accessKey, at: path + "X-KM-Access-Key", requiredWhen: .notCallback, for: Endpoint.self)
         validator.check(self.accessKey, at: path + "X-KM-Access-Key", length: .exactly(40))
-        validator.check(self.cryptoKeyId, at: path + "X-KM-Crypto-Key-Id", requiredWhen: .encrypted, for: Endpoint.self)
+        validator.check(
+            self.cryptoKeyId,
+            at: path + "X-KM-Crypto-Key-Id",
+            requiredWhen: .encrypted, for: Endpoint.self
+        )
         validator.check(self.cryptoKeyId, at: path + "X-KM-Crypto-Key-Id", length: .exactly(32))
         validator.check(self.tranToken, at: path + "X-KM-Tran-Token", format: .tranToken)
         validator.check(self.tranTime, at: path + "X-KM-Tran-Time", format: .yyyyMMddHHmmss)
@@ -148,7 +158,11 @@ nonisolated public struct StandardResponseHeaders: KonaplateResponseHeaders {
     public init(_ fields: HTTPFields) throws(KonaplateValidationError) {
         var validator = KonaplateValidator()
         self.init(
-            correlationId: validator.require(fields.konaplateValue("X-KM-Correlation-Id"), header: "X-KM-Correlation-Id", because: "the docs require it"),
+            correlationId: validator.require(
+                fields.konaplateValue("X-KM-Correlation-Id"),
+                header: "X-KM-Correlation-Id",
+                because: "the docs require it"
+            ),
             cryptoKeyId: fields.konaplateValue("X-KM-Crypto-Key-Id")
         )
         collectViolations(into: &validator, at: .root)

@@ -12,7 +12,9 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400402282900001/33500281001680001>
 ///
-/// - Note: The stored docs page is incomplete: request cut at userInfo.addressInfo (an object whose fields, and every request field after it, were not captured; addressInfo is therefore left out); result codes after 003_062 not captured, and the description of 003_062 was cut
+/// - Note: The stored docs page is incomplete: request cut at userInfo.addressInfo (an object whose fields, and every
+/// request field after it, were not captured; addressInfo is therefore left out); result codes after 003_062 not
+/// captured, and the description of 003_062 was cut
 nonisolated public enum DirectCardIssueDelivery: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/direct-card/issue/delivery"
@@ -90,7 +92,7 @@ extension DirectCardIssueDelivery {
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-                validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+                validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
                 validator.check(self.userName, at: path + "userName", length: .between(1, 100))
                 validator.check(self.engName, at: path + "engName", length: .between(1, 100))
                 validator.check(self.socialNo, at: path + "socialNo", length: .between(1, 20))
@@ -232,7 +234,14 @@ extension DirectCardIssueDelivery {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterUserid, .walletUserNotFound, .serviceIsNotRelatedToTheRequestBank, .notValidCardIssueTypeWithTheService, .serviceDoesNotSupportTheApplet]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameterUserid,
+            .walletUserNotFound,
+            .serviceIsNotRelatedToTheRequestBank,
+            .notValidCardIssueTypeWithTheService,
+            .serviceDoesNotSupportTheApplet,
+        ]
 
         public init(code: String) {
             switch code {

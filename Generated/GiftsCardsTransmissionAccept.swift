@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400798696800001/33500837259440001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (the stored rendering does not show the request sections)
+/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (the stored
+/// rendering does not show the request sections)
 nonisolated public enum GiftsCardsTransmissionAccept: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/gifts/cards/transmission/accept"
@@ -99,7 +100,15 @@ extension GiftsCardsTransmissionAccept {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameter, .theGiftCardIsAlreadyCancelledBySender, .theGiftCardIsAlreadyRejectedByReceiver, .transactionDataNotValid, .moneyTransferIsFailed, .notFoundCardOrUserInfo]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameter,
+            .theGiftCardIsAlreadyCancelledBySender,
+            .theGiftCardIsAlreadyRejectedByReceiver,
+            .transactionDataNotValid,
+            .moneyTransferIsFailed,
+            .notFoundCardOrUserInfo,
+        ]
 
         public init(code: String) {
             switch code {

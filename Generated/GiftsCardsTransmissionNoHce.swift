@@ -12,7 +12,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400798696800001/33500798680460001>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside serviceId's description ('카드 상…'): any later request fields, all response fields and the result codes not captured
+/// - Note: The stored docs page is incomplete: request cut inside serviceId's description ('카드 상…'): any later request
+/// fields, all response fields and the result codes not captured
 ///
 /// 다른 회원에게 선불카드를 선물할 수 있습니다. 회원이 보유한 잔액을 차감하여 선물을 보내는 방식입니다.
 /// 선물하고자 하는 금액을 먼저 특정 카드 상품에 충전한 후 해당 카드를 선물하는 시나리오입니다.
@@ -76,7 +77,7 @@ extension GiftsCardsTransmissionNoHce {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.senderUserId, at: path + "senderUserId", numericRange: 1...9999999999999999999)
+            validator.check(self.senderUserId, at: path + "senderUserId", numericRange: 1...9_999_999_999_999_999_999)
             validator.check(self.senderName, at: path + "senderName", length: .between(1, 256))
             validator.check(self.senderPhone, at: path + "senderPhone", length: .between(1, 20))
             validator.check(self.receiverName, at: path + "receiverName", length: .between(1, 256))

@@ -10,7 +10,9 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400798696800001/33500843629570001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (the stored rendering does not show the request sections; paymentRedirectUrl's description names a request field paymentMethodType with a value CREDIT_CARD)
+/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (the stored
+/// rendering does not show the request sections; paymentRedirectUrl's description names a request field
+/// paymentMethodType with a value CREDIT_CARD)
 nonisolated public enum GiftsCardsTransmissionV2: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v2/gifts/cards/transmission"

@@ -10,7 +10,9 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400567761150001/33500406990030001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request fields not captured (the stored compact rendering shows only the response side); summary not captured; result-code rows behind the 'Show All' expander not captured
+/// - Note: The stored docs page is incomplete: request headers and request fields not captured (the stored compact
+/// rendering shows only the response side); summary not captured; result-code rows behind the 'Show All' expander not
+/// captured
 nonisolated public enum GiftsMoneyTransferNoHce: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/gifts/money/transfer/no-hce"
@@ -66,22 +68,36 @@ extension GiftsMoneyTransferNoHce {
         case senderSAndReceiverSPhoneNumbersSame
         /// `005_004` (HTTP 400): Gift Card Status Is Not Active. — The status of the transfer card is inactive.
         case giftCardStatusIsNotActive
-        /// `005_005` (HTTP 400): Gift Card Is Over Expiration Date. — The expiration date of the transfer card has expired.
+        /// `005_005` (HTTP 400): Gift Card Is Over Expiration Date. — The expiration date of the transfer card has
+        /// expired.
         case giftCardIsOverExpirationDate
         /// `005_006` (HTTP 400): User not found. — There is no receiver information for the transfer.
         case userNotFound
         /// `005_007` (HTTP 400): Gift money is zero. — The transfer amount is less than 0.
         case giftMoneyIsZero
-        /// `005_008` (HTTP 400): Balance is not enough for gift. — The balance of the transfer card is less than the transfer amount.
+        /// `005_008` (HTTP 400): Balance is not enough for gift. — The balance of the transfer card is less than the
+        /// transfer amount.
         case balanceIsNotEnoughForGift
-        /// `005_009` (HTTP 400): Money transfer count or amount is over the limit in policy. — The transfer count or the daily/monthly maximum transfer amount has been exceeded.
+        /// `005_009` (HTTP 400): Money transfer count or amount is over the limit in policy. — The transfer count or
+        /// the daily/monthly maximum transfer amount has been exceeded.
         case moneyTransferCountOrAmountIsOverTheLimitInPolicy
         /// `005_012` (HTTP 400): Deposit error. — The transfer has failed.
         case depositError
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameter, .senderSAndReceiverSPhoneNumbersSame, .giftCardStatusIsNotActive, .giftCardIsOverExpirationDate, .userNotFound, .giftMoneyIsZero, .balanceIsNotEnoughForGift, .moneyTransferCountOrAmountIsOverTheLimitInPolicy, .depositError]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameter,
+            .senderSAndReceiverSPhoneNumbersSame,
+            .giftCardStatusIsNotActive,
+            .giftCardIsOverExpirationDate,
+            .userNotFound,
+            .giftMoneyIsZero,
+            .balanceIsNotEnoughForGift,
+            .moneyTransferCountOrAmountIsOverTheLimitInPolicy,
+            .depositError,
+        ]
 
         public init(code: String) {
             switch code {
@@ -141,7 +157,8 @@ extension GiftsMoneyTransferNoHce {
             case .userNotFound: "User not found."
             case .giftMoneyIsZero: "Gift money is zero."
             case .balanceIsNotEnoughForGift: "Balance is not enough for gift."
-            case .moneyTransferCountOrAmountIsOverTheLimitInPolicy: "Money transfer count or amount is over the limit in policy."
+            case .moneyTransferCountOrAmountIsOverTheLimitInPolicy:
+                "Money transfer count or amount is over the limit in policy."
             case .depositError: "Deposit error."
             case .undocumented: nil
             }
@@ -157,7 +174,8 @@ extension GiftsMoneyTransferNoHce {
             case .userNotFound: "There is no receiver information for the transfer."
             case .giftMoneyIsZero: "The transfer amount is less than 0."
             case .balanceIsNotEnoughForGift: "The balance of the transfer card is less than the transfer amount."
-            case .moneyTransferCountOrAmountIsOverTheLimitInPolicy: "The transfer count or the daily/monthly maximum transfer amount has been exceeded."
+            case .moneyTransferCountOrAmountIsOverTheLimitInPolicy:
+                "The transfer count or the daily/monthly maximum transfer amount has been exceeded."
             case .depositError: "The transfer has failed."
             case .undocumented: nil
             }

@@ -6,13 +6,26 @@ import KonaplateRuntime
 
 /// Search for Mobile Card Application Information Linkable to Physical Card
 ///
-/// (Member) Before registering a physical card, a member can search for mobile card information that can be linked to the card(pre-issued card). A member can check the information of the mobile card that has been issued when he or she applies for a physical card or apply for reissuance. The response "cardApplyNo" is used as an input value when registering a physical card. What is an application for a prepaid card with a pre-issuance attribute? (New) When a member applies for a prepaid card with a pre-issuance attribute: When applying, a mobile card is issued first and then a physical card is delivered. (Reissuance) If the card to be reissued is a prepaid card with a pre-issuance attribute: When applying for reissuance, the mobile card is issued first, the balance is transferred to the newly issued mobile card, and then the physical card is delivered. A mobile card is a mobile-only card that can be used without a physical card, and the user can link the mobile card to the physical card after receiving the physical card.
+/// (Member) Before registering a physical card, a member can search for mobile card information that can be linked to
+/// the card(pre-issued card). A member can check the information of the mobile card that has been issued when he or
+/// she applies for a physical card or apply for reissuance. The response "cardApplyNo" is used as an input value when
+/// registering a physical card. What is an application for a prepaid card with a pre-issuance attribute? (New) When a
+/// member applies for a prepaid card with a pre-issuance attribute: When applying, a mobile card is issued first and
+/// then a physical card is delivered. (Reissuance) If the card to be reissued is a prepaid card with a pre-issuance
+/// attribute: When applying for reissuance, the mobile card is issued first, the balance is transferred to the newly
+/// issued mobile card, and then the physical card is delivered. A mobile card is a mobile-only card that can be used
+/// without a physical card, and the user can link the mobile card to the physical card after receiving the physical
+/// card.
 ///
 /// `POST /api/v1/issued-cards/pre-issue/waiting/physical` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500281717810001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002817178100
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request parameters not captured (stored pages cut inside the request headers); response cut inside the issuedCardList[].status code list after DIGITAL_ISSUED ("PHYSICAL_ISSUE…"): remaining status values, any later fields and the result codes not captured
+/// - Note: The stored docs page is incomplete: request parameters not captured (stored pages cut inside the request
+/// headers); response cut inside the issuedCardList[].status code list after DIGITAL_ISSUED ("PHYSICAL_ISSUE…"):
+/// remaining status values, any later fields and the result codes not captured
 nonisolated public enum IssuedCardsPreIssueWaitingPhysical: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/issued-cards/pre-issue/waiting/physical"
@@ -56,7 +69,8 @@ extension IssuedCardsPreIssueWaitingPhysical {
         /// An element of `issuedCardList`.
         nonisolated public struct IssuedCardListItem: KonaplateModel {
             /// Card application number
-            /// - (Member) A unique number generated when applying for issuance/delivery of a mobile card or physical card
+            /// - (Member) A unique number generated when applying for issuance/delivery of a mobile card or physical
+            /// card
             /// Used as an input value when registering a physical card
             ///
             /// Required, length 22.
@@ -142,7 +156,13 @@ extension IssuedCardsPreIssueWaitingPhysical {
                 /// Required, length 3, sensitive: masked when printed.
                 public var mobileCardCVC: String
 
-                public init(cardNo: String, par: String, serviceId: String, serviceName: String, mobileCardCVC: String) {
+                public init(
+                    cardNo: String,
+                    par: String,
+                    serviceId: String,
+                    serviceName: String,
+                    mobileCardCVC: String
+                ) {
                     self.cardNo = cardNo
                     self.par = par
                     self.serviceId = serviceId

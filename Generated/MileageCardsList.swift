@@ -12,7 +12,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400569681250001/33500383961720001>
 ///
-/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the excerpt ends inside the Response Headers table)
+/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the excerpt ends inside
+/// the Response Headers table)
 nonisolated public enum MileageCardsList: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/mileage/cards/list"
@@ -52,7 +53,7 @@ extension MileageCardsList {
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.pageRequest, at: path + "pageRequest")
             validator.check(self.policySubType, at: path + "policySubType")
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
 
         /// Paging Request Information
@@ -81,8 +82,8 @@ extension MileageCardsList {
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
                 validator.check(self.orderByDirection, at: path + "orderByDirection")
-                validator.check(self.page, at: path + "page", range: 0...9999999999999999999)
-                validator.check(self.pageSize, at: path + "pageSize", range: 0...9999999999999999999)
+                validator.check(self.page, at: path + "page", range: 0...9_999_999_999_999_999_999)
+                validator.check(self.pageSize, at: path + "pageSize", range: 0...9_999_999_999_999_999_999)
             }
 
             /// Sort Order

@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400402287480001/33500280931000001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed); result codes after 006_013 hidden behind 'Show All' not captured; no page summary captured
+/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed); result
+/// codes after 006_013 hidden behind 'Show All' not captured; no page summary captured
 nonisolated public enum PaymentCancelNoHce: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/payment/cancel/no-hce"
@@ -54,7 +55,7 @@ extension PaymentCancelNoHce {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.balance, at: path + "balance", range: 0...999999999999)
+            validator.check(self.balance, at: path + "balance", range: 0...999_999_999_999)
             validator.check(self.approvalTime, at: path + "approvalTime", format: .yyyyMMddHHmmssSSS)
         }
     }
@@ -67,7 +68,8 @@ extension PaymentCancelNoHce {
     nonisolated public enum ResultCode: KonaplateResultCode {
         /// `000_000` (HTTP 200): Success — Success
         case success
-        /// `006_005` (HTTP 400): The entered card cannot be transacted through the POS Entry Mode. — The entered card cannot be transacted through the corresponding POS Entry Mode (DE 22)
+        /// `006_005` (HTTP 400): The entered card cannot be transacted through the POS Entry Mode. — The entered card
+        /// cannot be transacted through the corresponding POS Entry Mode (DE 22)
         case theEnteredCardCannotBeTransactedThroughThePosEntryMode
         /// `006_006` (HTTP 400): Invalid Transaction. — Card terminal time is incorrect
         case invalidTransaction
@@ -77,18 +79,31 @@ extension PaymentCancelNoHce {
         case invalidCardNumber
         /// `006_009` (HTTP 400): Requeset format error. — Invalid ISO 8583 format
         case requesetFormatError
-        /// `006_010` (HTTP 400): Over limit of the store. — Requests that exceed the amount that can be paid/recharged/refundable
+        /// `006_010` (HTTP 400): Over limit of the store. — Requests that exceed the amount that can be
+        /// paid/recharged/refundable
         case overLimitOfTheStore
         /// `006_011` (HTTP 400): Expired card. — Expired card
         case expiredCard
-        /// `006_012` (HTTP 400): Transaction not permitted. — Insufficient authority to make a transaction (in case of payment cancellation, there is no ledger transaction to cancel)
+        /// `006_012` (HTTP 400): Transaction not permitted. — Insufficient authority to make a transaction (in case of
+        /// payment cancellation, there is no ledger transaction to cancel)
         case transactionNotPermitted
         /// `006_013` (HTTP 400): Transaction does not permitted to terminal. — Invalid handling agency code
         case transactionDoesNotPermittedToTerminal
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .theEnteredCardCannotBeTransactedThroughThePosEntryMode, .invalidTransaction, .invalidAmount, .invalidCardNumber, .requesetFormatError, .overLimitOfTheStore, .expiredCard, .transactionNotPermitted, .transactionDoesNotPermittedToTerminal]
+        public static let documented: [Self] = [
+            .success,
+            .theEnteredCardCannotBeTransactedThroughThePosEntryMode,
+            .invalidTransaction,
+            .invalidAmount,
+            .invalidCardNumber,
+            .requesetFormatError,
+            .overLimitOfTheStore,
+            .expiredCard,
+            .transactionNotPermitted,
+            .transactionDoesNotPermittedToTerminal,
+        ]
 
         public init(code: String) {
             switch code {
@@ -141,7 +156,8 @@ extension PaymentCancelNoHce {
         public var message: String? {
             switch self {
             case .success: "Success"
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode: "The entered card cannot be transacted through the POS Entry Mode."
+            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
+                "The entered card cannot be transacted through the POS Entry Mode."
             case .invalidTransaction: "Invalid Transaction."
             case .invalidAmount: "Invalid amount."
             case .invalidCardNumber: "Invalid card number."
@@ -157,14 +173,19 @@ extension PaymentCancelNoHce {
         public var meaning: String? {
             switch self {
             case .success: "Success"
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode: "The entered card cannot be transacted through the corresponding POS Entry Mode (DE 22)"
+            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
+                "The entered card cannot be transacted through the corresponding POS Entry Mode (DE 22)"
             case .invalidTransaction: "Card terminal time is incorrect"
             case .invalidAmount: "Invalid Transaction Amount – Insufficient Balance"
             case .invalidCardNumber: "wrong card number"
             case .requesetFormatError: "Invalid ISO 8583 format"
             case .overLimitOfTheStore: "Requests that exceed the amount that can be paid/recharged/refundable"
             case .expiredCard: "Expired card"
-            case .transactionNotPermitted: "Insufficient authority to make a transaction (in case of payment cancellation, there is no ledger transaction to cancel)"
+            case .transactionNotPermitted:
+                """
+                Insufficient authority to make a transaction (in case of payment cancellation, there is no ledger \
+                transaction to cancel)
+                """
             case .transactionDoesNotPermittedToTerminal: "Invalid handling agency code"
             case .undocumented: nil
             }

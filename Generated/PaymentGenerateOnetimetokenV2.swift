@@ -6,15 +6,20 @@ import KonaplateRuntime
 
 /// Issuance of Disposable Token
 ///
-/// Requesting the issuance of a disposable Token to process payment/charge with a mobile card and an actual card number.
+/// Requesting the issuance of a disposable Token to process payment/charge with a mobile card and an actual card
+/// number.
 ///
 /// `POST /api/v2/payment/generate/onetimetoken` · v2 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500281026580001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002810265800
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the stored page is cut in the Response Headers); the v1 and v3 variants of this API not captured
+/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the stored page is cut
+/// in the Response Headers); the v1 and v3 variants of this API not captured
 ///
-/// Requesting the issuance of a disposable Token to process payment/charge with a mobile card and an actual card number.
+/// Requesting the issuance of a disposable Token to process payment/charge with a mobile card and an actual card
+/// number.
 /// The valid time of the issued Token is 30 seconds, and the payment/charge must be completed within 30 seconds.
 nonisolated public enum PaymentGenerateOnetimetokenV2: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
@@ -64,10 +69,7 @@ extension PaymentGenerateOnetimetokenV2 {
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "cardNo": KonaplateRedacted(),
-                    "transactionType": self.transactionType as Any,
-                ],
+                children: ["cardNo": KonaplateRedacted(), "transactionType": self.transactionType as Any],
                 displayStyle: .struct
             )
         }

@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400402287480001/33500428540470001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request fields not captured (collapsed on the only stored rendering); summary not captured
+/// - Note: The stored docs page is incomplete: request headers and request fields not captured (collapsed on the only
+/// stored rendering); summary not captured
 nonisolated public enum PaymentNetcancelNoHce: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/payment/netcancel/no-hce"
@@ -54,7 +55,7 @@ extension PaymentNetcancelNoHce {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.balance, at: path + "balance", range: 0...999999999999)
+            validator.check(self.balance, at: path + "balance", range: 0...999_999_999_999)
             validator.check(self.approvalTime, at: path + "approvalTime", format: .yyyyMMddHHmmssSSS)
         }
     }
@@ -76,7 +77,12 @@ extension PaymentNetcancelNoHce {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .requestForDuplicatedTransaction, .systemError, .noOriginalTransaction]
+        public static let documented: [Self] = [
+            .success,
+            .requestForDuplicatedTransaction,
+            .systemError,
+            .noOriginalTransaction,
+        ]
 
         public init(code: String) {
             switch code {

@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400402287480001/33500280858810001>
 ///
-/// - Note: The stored docs page is incomplete: page description, request headers and request parameters not captured (collapsed on the compact view); result codes after 006_012 not captured, and the description of 006_012 was cut
+/// - Note: The stored docs page is incomplete: page description, request headers and request parameters not captured
+/// (collapsed on the compact view); result codes after 006_012 not captured, and the description of 006_012 was cut
 nonisolated public enum PaymentNoHce: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/payment/no-hce"
@@ -70,7 +71,7 @@ extension PaymentNoHce {
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.cardNo, at: path + "cardNo", length: .exactly(16))
-            validator.check(self.balance, at: path + "balance", range: 0...999999999999)
+            validator.check(self.balance, at: path + "balance", range: 0...999_999_999_999)
             validator.check(self.approvalCode, at: path + "approvalCode", length: .exactly(6))
             validator.check(self.nrNumber, at: path + "nrNumber", length: .atMost(18))
             validator.check(self.approvalTime, at: path + "approvalTime", format: .yyyyMMddHHmmssSSS)
@@ -99,7 +100,8 @@ extension PaymentNoHce {
     nonisolated public enum ResultCode: KonaplateResultCode {
         /// `000_000` (HTTP 200): Success — Success
         case success
-        /// `006_005` (HTTP 400): The entered card cannot be transacted through the POS Entry Mode. — The card entered cannot be traded through that POS Entry Mode (DE 22)
+        /// `006_005` (HTTP 400): The entered card cannot be transacted through the POS Entry Mode. — The card entered
+        /// cannot be traded through that POS Entry Mode (DE 22)
         case theEnteredCardCannotBeTransactedThroughThePosEntryMode
         /// `006_006` (HTTP 400): Invalid Transaction. — The card terminal time is wrong
         case invalidTransaction
@@ -109,16 +111,28 @@ extension PaymentNoHce {
         case invalidCardNumber
         /// `006_009` (HTTP 400): Requeset format error. — Wrong type of ISO 8583
         case requesetFormatError
-        /// `006_010` (HTTP 400): Over limit of the store. — Request that exceeds the amount that can be paid/charged/refundable
+        /// `006_010` (HTTP 400): Over limit of the store. — Request that exceeds the amount that can be
+        /// paid/charged/refundable
         case overLimitOfTheStore
         /// `006_011` (HTTP 400): Expired card. — Expired Card
         case expiredCard
-        /// `006_012` (HTTP 400): Transaction not permitted. — When there is not enough authority to make a deal In case of cancellation…
+        /// `006_012` (HTTP 400): Transaction not permitted. — When there is not enough authority to make a deal In
+        /// case of cancellation…
         case transactionNotPermitted
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .theEnteredCardCannotBeTransactedThroughThePosEntryMode, .invalidTransaction, .invalidAmount, .invalidCardNumber, .requesetFormatError, .overLimitOfTheStore, .expiredCard, .transactionNotPermitted]
+        public static let documented: [Self] = [
+            .success,
+            .theEnteredCardCannotBeTransactedThroughThePosEntryMode,
+            .invalidTransaction,
+            .invalidAmount,
+            .invalidCardNumber,
+            .requesetFormatError,
+            .overLimitOfTheStore,
+            .expiredCard,
+            .transactionNotPermitted,
+        ]
 
         public init(code: String) {
             switch code {
@@ -168,7 +182,8 @@ extension PaymentNoHce {
         public var message: String? {
             switch self {
             case .success: "Success"
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode: "The entered card cannot be transacted through the POS Entry Mode."
+            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
+                "The entered card cannot be transacted through the POS Entry Mode."
             case .invalidTransaction: "Invalid Transaction."
             case .invalidAmount: "Invalid amount."
             case .invalidCardNumber: "Invalid card number."
@@ -183,7 +198,8 @@ extension PaymentNoHce {
         public var meaning: String? {
             switch self {
             case .success: "Success"
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode: "The card entered cannot be traded through that POS Entry Mode (DE 22)"
+            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
+                "The card entered cannot be traded through that POS Entry Mode (DE 22)"
             case .invalidTransaction: "The card terminal time is wrong"
             case .invalidAmount: "Wrong transaction amount - insufficient balance"
             case .invalidCardNumber: "Wrong card number"

@@ -6,13 +6,20 @@ import KonaplateRuntime
 
 /// Reissuance & Renewal of Prepaid Card to be Expired
 ///
-/// Reissuing a prepaid card that are due to expire and processing delivery to the requested address For certain card products, members may be charged a fee for reissuance. Card reissuance is allowed in the following case. - If the card the user has registered expires within one month
+/// Reissuing a prepaid card that are due to expire and processing delivery to the requested address For certain card
+/// products, members may be charged a fee for reissuance. Card reissuance is allowed in the following case. - If the
+/// card the user has registered expires within one month
 ///
 /// `POST /api/v1/prepay-card/expired/reissue` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500281115300001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002811153000
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut after userInfo.addressInfo.zipCode (its description is cut; further request parameters not captured, among them cardInfo.oldCardNo, named only by result 000_002's message, type and constraints unknown); result codes cut at 003_010 (its description not captured) and any further rows not captured
+/// - Note: The stored docs page is incomplete: request cut after userInfo.addressInfo.zipCode (its description is cut;
+/// further request parameters not captured, among them cardInfo.oldCardNo, named only by result 000_002's message,
+/// type and constraints unknown); result codes cut at 003_010 (its description not captured) and any further rows not
+/// captured
 nonisolated public enum PrepayCardExpiredReissue: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/prepay-card/expired/reissue"
@@ -62,7 +69,7 @@ extension PrepayCardExpiredReissue {
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-                validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+                validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
                 validator.check(self.addressInfo, at: path + "addressInfo")
             }
 
@@ -141,24 +148,39 @@ extension PrepayCardExpiredReissue {
         case invalidInputParameterCardinfoOldcardno
         /// `001_006` (HTTP 400): Wallet user not found. — Non-member or a member who has canceled membership
         case walletUserNotFound
-        /// `003_004` (HTTP 400): Card issue status is not allowed to reissue — This card to be expired has been reissued before.
+        /// `003_004` (HTTP 400): Card issue status is not allowed to reissue — This card to be expired has been
+        /// reissued before.
         case cardIssueStatusIsNotAllowedToReissue
-        /// `003_005` (HTTP 400): Card status is not active or suspended — The status of the card to be expired is not reissueable.
+        /// `003_005` (HTTP 400): Card status is not active or suspended — The status of the card to be expired is not
+        /// reissueable.
         case cardStatusIsNotActiveOrSuspended
-        /// `003_006` (HTTP 400): Card expiry date is not proper to reissue. — The expiry date of the card to be expired is more than 30 days away.
+        /// `003_006` (HTTP 400): Card expiry date is not proper to reissue. — The expiry date of the card to be
+        /// expired is more than 30 days away.
         case cardExpiryDateIsNotProperToReissue
         /// `003_007` (HTTP 400): User name not found error — Member's name not found
         case userNameNotFoundError
         /// `003_008` (HTTP 400): Par not found from cardNo. — Member’s mobile number not found
         case parNotFoundFromCardno
-        /// `003_009` (HTTP 400): Not valid product for card issue type — The application for reissuance of the card type is not allowed
+        /// `003_009` (HTTP 400): Not valid product for card issue type — The application for reissuance of the card
+        /// type is not allowed
         case notValidProductForCardIssueType
         /// `003_010` (HTTP 400): Card reissue cost pay fail
         case cardReissueCostPayFail
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterCardinfoOldcardno, .walletUserNotFound, .cardIssueStatusIsNotAllowedToReissue, .cardStatusIsNotActiveOrSuspended, .cardExpiryDateIsNotProperToReissue, .userNameNotFoundError, .parNotFoundFromCardno, .notValidProductForCardIssueType, .cardReissueCostPayFail]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameterCardinfoOldcardno,
+            .walletUserNotFound,
+            .cardIssueStatusIsNotAllowedToReissue,
+            .cardStatusIsNotActiveOrSuspended,
+            .cardExpiryDateIsNotProperToReissue,
+            .userNameNotFoundError,
+            .parNotFoundFromCardno,
+            .notValidProductForCardIssueType,
+            .cardReissueCostPayFail,
+        ]
 
         public init(code: String) {
             switch code {
@@ -231,7 +253,8 @@ extension PrepayCardExpiredReissue {
             case .walletUserNotFound: "Non-member or a member who has canceled membership"
             case .cardIssueStatusIsNotAllowedToReissue: "This card to be expired has been reissued before."
             case .cardStatusIsNotActiveOrSuspended: "The status of the card to be expired is not reissueable."
-            case .cardExpiryDateIsNotProperToReissue: "The expiry date of the card to be expired is more than 30 days away."
+            case .cardExpiryDateIsNotProperToReissue:
+                "The expiry date of the card to be expired is more than 30 days away."
             case .userNameNotFoundError: "Member's name not found"
             case .parNotFoundFromCardno: "Member’s mobile number not found"
             case .notValidProductForCardIssueType: "The application for reissuance of the card type is not allowed"

@@ -10,9 +10,12 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/prepay-card/issue/delivery` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500280953950001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002809539500
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside serviceId's description ('카드 상품에 부여한 고유 식…'): later request fields not captured, among them isDeliveryRequired, which addressInfo's condition names
+/// - Note: The stored docs page is incomplete: request cut inside serviceId's description ('카드 상품에 부여한 고유 식…'): later
+/// request fields not captured, among them isDeliveryRequired, which addressInfo's condition names
 nonisolated public enum PrepayCardIssueDelivery: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/prepay-card/issue/delivery"
@@ -70,7 +73,7 @@ extension PrepayCardIssueDelivery {
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-                validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+                validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
                 validator.check(self.addressInfo, at: path + "addressInfo")
             }
 
@@ -187,12 +190,18 @@ extension PrepayCardIssueDelivery {
         case invalidInputParameterServiceid
         /// `001_006` (HTTP 400): Wallet user not found. — Non-member or a member who has canceled membership
         case walletUserNotFound
-        /// `003_024` (HTTP 400): Card delivery should be required in case of normal type. — For normal type cards, delivery is required.(A mobile card is unable to be issued, and only a mobile card issuance is requested)
+        /// `003_024` (HTTP 400): Card delivery should be required in case of normal type. — For normal type cards,
+        /// delivery is required.(A mobile card is unable to be issued, and only a mobile card issuance is requested)
         case cardDeliveryShouldBeRequiredInCaseOfNormalType
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterServiceid, .walletUserNotFound, .cardDeliveryShouldBeRequiredInCaseOfNormalType]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameterServiceid,
+            .walletUserNotFound,
+            .cardDeliveryShouldBeRequiredInCaseOfNormalType,
+        ]
 
         public init(code: String) {
             switch code {
@@ -229,7 +238,8 @@ extension PrepayCardIssueDelivery {
             case .success: "Success."
             case .invalidInputParameterServiceid: "Invalid input parameter. serviceId"
             case .walletUserNotFound: "Wallet user not found."
-            case .cardDeliveryShouldBeRequiredInCaseOfNormalType: "Card delivery should be required in case of normal type."
+            case .cardDeliveryShouldBeRequiredInCaseOfNormalType:
+                "Card delivery should be required in case of normal type."
             case .undocumented: nil
             }
         }
@@ -239,7 +249,11 @@ extension PrepayCardIssueDelivery {
             case .success: "Success"
             case .invalidInputParameterServiceid: "Invalid input parameter"
             case .walletUserNotFound: "Non-member or a member who has canceled membership"
-            case .cardDeliveryShouldBeRequiredInCaseOfNormalType: "For normal type cards, delivery is required.(A mobile card is unable to be issued, and only a mobile card issuance is requested)"
+            case .cardDeliveryShouldBeRequiredInCaseOfNormalType:
+                """
+                For normal type cards, delivery is required.(A mobile card is unable to be issued, and only a mobile \
+                card issuance is requested)
+                """
             case .undocumented: nil
             }
         }

@@ -8,16 +8,29 @@ import KonaplateRuntime
 ///
 /// Registering a physical card in the member's app. Applied to prepaid cards
 /// The following scenarios occur in physical card registration.
-/// ① Registration of prepaid card with pre-issuance attribute: A mobile card is issued first and the physical card is delivered and registered. When the member registers a physical card, it is linked to the issued mobile card. However, the physical card to be registered must not have transaction history, and if there is transaction history, case ② will be applied.
-/// ② Registration of a prepaid card that is not a pre-issuance attribute: If it is not a prepaid card with a pre-issuance attribute, a mobile card is not issued at the time of application. When the prepaid card is registered, a mobile card is issued and it is registered by being linked to the physical card.
-/// ③ Registration of a physical card for the card applied for reissuance: If a member applies for reissuance of a prepaid card with pre-issuance attributes, a mobile card is issued first when he or she applies for reissuance, the balance is transferred to the newly issued mobile card, and the physical card is delivered. If the member registers the delivered physical card, it will be linked to the issued mobile card. If the prepaid card applied for reissuance is not a pre-issuance attributes, a mobile card is issued when registering the physical card, the balance is transferred from the old card to the newly issued mobile card, and the physical card is registered.
-/// ④Registration of the prepaid card on the mobile card to be linked to the debit card: When registering a debit card, he physical card is linked to the mobile card issued.
+/// ① Registration of prepaid card with pre-issuance attribute: A mobile card is issued first and the physical card is
+/// delivered and registered. When the member registers a physical card, it is linked to the issued mobile card.
+/// However, the physical card to be registered must not have transaction history, and if there is transaction history,
+/// case ② will be applied.
+/// ② Registration of a prepaid card that is not a pre-issuance attribute: If it is not a prepaid card with a
+/// pre-issuance attribute, a mobile card is not issued at the time of application. When the prepaid card is
+/// registered, a mobile card is issued and it is registered by being linked to the physical card.
+/// ③ Registration of a physical card for the card applied for reissuance: If a member applies for reissuance of a
+/// prepaid card with pre-issuance attributes, a mobile card is issued first when he or she applies for reissuance, the
+/// balance is transferred to the newly issued mobile card, and the physical card is delivered. If the member registers
+/// the delivered physical card, it will be linked to the issued mobile card. If the prepaid card applied for
+/// reissuance is not a pre-issuance attributes, a mobile card is issued when registering the physical card, the
+/// balance is transferred from the old card to the newly issued mobile card, and the physical card is registered.
+/// ④Registration of the prepaid card on the mobile card to be linked to the debit card: When registering a debit card,
+/// he physical card is linked to the mobile card issued.
 ///
 /// `POST /api/v1/prepay-card/physical/register` · v1 · sync
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400402282900001/33500281729950001>
 ///
-/// - Note: The stored docs page is incomplete: request headers after X-KM-User-AspId and all request fields not captured (the result codes mention cardApplyNo and card number, expiry date and CVC, but no field table was captured)
+/// - Note: The stored docs page is incomplete: request headers after X-KM-User-AspId and all request fields not
+/// captured (the result codes mention cardApplyNo and card number, expiry date and CVC, but no field table was
+/// captured)
 nonisolated public enum PrepayCardPhysicalRegister: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/prepay-card/physical/register"
@@ -68,10 +81,7 @@ extension PrepayCardPhysicalRegister {
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "mobileCardNo": KonaplateRedacted(),
-                    "par": KonaplateRedacted(),
-                ],
+                children: ["mobileCardNo": KonaplateRedacted(), "par": KonaplateRedacted()],
                 displayStyle: .struct
             )
         }
@@ -85,18 +95,28 @@ extension PrepayCardPhysicalRegister {
     nonisolated public enum ResultCode: KonaplateResultCode {
         /// `000_000` (HTTP 200): Success. — Success
         case success
-        /// `003_012` (HTTP 400): Indicated card issue is not ready to active. — When the card application specified with cardApplyNo is not allowed to be registered
+        /// `003_012` (HTTP 400): Indicated card issue is not ready to active. — When the card application specified
+        /// with cardApplyNo is not allowed to be registered
         case indicatedCardIssueIsNotReadyToActive
-        /// `003_013` (HTTP 400): Indicated card issue not found error. — When the card application specified with cardApplyNo does not exist
+        /// `003_013` (HTTP 400): Indicated card issue not found error. — When the card application specified with
+        /// cardApplyNo does not exist
         case indicatedCardIssueNotFoundError
-        /// `003_001` (HTTP 400): Invalid card info. — Invalid card information entered (card number, expiry date and CVC)
+        /// `003_001` (HTTP 400): Invalid card info. — Invalid card information entered (card number, expiry date and
+        /// CVC)
         case invalidCardInfo
-        /// `003_014` (HTTP 400): Digital card is already terminated error. — When the mobile card to be linked to the physical card is already discarded
+        /// `003_014` (HTTP 400): Digital card is already terminated error. — When the mobile card to be linked to the
+        /// physical card is already discarded
         case digitalCardIsAlreadyTerminatedError
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .indicatedCardIssueIsNotReadyToActive, .indicatedCardIssueNotFoundError, .invalidCardInfo, .digitalCardIsAlreadyTerminatedError]
+        public static let documented: [Self] = [
+            .success,
+            .indicatedCardIssueIsNotReadyToActive,
+            .indicatedCardIssueNotFoundError,
+            .invalidCardInfo,
+            .digitalCardIsAlreadyTerminatedError,
+        ]
 
         public init(code: String) {
             switch code {
@@ -145,10 +165,13 @@ extension PrepayCardPhysicalRegister {
         public var meaning: String? {
             switch self {
             case .success: "Success"
-            case .indicatedCardIssueIsNotReadyToActive: "When the card application specified with cardApplyNo is not allowed to be registered"
-            case .indicatedCardIssueNotFoundError: "When the card application specified with cardApplyNo does not exist"
+            case .indicatedCardIssueIsNotReadyToActive:
+                "When the card application specified with cardApplyNo is not allowed to be registered"
+            case .indicatedCardIssueNotFoundError:
+                "When the card application specified with cardApplyNo does not exist"
             case .invalidCardInfo: "Invalid card information entered (card number, expiry date and CVC)"
-            case .digitalCardIsAlreadyTerminatedError: "When the mobile card to be linked to the physical card is already discarded"
+            case .digitalCardIsAlreadyTerminatedError:
+                "When the mobile card to be linked to the physical card is already discarded"
             case .undocumented: nil
             }
         }

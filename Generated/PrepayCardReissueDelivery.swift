@@ -6,13 +6,20 @@ import KonaplateRuntime
 
 /// Reissuance of Prepaid Card (Replacement Issuance)
 ///
-/// If a member wants to reissue and receive the prepaid card selected, delivery is processed to the requested address. Depending on the policy, a reissuance fee may be charged to the member upon request for reissuance. Card reissuance is allowed in the following case. - The card that the user has registered is lost (suspended)
+/// If a member wants to reissue and receive the prepaid card selected, delivery is processed to the requested address.
+/// Depending on the policy, a reissuance fee may be charged to the member upon request for reissuance. Card reissuance
+/// is allowed in the following case. - The card that the user has registered is lost (suspended)
 ///
 /// `POST /api/v1/prepay-card/reissue/delivery` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500281669910001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002816699100
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside the description of userInfo.addressInfo.addressDetail: every later request field (presumably zipCode, and isDeliveryRequired, which addressInfo's condition names) not captured; result codes after 003_044 not captured, and the description of 003_044 was cut; Encrypted marker of the response unknown (compact view)
+/// - Note: The stored docs page is incomplete: request cut inside the description of
+/// userInfo.addressInfo.addressDetail: every later request field (presumably zipCode, and isDeliveryRequired, which
+/// addressInfo's condition names) not captured; result codes after 003_044 not captured, and the description of
+/// 003_044 was cut; Encrypted marker of the response unknown (compact view)
 nonisolated public enum PrepayCardReissueDelivery: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/prepay-card/reissue/delivery"
@@ -63,7 +70,7 @@ extension PrepayCardReissueDelivery {
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-                validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+                validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
                 validator.check(self.addressInfo, at: path + "addressInfo")
             }
 
@@ -92,10 +99,7 @@ extension PrepayCardReissueDelivery {
                 public var customMirror: Mirror {
                     Mirror(
                         self,
-                        children: [
-                            "address": KonaplateRedacted(),
-                            "addressDetail": KonaplateRedacted(),
-                        ],
+                        children: ["address": KonaplateRedacted(), "addressDetail": KonaplateRedacted()],
                         displayStyle: .struct
                     )
                 }
@@ -188,7 +192,17 @@ extension PrepayCardReissueDelivery {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterUserid, .walletUserNotFound, .cardIsAlreadyReissuedError, .userBankAccountInvalid, .thereIsInProgressReissueTypeCardApplyNo, .invalidNextServiceId, .bankAccountNotFound, .userIsNotAuthenticated]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameterUserid,
+            .walletUserNotFound,
+            .cardIsAlreadyReissuedError,
+            .userBankAccountInvalid,
+            .thereIsInProgressReissueTypeCardApplyNo,
+            .invalidNextServiceId,
+            .bankAccountNotFound,
+            .userIsNotAuthenticated,
+        ]
 
         public init(code: String) {
             switch code {

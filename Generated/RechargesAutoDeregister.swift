@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400776974340001/33500776961020001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the only stored rendering; result 000_002's message names userId, type and constraints not shown)
+/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the
+/// only stored rendering; result 000_002's message names userId, type and constraints not shown)
 nonisolated public enum RechargesAutoDeregister: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/auto/deregister"

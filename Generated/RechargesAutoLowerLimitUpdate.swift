@@ -12,7 +12,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400776974340001/33500820864460001>
 ///
-/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the stored page is cut in the Response Headers)
+/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the stored page is cut
+/// in the Response Headers)
 ///
 /// 기준 하한 자동 충전 설정 변경
 /// 기준 하한 금액 자동 충전 금액 설정이 변경 후 변경된 설정 조건이 충족될 경우 즉시 자동충전합니다.
@@ -60,10 +61,10 @@ extension RechargesAutoLowerLimitUpdate {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.par, at: path + "par", length: .exactly(27))
-            validator.check(self.amount, at: path + "amount", range: 1...9999999)
-            validator.check(self.thresholdBalance, at: path + "thresholdBalance", range: 1...9999999)
+            validator.check(self.amount, at: path + "amount", range: 1...9_999_999)
+            validator.check(self.thresholdBalance, at: path + "thresholdBalance", range: 1...9_999_999)
         }
     }
 }

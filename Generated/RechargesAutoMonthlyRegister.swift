@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400776974340001/33500776943250001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request fields not captured (collapsed on the only stored rendering); summary not captured
+/// - Note: The stored docs page is incomplete: request headers and request fields not captured (collapsed on the only
+/// stored rendering); summary not captured
 nonisolated public enum RechargesAutoMonthlyRegister: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/auto/monthly/register"
@@ -61,16 +62,28 @@ extension RechargesAutoMonthlyRegister {
         case creditLimitExceeded
         /// `007_004` (HTTP 400): Withdraw failure from PG. — PG 에서 출금 이체 실패.
         case withdrawFailureFromPg
-        /// `007_005` (HTTP 400): Account charge request while proceeding. — 계좌로 충전하기 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생.
+        /// `007_005` (HTTP 400): Account charge request while proceeding. — 계좌로 충전하기 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을
+        /// 경우 발생.
         case accountChargeRequestWhileProceeding
-        /// `007_006` (HTTP 400): Account charge request while proceeding auto charge. — 결제 시 자충으로 충전 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생.
+        /// `007_006` (HTTP 400): Account charge request while proceeding auto charge. — 결제 시 자충으로 충전 거래가 진행 중인 상태에서
+        /// 계좌로 충전하기 요청이 유입되었을 경우 발생.
         case accountChargeRequestWhileProceedingAutoCharge
         /// `007_007` (HTTP 400): Recharge amount should be more than zero. — 충전 요청한 금액이 0원 이하일 경우 발생
         case rechargeAmountShouldBeMoreThanZero
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterUserid, .bankAccountNotFound, .inconsistentRequestedBenefit, .creditLimitExceeded, .withdrawFailureFromPg, .accountChargeRequestWhileProceeding, .accountChargeRequestWhileProceedingAutoCharge, .rechargeAmountShouldBeMoreThanZero]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameterUserid,
+            .bankAccountNotFound,
+            .inconsistentRequestedBenefit,
+            .creditLimitExceeded,
+            .withdrawFailureFromPg,
+            .accountChargeRequestWhileProceeding,
+            .accountChargeRequestWhileProceedingAutoCharge,
+            .rechargeAmountShouldBeMoreThanZero,
+        ]
 
         public init(code: String) {
             switch code {
@@ -141,7 +154,8 @@ extension RechargesAutoMonthlyRegister {
             case .creditLimitExceeded: "코나카드의 승인서버로부터 금액(한도) 초과로 승인 거절"
             case .withdrawFailureFromPg: "PG 에서 출금 이체 실패."
             case .accountChargeRequestWhileProceeding: "계좌로 충전하기 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생."
-            case .accountChargeRequestWhileProceedingAutoCharge: "결제 시 자충으로 충전 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생."
+            case .accountChargeRequestWhileProceedingAutoCharge:
+                "결제 시 자충으로 충전 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생."
             case .rechargeAmountShouldBeMoreThanZero: "충전 요청한 금액이 0원 이하일 경우 발생"
             case .undocumented: nil
             }

@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400776974340001/33500776973330001>
 ///
-/// - Note: The stored docs page is incomplete: page description, request headers and request parameters not captured (collapsed on the only stored rendering)
+/// - Note: The stored docs page is incomplete: page description, request headers and request parameters not captured
+/// (collapsed on the only stored rendering)
 nonisolated public enum RechargesAutoPaymentsPlans: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/auto/payments/plans"

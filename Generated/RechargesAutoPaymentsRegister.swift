@@ -12,7 +12,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400776974340001/33500776969520001>
 ///
-/// - Note: The stored docs page is incomplete: result codes not captured (the excerpt ends at the start of the Response Code table)
+/// - Note: The stored docs page is incomplete: result codes not captured (the excerpt ends at the start of the
+/// Response Code table)
 nonisolated public enum RechargesAutoPaymentsRegister: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/auto/payments/register"
@@ -46,7 +47,7 @@ extension RechargesAutoPaymentsRegister {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.par, at: path + "par", length: .exactly(27))
         }
     }

@@ -6,13 +6,17 @@ import KonaplateRuntime
 
 /// Checking Result of Charge & Cancellation of Charge
 ///
-/// Checking the result of charging and cancellation of charge to the balance of the prepaid card from the account registered as a member
+/// Checking the result of charging and cancellation of charge to the balance of the prepaid card from the account
+/// registered as a member
 ///
 /// `POST /api/v1/recharges/by-bank-account/result/inquiry` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500280914620001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002809146200
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: response cut inside result's description ('충전/충전 취소 거래 결과 …'): result's code list, any later response fields and the result codes not captured
+/// - Note: The stored docs page is incomplete: response cut inside result's description ('충전/충전 취소 거래 결과 …'): result's
+/// code list, any later response fields and the result codes not captured
 nonisolated public enum RechargesByBankAccountResultInquiry: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/by-bank-account/result/inquiry"

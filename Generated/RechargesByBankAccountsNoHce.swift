@@ -6,13 +6,18 @@ import KonaplateRuntime
 
 /// Charge
 ///
-/// Charging the balance of the prepaid card using the account registered by a member. (Charging) A one-time token for transaction data should be issued.
+/// Charging the balance of the prepaid card using the account registered by a member. (Charging) A one-time token for
+/// transaction data should be issued.
 ///
 /// `POST /api/v1/recharges/by-bank-accounts/no-hce` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500281060640001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002810606400
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut at merchantId (its constraints and description, and any later request field, not captured); result codes after 007_004 not captured, and the description of 007_004 was cut; Encrypted marker of the response unknown (compact view)
+/// - Note: The stored docs page is incomplete: request cut at merchantId (its constraints and description, and any
+/// later request field, not captured); result codes after 007_004 not captured, and the description of 007_004 was
+/// cut; Encrypted marker of the response unknown (compact view)
 nonisolated public enum RechargesByBankAccountsNoHce: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/by-bank-accounts/no-hce"
@@ -75,8 +80,8 @@ extension RechargesByBankAccountsNoHce {
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.sequenceId, at: path + "sequenceId", length: .between(1, 30))
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
-            validator.check(self.amount, at: path + "amount", range: 1...9999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
+            validator.check(self.amount, at: path + "amount", range: 1...9_999_999_999)
             validator.check(self.oneTimeToken, at: path + "oneTimeToken", length: .exactly(16))
             validator.check(self.dcvv, at: path + "dcvv", length: .exactly(3))
         }
@@ -108,9 +113,12 @@ extension RechargesByBankAccountsNoHce {
         /// Required, length 1...50.
         public var nrNumber: String
         /// Waiting for charging transaction
-        /// - (Charging) If a normal response is not received from the PG due to network instability, etc. during the transaction, the value is returned as "true".
-        /// - Such transaction may take some time depending on the network conditions of the bank or PG, and the PG continuously checks success of withdrawal transfer.
-        /// - If it succeeds, the card charge transaction is completed, and if it fails, it is processed as a charging failure.
+        /// - (Charging) If a normal response is not received from the PG due to network instability, etc. during the
+        /// transaction, the value is returned as "true".
+        /// - Such transaction may take some time depending on the network conditions of the bank or PG, and the PG
+        /// continuously checks success of withdrawal transfer.
+        /// - If it succeeds, the card charge transaction is completed, and if it fails, it is processed as a charging
+        /// failure.
         /// - On the day of the request, charging transaction will be checked continuously every 5 minutes.
         ///
         /// Required.
@@ -138,16 +146,25 @@ extension RechargesByBankAccountsNoHce {
         case invalidInputParameterUserid
         /// `007_001` (HTTP 400): Bank account not found. — No account registered
         case bankAccountNotFound
-        /// `007_002` (HTTP 400): Inconsistent requested benefit. — The requested benefit information (incentive) and the benefit information to be applied at the time of charging are different.
+        /// `007_002` (HTTP 400): Inconsistent requested benefit. — The requested benefit information (incentive) and
+        /// the benefit information to be applied at the time of charging are different.
         case inconsistentRequestedBenefit
-        /// `007_003` (HTTP 400): Credit limit exceeded. — Refusal of approval due to exceeding the amount (limit) from Kona Card's approval server
+        /// `007_003` (HTTP 400): Credit limit exceeded. — Refusal of approval due to exceeding the amount (limit) from
+        /// Kona Card's approval server
         case creditLimitExceeded
         /// `007_004` (HTTP 400): Withdraw failure from PG. — Failed to withdraw …
         case withdrawFailureFromPg
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterUserid, .bankAccountNotFound, .inconsistentRequestedBenefit, .creditLimitExceeded, .withdrawFailureFromPg]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameterUserid,
+            .bankAccountNotFound,
+            .inconsistentRequestedBenefit,
+            .creditLimitExceeded,
+            .withdrawFailureFromPg,
+        ]
 
         public init(code: String) {
             switch code {
@@ -202,8 +219,13 @@ extension RechargesByBankAccountsNoHce {
             case .success: "Success"
             case .invalidInputParameterUserid: "Invalid input parameter"
             case .bankAccountNotFound: "No account registered"
-            case .inconsistentRequestedBenefit: "The requested benefit information (incentive) and the benefit information to be applied at the time of charging are different."
-            case .creditLimitExceeded: "Refusal of approval due to exceeding the amount (limit) from Kona Card's approval server"
+            case .inconsistentRequestedBenefit:
+                """
+                The requested benefit information (incentive) and the benefit information to be applied at the time \
+                of charging are different.
+                """
+            case .creditLimitExceeded:
+                "Refusal of approval due to exceeding the amount (limit) from Kona Card's approval server"
             case .withdrawFailureFromPg: "Failed to withdraw …"
             case .undocumented: nil
             }

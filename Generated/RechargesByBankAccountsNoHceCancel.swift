@@ -7,13 +7,17 @@ import KonaplateRuntime
 /// Cancellation of Charge
 ///
 /// Used to cancel a charging transaction from the member's account.
-/// The canceled amount will be deducted from the card balance and transferred to the member's registered account on the next day of the cancellation request.
+/// The canceled amount will be deducted from the card balance and transferred to the member's registered account on
+/// the next day of the cancellation request.
 ///
 /// `POST /api/v1/recharges/by-bank-accounts/no-hce/cancel` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500280807810001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002808078100
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut in the oneTimeToken description (any request fields after oneTimeToken not captured); the description of 007_043 is cut; result-code rows after 007_043 not captured
+/// - Note: The stored docs page is incomplete: request cut in the oneTimeToken description (any request fields after
+/// oneTimeToken not captured); the description of 007_043 is cut; result-code rows after 007_043 not captured
 ///
 /// Response side and result codes from the compact rendering
 /// https://konaplate.com/en/developers/api-documentation/groups/33400282623480001/33500280807810001
@@ -64,7 +68,7 @@ extension RechargesByBankAccountsNoHceCancel {
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.sequenceId, at: path + "sequenceId", length: .between(1, 30))
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.nrNumber, at: path + "nrNumber", length: .between(1, 50))
             validator.check(self.oneTimeToken, at: path + "oneTimeToken", length: .exactly(16))
         }
@@ -90,9 +94,12 @@ extension RechargesByBankAccountsNoHceCancel {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         /// Waiting for charging transaction
-        /// (Cancellation of charge) If a normal response is not received from the PG due to network instability, etc. during the transaction, the value is returned as "true".
-        /// Such transaction may take some time depending on the network conditions of the bank or PG, and the PG continuously checks success of withdrawal transfer.
-        /// If it succeeds, the card charge cancellation transaction is completed, and if it fails, it is processed as a charge cancellation failure.
+        /// (Cancellation of charge) If a normal response is not received from the PG due to network instability, etc.
+        /// during the transaction, the value is returned as "true".
+        /// Such transaction may take some time depending on the network conditions of the bank or PG, and the PG
+        /// continuously checks success of withdrawal transfer.
+        /// If it succeeds, the card charge cancellation transaction is completed, and if it fails, it is processed as
+        /// a charge cancellation failure.
         /// On the day of the request, charge cancellation transaction will be checked continuously every 5 minutes.
         ///
         /// Required.
@@ -126,7 +133,14 @@ extension RechargesByBankAccountsNoHceCancel {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterUserid, .bankAccountNotFound, .cancellationNotPossibleForThisTransaction, .cancelRequestForAnotherMethod, .cancellationRequestDeniedDueToNameMismatch]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameterUserid,
+            .bankAccountNotFound,
+            .cancellationNotPossibleForThisTransaction,
+            .cancelRequestForAnotherMethod,
+            .cancellationRequestDeniedDueToNameMismatch,
+        ]
 
         public init(code: String) {
             switch code {

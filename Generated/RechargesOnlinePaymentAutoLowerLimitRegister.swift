@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400812470400001/33500812330330001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the stored renderings)
+/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the
+/// stored renderings)
 nonisolated public enum RechargesOnlinePaymentAutoLowerLimitRegister: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/online-payment/auto/lower-limit/register"
@@ -77,7 +78,13 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameter, .communicationErrorWithPg, .billingPlanAlreadyExist, .creditCardRechargeNotAllowed]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameter,
+            .communicationErrorWithPg,
+            .billingPlanAlreadyExist,
+            .creditCardRechargeNotAllowed,
+        ]
 
         public init(code: String) {
             switch code {

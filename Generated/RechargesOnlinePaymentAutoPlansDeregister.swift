@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400812470400001/33500813222510001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the only stored rendering); no page summary captured
+/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the
+/// only stored rendering); no page summary captured
 nonisolated public enum RechargesOnlinePaymentAutoPlansDeregister: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/online-payment/auto/plans/deregister"

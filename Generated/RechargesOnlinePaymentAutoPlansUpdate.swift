@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400812470400001/33501019697490001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request fields not captured (collapsed on the only stored rendering); summary not captured
+/// - Note: The stored docs page is incomplete: request headers and request fields not captured (collapsed on the only
+/// stored rendering); summary not captured
 nonisolated public enum RechargesOnlinePaymentAutoPlansUpdate: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/online-payment/auto/plans/update"

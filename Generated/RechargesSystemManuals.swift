@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400567699520001/33500451078560001>
 ///
-/// - Note: The stored docs page is incomplete: page description, request headers and request parameters not captured (collapsed on the only stored rendering)
+/// - Note: The stored docs page is incomplete: page description, request headers and request parameters not captured
+/// (collapsed on the only stored rendering)
 nonisolated public enum RechargesSystemManuals: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/recharges/system/manuals"
@@ -60,7 +61,7 @@ extension RechargesSystemManuals {
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.par, at: path + "par", length: .exactly(27))
             validator.check(self.nrNumber, at: path + "nrNumber", length: .between(1, 50))
-            validator.check(self.availableDepositAmt, at: path + "availableDepositAmt", range: 1...9999999999)
+            validator.check(self.availableDepositAmt, at: path + "availableDepositAmt", range: 1...9_999_999_999)
         }
     }
 }
@@ -83,7 +84,13 @@ extension RechargesSystemManuals {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterUserid, .inconsistentRequestedBenefit, .creditLimitExceeded, .rechargeAmountShouldBeMoreThanZero]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputParameterUserid,
+            .inconsistentRequestedBenefit,
+            .creditLimitExceeded,
+            .rechargeAmountShouldBeMoreThanZero,
+        ]
 
         public init(code: String) {
             switch code {

@@ -10,9 +10,12 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/transaction/card` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500281671250001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002816712500
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside includePreviousCard's description ('재발급 이전 카드의 거래내역 포…'): any later request fields, all response fields and the result codes not captured
+/// - Note: The stored docs page is incomplete: request cut inside includePreviousCard's description ('재발급 이전 카드의 거래내역
+/// 포…'): any later request fields, all response fields and the result codes not captured
 nonisolated public enum TransactionCard: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/transaction/card"
@@ -77,7 +80,7 @@ extension TransactionCard {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.par, at: path + "par", length: .exactly(27))
             validator.check(self.startDate, at: path + "startDate", format: .yyyyMMdd)
             validator.check(self.endDate, at: path + "endDate", format: .yyyyMMdd)

@@ -13,7 +13,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400282633020001/33500712871920001>
 ///
-/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the stored page is cut in the Response Headers)
+/// - Note: The stored docs page is incomplete: response fields and result codes not captured (the stored page is cut
+/// in the Response Headers)
 nonisolated public enum UnregisterCardInfo: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/unregister/card/info"

@@ -6,13 +6,18 @@ import KonaplateRuntime
 
 /// Card-User Mapped Inquiry
 ///
-/// This is an API for querying balance information and member information mapped to a card number of a mobile card or a physical card.
+/// This is an API for querying balance information and member information mapped to a card number of a mobile card or
+/// a physical card.
 ///
 /// `POST /api/v1/user/card/info` · v1 · sync · encrypted request · encrypted response
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500749245260001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335007492452600
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: response cut inside the first field (userId's description): the remaining response fields (balance and member information, per the page description) and the result codes not captured
+/// - Note: The stored docs page is incomplete: response cut inside the first field (userId's description): the
+/// remaining response fields (balance and member information, per the page description) and the result codes not
+/// captured
 nonisolated public enum UserCardInfo: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/card/info"
@@ -47,9 +52,7 @@ extension UserCardInfo {
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "cardNo": KonaplateRedacted(),
-                ],
+                children: ["cardNo": KonaplateRedacted()],
                 displayStyle: .struct
             )
         }
@@ -73,7 +76,7 @@ extension UserCardInfo {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 0...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 0...9_999_999_999_999_999_999)
         }
     }
 }

@@ -6,13 +6,19 @@ import KonaplateRuntime
 
 /// 회원 로그인 ID 중복 확인
 ///
-/// 로그인 ID, 휴대폰번호로 기 가입된 회원 정보가 있는지 중복 여부를 확인하는 API 입니다. 회원 로그인 ID로 요청하는 경우 : 중복 회원 로그인 ID의 회원을 확인 합니다. 회원 휴대폰 번호로 요청하는 경우 : 중복 휴대 전화번호 회원을 확인 합니다. 회원 로그인 ID & 휴대 전화번호 요청하는 경우 : 중복 회원 로그인 ID 또는 중복 휴대 전화번호 회원을 확인 합니다. 회원 ID & 회원 로그인 ID 요청하는 경우 : 회원 로그인 ID 중복 확인 후, 회원 ID와 일치하는 경우 정상 응답 처리
+/// 로그인 ID, 휴대폰번호로 기 가입된 회원 정보가 있는지 중복 여부를 확인하는 API 입니다. 회원 로그인 ID로 요청하는 경우 : 중복 회원 로그인 ID의 회원을 확인 합니다. 회원 휴대폰 번호로 요청하는
+/// 경우 : 중복 휴대 전화번호 회원을 확인 합니다. 회원 로그인 ID & 휴대 전화번호 요청하는 경우 : 중복 회원 로그인 ID 또는 중복 휴대 전화번호 회원을 확인 합니다. 회원 ID & 회원 로그인 ID
+/// 요청하는 경우 : 회원 로그인 ID 중복 확인 후, 회원 ID와 일치하는 경우 정상 응답 처리
 ///
 /// `POST /api/v1/user/checkRegistrationId` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500797771750001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335007977717500
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside loginId's description (loginId's condition, the mobile phone number parameter the page's description mentions, and any further request parameters not captured); response fields and result codes not captured
+/// - Note: The stored docs page is incomplete: request cut inside loginId's description (loginId's condition, the
+/// mobile phone number parameter the page's description mentions, and any further request parameters not captured);
+/// response fields and result codes not captured
 nonisolated public enum UserCheckRegistrationId: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/checkRegistrationId"
@@ -38,7 +44,8 @@ extension UserCheckRegistrationId {
         public var userId: UInt64?
         /// 회원 로그…
         ///
-        /// Conditional: not captured (the description is cut); per the page's description, sent when checking a login ID, length ...80, sensitive: masked when printed.
+        /// Conditional: not captured (the description is cut); per the page's description, sent when checking a login
+        /// ID, length ...80, sensitive: masked when printed.
         public var loginId: String?
 
         public init(userId: UInt64? = nil, loginId: String? = nil) {
@@ -47,17 +54,14 @@ extension UserCheckRegistrationId {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.loginId, at: path + "loginId", length: .atMost(80))
         }
 
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "userId": self.userId as Any,
-                    "loginId": KonaplateRedacted.mask(self.loginId) as Any,
-                ],
+                children: ["userId": self.userId as Any, "loginId": KonaplateRedacted.mask(self.loginId) as Any],
                 displayStyle: .struct
             )
         }

@@ -10,7 +10,8 @@ import KonaplateRuntime
 ///
 /// Docs: <https://konaplate.com/en/developers/api-documentation/groups/33400282615980001/33500778716390001>
 ///
-/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the groups view; the packages view is not stored); no page summary captured
+/// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the
+/// groups view; the packages view is not stored); no page summary captured
 nonisolated public enum UserCiInfo: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/ci/info"

@@ -10,9 +10,12 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/user/deduction/info` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500851257270001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335008512572700
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: response possibly cut after isAuthed (any later response fields not captured); result codes not captured
+/// - Note: The stored docs page is incomplete: response possibly cut after isAuthed (any later response fields not
+/// captured); result codes not captured
 nonisolated public enum UserDeductionInfo: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/deduction/info"
@@ -42,7 +45,7 @@ extension UserDeductionInfo {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }

@@ -6,13 +6,17 @@ import KonaplateRuntime
 
 /// Activation of Dormant Member
 ///
-/// Activating dormant member information The conditions for inactivation to a dormant member are as below. - If there is no connection record for 1 year after the last connection - If there is no card usage for 1 year
+/// Activating dormant member information The conditions for inactivation to a dormant member are as below. - If there
+/// is no connection record for 1 year after the last connection - If there is no card usage for 1 year
 ///
 /// `POST /api/v1/user/dormancy/change-active` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500281108470001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335002811084700
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside the description of gender (its value list after "Male" and any later request field not captured)
+/// - Note: The stored docs page is incomplete: request cut inside the description of gender (its value list after
+/// "Male" and any later request field not captured)
 nonisolated public enum UserDormancyChangeActive: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/dormancy/change-active"
@@ -33,8 +37,10 @@ extension UserDormancyChangeActive {
     nonisolated public struct Request: KonaplateModel, CustomReflectable {
         /// CI
         /// - Connection Information
-        /// - Information to identify an individual when checking redundant register for service or linking with an external service can be obtained through mobile verification, etc.
-        /// - For service providers that do not need linking with external services, an ID is assigned to separate individual
+        /// - Information to identify an individual when checking redundant register for service or linking with an
+        /// external service can be obtained through mobile verification, etc.
+        /// - For service providers that do not need linking with external services, an ID is assigned to separate
+        /// individual
         ///
         /// Required, length 88, sensitive: masked when printed.
         public var ci: String
@@ -109,7 +115,12 @@ extension UserDormancyChangeActive {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .walletUserNotFound, .userIsBlockedForgivenDataAndAspConfiguration, .dormancyUserNotFound]
+        public static let documented: [Self] = [
+            .success,
+            .walletUserNotFound,
+            .userIsBlockedForgivenDataAndAspConfiguration,
+            .dormancyUserNotFound,
+        ]
 
         public init(code: String) {
             switch code {

@@ -10,9 +10,13 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/user/info` · v1 · sync · encrypted request · encrypted response
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500280999840001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335002809998400
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: response cut inside userInfo.addressInfo (addressInfo's description is cut, its fields and any later userInfo fields are not captured); result codes not captured; the stored copy drops the e-mail field's JSON name (taken as 'email', guidelines.md §9 item 23)
+/// - Note: The stored docs page is incomplete: response cut inside userInfo.addressInfo (addressInfo's description is
+/// cut, its fields and any later userInfo fields are not captured); result codes not captured; the stored copy drops
+/// the e-mail field's JSON name (taken as 'email', guidelines.md §9 item 23)
 nonisolated public enum UserInfo: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/info"
@@ -42,7 +46,7 @@ extension UserInfo {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }
@@ -87,8 +91,10 @@ extension UserInfo {
             public var birthDate: String
             /// CI
             /// -Connection Information
-            /// -Information to identify an individual when checking redundant register for service or linking with an external service can be obtained through mobile verification, etc.
-            /// -For service providers that do not need linking with external services, an ID is assigned to separate individual.
+            /// -Information to identify an individual when checking redundant register for service or linking with an
+            /// external service can be obtained through mobile verification, etc.
+            /// -For service providers that do not need linking with external services, an ID is assigned to separate
+            /// individual.
             ///
             /// Required, length 88, sensitive: masked when printed.
             public var ci: String
@@ -123,7 +129,8 @@ extension UserInfo {
             /// Required, length 1...50, sensitive: masked when printed.
             public var email: String
             /// Service classification code
-            /// -Code for classifying services to which a member requested to register (e.g. OPENAPI, KONA, JADU, PINO, HEALTH)
+            /// -Code for classifying services to which a member requested to register (e.g. OPENAPI, KONA, JADU, PINO,
+            /// HEALTH)
             ///
             /// Optional, length 1...20.
             public var joinChannel: String?
@@ -162,7 +169,7 @@ extension UserInfo {
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
                 validator.check(self.aspId, at: path + "aspId", length: .exactly(15))
-                validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+                validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
                 validator.check(self.birthDate, at: path + "birthDate", format: .yyyyMMdd)
                 validator.check(self.ci, at: path + "ci", length: .exactly(88))
                 validator.check(self.loginId, at: path + "loginId", length: .between(1, 80))

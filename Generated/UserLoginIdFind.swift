@@ -10,7 +10,9 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/user/loginId/find` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500280976350001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335002809763500
+/// 01>
 ///
 /// Checking member’s log in ID
 /// Used when a member has forgotten the log in ID
@@ -35,8 +37,10 @@ extension UserLoginIdFind {
     nonisolated public struct Request: KonaplateModel, CustomReflectable {
         /// CI
         /// - Connection Information
-        /// - Information to identify an individual when checking redundant register for service or linking with an external service can be obtained through mobile verification, etc.
-        /// - For service providers that do not need linking with external services, an ID is assigned to separate individual.
+        /// - Information to identify an individual when checking redundant register for service or linking with an
+        /// external service can be obtained through mobile verification, etc.
+        /// - For service providers that do not need linking with external services, an ID is assigned to separate
+        /// individual.
         ///
         /// Required, length 88, sensitive: masked when printed.
         public var ci: String
@@ -52,9 +56,7 @@ extension UserLoginIdFind {
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "ci": KonaplateRedacted(),
-                ],
+                children: ["ci": KonaplateRedacted()],
                 displayStyle: .struct
             )
         }
@@ -84,9 +86,7 @@ extension UserLoginIdFind {
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "loginId": KonaplateRedacted(),
-                ],
+                children: ["loginId": KonaplateRedacted()],
                 displayStyle: .struct
             )
         }

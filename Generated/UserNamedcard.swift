@@ -6,13 +6,22 @@ import KonaplateRuntime
 
 /// Balance Limit Increase(Individual card)
 ///
-/// After verifying the member's real-name authentication and connected bank account information, we process the card's real-name registration and credit limit increase. "Real-name registration"? It refers to the act of identifying the user of a prepaid electronic payment means, which is originally issued anonymously, through methods defined by law, such as 'real-name authentication' or 'connecting with a bank account.' For cards that are not real-name registered, the maximum balance limit is set at 500,000 KRW. Once real-name registration is completed, the balance limit can be increased up to 2,000,000 KRW. The balance limit after real-name registration is policy-driven and can be set within 2,000,000 KRW.
+/// After verifying the member's real-name authentication and connected bank account information, we process the card's
+/// real-name registration and credit limit increase. "Real-name registration"? It refers to the act of identifying the
+/// user of a prepaid electronic payment means, which is originally issued anonymously, through methods defined by law,
+/// such as 'real-name authentication' or 'connecting with a bank account.' For cards that are not real-name
+/// registered, the maximum balance limit is set at 500,000 KRW. Once real-name registration is completed, the balance
+/// limit can be increased up to 2,000,000 KRW. The balance limit after real-name registration is policy-driven and can
+/// be set within 2,000,000 KRW.
 ///
 /// `POST /api/v1/user/namedcard` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500281659230001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335002816592300
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside the first field (userId's description): every later request field, the response fields and the result codes not captured
+/// - Note: The stored docs page is incomplete: request cut inside the first field (userId's description): every later
+/// request field, the response fields and the result codes not captured
 nonisolated public enum UserNamedcard: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/namedcard"
@@ -40,7 +49,7 @@ extension UserNamedcard {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }

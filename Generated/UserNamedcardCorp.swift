@@ -6,17 +6,23 @@ import KonaplateRuntime
 
 /// Balance Limit Increase(Coporate card)
 ///
-/// After verifying the corporate information, we process the corporate real-name registration and credit limit increase for the card.
+/// After verifying the corporate information, we process the corporate real-name registration and credit limit
+/// increase for the card.
 /// Real-name registration?
-/// It refers to the act of identifying the user of a prepaid electronic payment means, originally issued anonymously, through methods defined by law, such as 'real-name authentication' or 'connecting with a bank account.'
-/// For cards that are not real-name registered, the maximum balance limit is set at 500,000 KRW. Once real-name registration is completed, the balance limit can be increased up to 2,000,000 KRW.
+/// It refers to the act of identifying the user of a prepaid electronic payment means, originally issued anonymously,
+/// through methods defined by law, such as 'real-name authentication' or 'connecting with a bank account.'
+/// For cards that are not real-name registered, the maximum balance limit is set at 500,000 KRW. Once real-name
+/// registration is completed, the balance limit can be increased up to 2,000,000 KRW.
 /// The balance limit after real-name registration is policy-driven and can be set within 2,000,000 KRW.
 ///
 /// `POST /api/v1/user/namedcard/corp` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500569641700001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335005696417000
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut at registrationNumber (its constraints and description, and any later request fields not captured); response fields and result codes not captured
+/// - Note: The stored docs page is incomplete: request cut at registrationNumber (its constraints and description, and
+/// any later request fields not captured); response fields and result codes not captured
 nonisolated public enum UserNamedcardCorp: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/namedcard/corp"

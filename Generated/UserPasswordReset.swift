@@ -6,13 +6,20 @@ import KonaplateRuntime
 
 /// Member Password Reset and Change
 ///
-/// Resetting the member's password The API is used when a member has forgotten the password or needs to reset by entering a new password. -In case of password reset request -Change to a new password without requesting an old password -In case of password change request -After requesting for an old password, check whether it is correct, and if the password is correct, change it to a new password.
+/// Resetting the member's password The API is used when a member has forgotten the password or needs to reset by
+/// entering a new password. -In case of password reset request -Change to a new password without requesting an old
+/// password -In case of password change request -After requesting for an old password, check whether it is correct,
+/// and if the password is correct, change it to a new password.
 ///
 /// `POST /api/v1/user/password/reset` · v1 · sync · encrypted request
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/33500281937990001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/335002819379900
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside ci's description (ci's condition and all further request parameters not captured; result descriptions imply a loginId and old/new password fields, whose names and constraints are not shown)
+/// - Note: The stored docs page is incomplete: request cut inside ci's description (ci's condition and all further
+/// request parameters not captured; result descriptions imply a loginId and old/new password fields, whose names and
+/// constraints are not shown)
 nonisolated public enum UserPasswordReset: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/password/reset"
@@ -33,11 +40,14 @@ extension UserPasswordReset {
     nonisolated public struct Request: KonaplateModel, CustomReflectable {
         /// CI
         /// -Connection Information
-        /// -Information to identify an individual when checking redundant register for service or linking with an external service can be obtained through mobile verification, etc.
-        /// -For service providers that do not need linking with external services, an ID is assigned to separate individual.
+        /// -Information to identify an individual when checking redundant register for service or linking with an
+        /// external service can be obtained through mobile verification, etc.
+        /// -For service providers that do not need linking with external services, an ID is assigned to separate
+        /// individual.
         /// Enter the CI information of the customer whose password i…
         ///
-        /// Conditional: not captured (the description is cut at "Enter the CI information of the customer whose password i…"), length 88, sensitive: masked when printed.
+        /// Conditional: not captured (the description is cut at "Enter the CI information of the customer whose
+        /// password i…"), length 88, sensitive: masked when printed.
         public var ci: String?
 
         public init(ci: String? = nil) {
@@ -51,9 +61,7 @@ extension UserPasswordReset {
         public var customMirror: Mirror {
             Mirror(
                 self,
-                children: [
-                    "ci": KonaplateRedacted.mask(self.ci) as Any,
-                ],
+                children: ["ci": KonaplateRedacted.mask(self.ci) as Any],
                 displayStyle: .struct
             )
         }
@@ -87,7 +95,12 @@ extension UserPasswordReset {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .walletUserNotFound, .newWalletPinIsIdenticalToTheOldWalletPin, .invalidUserInfo]
+        public static let documented: [Self] = [
+            .success,
+            .walletUserNotFound,
+            .newWalletPinIsIdenticalToTheOldWalletPin,
+            .invalidUserInfo,
+        ]
 
         public init(code: String) {
             switch code {

@@ -10,9 +10,13 @@ import KonaplateRuntime
 ///
 /// `POST /api/v1/user/registration` · v1 · sync · encrypted request · encrypted response
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/33500281665560001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/335002816655600
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut after userName: the field starting 'mob…' (presumably mobileNumber) and every later request field not captured; result code 001_001 skipped (message cut: 'User already …') and later rows not captured
+/// - Note: The stored docs page is incomplete: request cut after userName: the field starting 'mob…' (presumably
+/// mobileNumber) and every later request field not captured; result code 001_001 skipped (message cut: 'User already
+/// …') and later rows not captured
 nonisolated public enum UserRegistration: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/registration"
@@ -134,13 +138,14 @@ extension UserRegistration {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.basicCardInfo, at: path + "basicCardInfo")
         }
 
         /// Basic information of a mobile card issued when registering for membership
         nonisolated public struct BasicCardInfo: KonaplateModel, CustomReflectable {
-            /// Number replacing PAN(Primary Account Number) of the mobile card that is issued when registering for membership
+            /// Number replacing PAN(Primary Account Number) of the mobile card that is issued when registering for
+            /// membership
             ///
             /// Required, length 27.
             public var par: String
@@ -199,12 +204,18 @@ extension UserRegistration {
         case invalidInputValueLoginid
         /// `000_003` (HTTP 400): Missing required values. loginId — 필수값 누락 - `loginId` 필수 정보 요청 null 인 경우
         case missingRequiredValuesLoginid
-        /// `000_015` (HTTP 400): The length of value does not match. birthDate (반드시 최소값 8과(와) 최대값 8 사이의 크기이어야 합니다.) — 필드 길이 오류 - `birthDate` 길이 8 자리 이하인 경우
+        /// `000_015` (HTTP 400): The length of value does not match. birthDate (반드시 최소값 8과(와) 최대값 8 사이의 크기이어야 합니다.) —
+        /// 필드 길이 오류 - `birthDate` 길이 8 자리 이하인 경우
         case theLengthOfValueDoesNotMatchBirthdate88
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputValueLoginid, .missingRequiredValuesLoginid, .theLengthOfValueDoesNotMatchBirthdate88]
+        public static let documented: [Self] = [
+            .success,
+            .invalidInputValueLoginid,
+            .missingRequiredValuesLoginid,
+            .theLengthOfValueDoesNotMatchBirthdate88,
+        ]
 
         public init(code: String) {
             switch code {
@@ -241,7 +252,8 @@ extension UserRegistration {
             case .success: "Success."
             case .invalidInputValueLoginid: "Invalid input value. loginId"
             case .missingRequiredValuesLoginid: "Missing required values. loginId"
-            case .theLengthOfValueDoesNotMatchBirthdate88: "The length of value does not match. birthDate (반드시 최소값 8과(와) 최대값 8 사이의 크기이어야 합니다.)"
+            case .theLengthOfValueDoesNotMatchBirthdate88:
+                "The length of value does not match. birthDate (반드시 최소값 8과(와) 최대값 8 사이의 크기이어야 합니다.)"
             case .undocumented: nil
             }
         }

@@ -7,14 +7,20 @@ import KonaplateRuntime
 /// Search for Terms and Conditions List
 ///
 /// Getting Terms and Conditions list
-/// - In case of a request with only `X-KM-AspId` information: Searching the list of all terms and conditions belonging to the ASP_ID
-/// - In the case of a request that includes `userId` information: Searching a list of all terms and conditions belonging to the ASP ID, including agreement status of the member for each terms and conditions
+/// - In case of a request with only `X-KM-AspId` information: Searching the list of all terms and conditions belonging
+/// to the ASP_ID
+/// - In the case of a request that includes `userId` information: Searching a list of all terms and conditions
+/// belonging to the ASP ID, including agreement status of the member for each terms and conditions
 ///
 /// `POST /api/v1/user/terms/all` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/33500280832650001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/335002808326500
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: request cut inside the tcActionType code list (meaning of OPEN_BANK_SPECIFIC cut, later codes and any later request fields not captured); response fields and result codes not captured
+/// - Note: The stored docs page is incomplete: request cut inside the tcActionType code list (meaning of
+/// OPEN_BANK_SPECIFIC cut, later codes and any later request fields not captured); response fields and result codes
+/// not captured
 nonisolated public enum UserTermsAll: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/terms/all"
@@ -53,7 +59,7 @@ extension UserTermsAll {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.locale, at: path + "locale", length: .between(2, 3))
             validator.check(self.tcActionType, at: path + "tcActionType")
         }

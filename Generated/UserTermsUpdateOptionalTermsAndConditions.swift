@@ -6,13 +6,18 @@ import KonaplateRuntime
 
 /// Terms and Conditions Agreement/Withdrawal
 ///
-/// Processing agreement or withdrawal of agreement in Terms and Conditions If the agreement to the Terms and Conditions is "true": - The list of Terms and Conditions sent for a request is agreed. If the agreement to the Terms and Conditions is "false": - The list of Terms and Conditions sent for a request is not agreed.
+/// Processing agreement or withdrawal of agreement in Terms and Conditions If the agreement to the Terms and
+/// Conditions is "true": - The list of Terms and Conditions sent for a request is agreed. If the agreement to the
+/// Terms and Conditions is "false": - The list of Terms and Conditions sent for a request is not agreed.
 ///
 /// `POST /api/v1/user/terms/updateOptionalTermsAndConditions` · v1 · sync
 ///
-/// Docs: <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/33500281015260001>
+/// Docs:
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/335002810152600
+/// 01>
 ///
-/// - Note: The stored docs page is incomplete: element schema of tcList not rendered ("Add object" widget only); response fields and result codes not captured (stored page cut inside the Response Headers table)
+/// - Note: The stored docs page is incomplete: element schema of tcList not rendered ("Add object" widget only);
+/// response fields and result codes not captured (stored page cut inside the Response Headers table)
 nonisolated public enum UserTermsUpdateOptionalTermsAndConditions: KonaplateEndpoint {
     public static let method: HTTPRequest.Method = .post
     public static let path = "/api/v1/user/terms/updateOptionalTermsAndConditions"
@@ -45,7 +50,7 @@ extension UserTermsUpdateOptionalTermsAndConditions {
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
-            validator.check(self.userId, at: path + "userId", range: 1...9999999999999999999)
+            validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
     }
 }

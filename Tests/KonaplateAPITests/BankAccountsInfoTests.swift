@@ -284,3 +284,13 @@ struct SharedHeaderRuleTests {
         #expect(headers.violations.map(\.description) == ["X-KM-Crypto-Key-Id: required because the request body is encrypted"])
     }
 }
+
+struct ResultCodeTextTests {
+    /// A message longer than a line is generated as a multi-line literal with continuations: same value.
+    @Test func longMessagesKeepTheirExactText() {
+        #expect(
+            PaymentCancelNoHce.ResultCode(code: "006_012").meaning
+                == "Insufficient authority to make a transaction (in case of payment cancellation, there is no ledger transaction to cancel)"
+        )
+    }
+}

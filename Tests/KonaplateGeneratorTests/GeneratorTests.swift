@@ -81,3 +81,33 @@ struct ArrayElementTests {
         #expect(file.contents.contains(#"validator.check(self.ids, at: path + "ids", count: .between(1, 10))"#))
     }
 }
+
+struct LayoutTests {
+    @Test func integersAreGroupedByThousands() {
+        #expect(SwiftLiteral.integer("9999999999999999999") == "9_999_999_999_999_999_999")
+        #expect(SwiftLiteral.integer("-100000") == "-100_000")
+        #expect(SwiftLiteral.integer("1000") == "1000")
+        #expect(SwiftLiteral.integer("Int64.max") == "Int64.max")
+    }
+
+    @Test func docTextWrapsAtWords() {
+        #expect(CodePrinter.wrap("aaa bbb ccc", width: 7) == ["aaa bbb", "ccc"])
+        #expect(CodePrinter.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(CodePrinter.wrap("short", width: 10) == ["short"])
+    }
+
+    @Test func longStringsBecomeContinuedMultilineLiterals() {
+        let pieces = SwiftLiteral.multilinePieces("one two three \"four\" five", width: 12)
+        #expect(pieces == ["one two \\", "three \\", #"\"four\" \"#, "five"])
+        // Joined as Swift joins continued lines, the value is unchanged.
+        #expect(pieces.map { $0.hasSuffix("\\") ? String($0.dropLast()) : $0 }.joined() == #"one two three \"four\" five"#)
+    }
+
+    @Test func callsBreakOneArgumentPerLineWhenTooLong() {
+        var printer = CodePrinter()
+        printer.call("f", ["a", "b"])
+        printer.call("validator.check", [String(repeating: "x", count: 60), String(repeating: "y", count: 60)])
+        #expect(
+            printer.text == "f(a, b)\nvalidator.check(\n    \(String(repeating: "x", count: 60)),\n    \(String(repeating: "y", count: 60))\n)\n")
+    }
+}

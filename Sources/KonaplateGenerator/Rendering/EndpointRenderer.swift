@@ -92,7 +92,7 @@ enum EndpointRenderer {
     private static func renderStruct(_ type: SwiftStruct, _ p: inout CodePrinter) {
         p.doc(type.doc)
         let conformances = "KonaplateModel" + (type.hasSensitiveProperties ? ", CustomReflectable" : "")
-        p.block("nonisolated public struct \(type.name): \(conformances)") { p in
+        p.declaration("nonisolated public struct \(type.name)", conformances: conformances) { p in
             for property in type.properties {
                 p.doc(property.doc)
                 p.line("public var \(SwiftNaming.escaped(property.name)): \(declaredType(property))")
@@ -138,7 +138,7 @@ enum EndpointRenderer {
             "\(SwiftNaming.escaped(property.name)): \(declaredType(property))" + (property.isOptional ? " = nil" : "")
         }
         let signature = "public init(\(parameters.joined(separator: ", ")))"
-        if signature.count + 8 <= 120 {
+        if p.fits(signature + " {") {
             p.block(signature) { p in assignments(properties, &p) }
         } else {
             p.line("public init(")
@@ -159,28 +159,29 @@ enum EndpointRenderer {
     private static func renderValidation(_ properties: [SwiftProperty], _ p: inout CodePrinter) {
         let calls = properties.flatMap { property in
             property.checks.map { check in
-                let subject = "self.\(SwiftNaming.escaped(property.name)), at: path + \(SwiftLiteral.string(property.jsonKey))"
-                return "validator.check(\(subject)\(checkArguments(check)))"
+                ["self.\(SwiftNaming.escaped(property.name))", "at: path + \(SwiftLiteral.string(property.jsonKey))"]
+                    + (checkArgument(check).map { [$0] } ?? [])
             }
         }
         let signature = "public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath)"
         if calls.isEmpty {
             p.line(signature + " {}")
         } else {
-            p.block(signature) { p in for call in calls { p.line(call) } }
+            p.block(signature) { p in for arguments in calls { p.call("validator.check", arguments) } }
         }
     }
 
-    private static func checkArguments(_ check: SwiftCheck) -> String {
+    private static func checkArgument(_ check: SwiftCheck) -> String? {
         switch check {
-        case .length(let rule): ", length: \(lengthLiteral(rule))"
-        case .elementLength(let rule): ", elementLength: \(lengthLiteral(rule))"
-        case .count(let rule): ", count: \(lengthLiteral(rule))"
-        case .range(let low, let high): ", range: \(low)...\(high)"
-        case .numericString(let low, let high): ", numericRange: \(low)...\(high)"
-        case .format(let format): ", format: .\(format)"
-        case .code, .nested: ""
-        case .requiredWhen(let arguments): ", requiredWhen: .\(arguments)"
+        case .length(let rule): "length: \(lengthLiteral(rule))"
+        case .elementLength(let rule): "elementLength: \(lengthLiteral(rule))"
+        case .count(let rule): "count: \(lengthLiteral(rule))"
+        case .range(let low, let high): "range: \(SwiftLiteral.integer(low))...\(SwiftLiteral.integer(high))"
+        case .numericString(let low, let high):
+            "numericRange: \(SwiftLiteral.integer(low))...\(SwiftLiteral.integer(high))"
+        case .format(let format): "format: .\(format)"
+        case .code, .nested: nil
+        case .requiredWhen(let arguments): "requiredWhen: .\(arguments)"
         }
     }
 
@@ -197,27 +198,28 @@ enum EndpointRenderer {
     private static func renderMirror(_ properties: [SwiftProperty], _ p: inout CodePrinter) {
         p.block("public var customMirror: Mirror") { p in
             p.line("Mirror(")
-            p.line("    self,")
-            p.line("    children: [")
-            for property in properties {
-                let name = "self.\(SwiftNaming.escaped(property.name))"
-                let value: String
-                if property.isSensitive {
-                    value = property.isOptional ? "KonaplateRedacted.mask(\(name)) as Any" : "KonaplateRedacted()"
-                } else {
-                    value = property.isOptional ? "\(name) as Any" : name
+            p.indented { p in
+                p.line("self,")
+                let children = properties.map { property -> String in
+                    let name = "self.\(SwiftNaming.escaped(property.name))"
+                    let value: String
+                    if property.isSensitive {
+                        value = property.isOptional ? "KonaplateRedacted.mask(\(name)) as Any" : "KonaplateRedacted()"
+                    } else {
+                        value = property.isOptional ? "\(name) as Any" : name
+                    }
+                    return "\(SwiftLiteral.string(property.name)): \(value)"
                 }
-                p.line("        \(SwiftLiteral.string(property.name)): \(value),")
+                p.array("children: ", children, suffix: ",")
+                p.line("displayStyle: .struct")
             }
-            p.line("    ],")
-            p.line("    displayStyle: .struct")
             p.line(")")
         }
     }
 
     private static func renderCodeEnum(_ codes: SwiftCodeEnum, _ p: inout CodePrinter) {
         p.doc(codes.doc.isEmpty ? ["The codes the docs list."] : codes.doc)
-        p.block("nonisolated public enum \(codes.name): KonaplateCode") { p in
+        p.declaration("nonisolated public enum \(codes.name)", conformances: "KonaplateCode") { p in
             for entry in codes.cases {
                 p.doc(["`\(entry.code)`: \(entry.meaning)"])
                 p.line("case \(SwiftNaming.escaped(entry.name))")
@@ -225,8 +227,7 @@ enum EndpointRenderer {
             p.doc(["A code the docs do not list, kept as sent."])
             p.line("case undocumented(String)")
             p.line()
-            let all = codes.cases.map { ".\(SwiftNaming.escaped($0.name))" }.joined(separator: ", ")
-            p.line("public static let documented: [Self] = [\(all)]")
+            p.array("public static let documented: [Self] = ", codes.cases.map { ".\(SwiftNaming.escaped($0.name))" })
             p.line()
             p.block("public init(rawValue: String)") { p in
                 p.line("switch rawValue {")
@@ -240,7 +241,7 @@ enum EndpointRenderer {
             p.block("public var rawValue: String") { p in
                 p.line("switch self {")
                 for entry in codes.cases {
-                    p.line("case .\(SwiftNaming.escaped(entry.name)): \(SwiftLiteral.string(entry.code))")
+                    p.labeled("case .\(SwiftNaming.escaped(entry.name)):", stringValue: entry.code)
                 }
                 p.line("case .undocumented(let code): code")
                 p.line("}")
@@ -282,20 +283,23 @@ enum EndpointRenderer {
     ) {
         renderHeaderStruct(headers, declaration: declaration, conformance: "KonaplateRequestHeaders", endpoint: endpoint, &p) { p in
             p.doc(["Builds every header for `body`, the bytes that will be sent (sealed, if the endpoint encrypts)."])
-            let arguments = headers.map { header -> (String, String) in
-                let value: String =
+            let arguments = headers.map { header -> (String, InitArgument) in
+                let value: InitArgument =
                     switch header.fill {
-                    case .value(let expression)?: expression
+                    case .value(let expression)?: .expression(expression)
                     case .required(let expression)?:
-                        "validator.require(\(expression), header: \(SwiftLiteral.string(header.headerName)), because: \"the docs require it\")"
+                        .call(
+                            "validator.require",
+                            [expression, "header: \(SwiftLiteral.string(header.headerName))", "because: \"the docs require it\""])
                     case .conditional(let expression, let condition)?:
-                        "KonaplateHeaderCondition.\(condition).applies(to: \(endpoint).self) ? \(expression) : nil"
-                    case nil: "nil"
+                        .expression("KonaplateHeaderCondition.\(condition).applies(to: \(endpoint).self) ? \(expression) : nil")
+                    case nil: .expression("nil")
                     }
                 return (header.propertyName, value)
             }
             renderValidatingInit(
-                "public init(credentials: KonaplateCredentials, body: [UInt8], context: KonaplateHeaderContext) throws(KonaplateValidationError)",
+                parameters: ["credentials: KonaplateCredentials", "body: [UInt8]", "context: KonaplateHeaderContext"],
+                effects: " throws(KonaplateValidationError)",
                 prelude: ["let computed = KonaplateComputedHeaders(credentials: credentials, body: body, context: context)"],
                 arguments: arguments, &p)
             p.line()
@@ -317,16 +321,19 @@ enum EndpointRenderer {
     private static func renderResponseHeaders(_ headers: [SwiftHeader], declaration: String, _ p: inout CodePrinter) {
         renderHeaderStruct(headers, declaration: declaration, conformance: "KonaplateResponseHeaders", endpoint: nil, &p) { p in
             p.doc(["Reads the headers of a response; throws when a required one is missing or breaks its constraints."])
-            let arguments = headers.map { header -> (String, String) in
+            let arguments = headers.map { header -> (String, InitArgument) in
                 let lookup = "fields.konaplateValue(\(SwiftLiteral.string(header.headerName)))"
-                let value =
+                let value: InitArgument =
                     header.isOptional
-                    ? lookup
-                    : "validator.require(\(lookup), header: \(SwiftLiteral.string(header.headerName)), because: \"the docs require it\")"
+                    ? .expression(lookup)
+                    : .call(
+                        "validator.require",
+                        [lookup, "header: \(SwiftLiteral.string(header.headerName))", "because: \"the docs require it\""])
                 return (header.propertyName, value)
             }
             renderValidatingInit(
-                "public init(_ fields: HTTPFields) throws(KonaplateValidationError)", prelude: [], arguments: arguments, &p)
+                parameters: ["_ fields: HTTPFields"], effects: " throws(KonaplateValidationError)", prelude: [],
+                arguments: arguments, &p)
         }
     }
 
@@ -337,7 +344,7 @@ enum EndpointRenderer {
         body: (inout CodePrinter) -> Void
     ) {
         let sensitive = headers.contains(where: \.isSensitive)
-        p.block("nonisolated public struct \(declaration): \(conformance)\(sensitive ? ", CustomReflectable" : "")") { p in
+        p.declaration("nonisolated public struct \(declaration)", conformances: conformance + (sensitive ? ", CustomReflectable" : "")) { p in
             renderHeaderProperties(headers, &p)
             p.line()
             renderHeaderInit(headers, &p)
@@ -352,20 +359,45 @@ enum EndpointRenderer {
         }
     }
 
+    /// An argument of the memberwise init call: an expression, or a call that is wrapped when it is too long.
+    enum InitArgument {
+        case expression(String)
+        case call(String, [String])
+    }
+
     /// An init that fills every property through the memberwise init, collecting what is missing, then validates.
     private static func renderValidatingInit(
-        _ signature: String, prelude: [String], arguments: [(String, String)], _ p: inout CodePrinter
+        parameters: [String], effects: String, prelude: [String], arguments: [(String, InitArgument)],
+        _ p: inout CodePrinter
     ) {
-        p.block(signature) { p in
+        let body: (inout CodePrinter) -> Void = { p in
             for line in prelude { p.line(line) }
             p.line("var validator = KonaplateValidator()")
             p.line("self.init(")
-            for (index, (name, value)) in arguments.enumerated() {
-                p.line("    \(name): \(value)\(index == arguments.count - 1 ? "" : ",")")
+            p.indented { p in
+                for (index, (name, value)) in arguments.enumerated() {
+                    let comma = index == arguments.count - 1 ? "" : ","
+                    switch value {
+                    case .expression(let expression): p.line("\(name): \(expression)\(comma)")
+                    case .call(let callee, let callArguments): p.call("\(name): \(callee)", callArguments, suffix: comma)
+                    }
+                }
             }
             p.line(")")
             p.line("collectViolations(into: &validator, at: .root)")
             p.line("try validator.throwIfInvalid()")
+        }
+        let oneLine = "public init(\(parameters.joined(separator: ", ")))\(effects)"
+        if p.fits(oneLine + " {") {
+            p.block(oneLine, body)
+        } else {
+            p.line("public init(")
+            p.indented { p in
+                for (index, parameter) in parameters.enumerated() {
+                    p.line(parameter + (index == parameters.count - 1 ? "" : ","))
+                }
+            }
+            p.block(")" + effects, body)
         }
     }
 
@@ -402,7 +434,7 @@ enum EndpointRenderer {
 
     private static func renderResultCodes(_ cases: [SwiftResultCase], _ p: inout CodePrinter) {
         p.doc(["The result codes the docs list for this endpoint, and any other code the server sends."])
-        p.block("nonisolated public enum ResultCode: KonaplateResultCode") { p in
+        p.declaration("nonisolated public enum ResultCode", conformances: "KonaplateResultCode") { p in
             for entry in cases {
                 let meaning = entry.meaning.map { " — \($0)" } ?? ""
                 p.doc(["`\(entry.code)` (HTTP \(entry.status)): \(entry.message)\(meaning)"])
@@ -411,8 +443,7 @@ enum EndpointRenderer {
             p.doc(["A code the docs do not list for this endpoint, kept as sent."])
             p.line("case undocumented(String)")
             p.line()
-            let all = cases.map { ".\(SwiftNaming.escaped($0.name))" }.joined(separator: ", ")
-            p.line("public static let documented: [Self] = [\(all)]")
+            p.array("public static let documented: [Self] = ", cases.map { ".\(SwiftNaming.escaped($0.name))" })
             p.line()
             p.block("public init(code: String)") { p in
                 p.line("switch code {")
@@ -420,19 +451,24 @@ enum EndpointRenderer {
                 p.line("default: self = .undocumented(code)")
                 p.line("}")
             }
-            func property(_ signature: String, _ value: (SwiftResultCase) -> String, undocumented: String) {
+            /// A computed property with one switch case per code; `value` is a string for the text properties.
+            func property(_ signature: String, undocumented: String, _ value: (SwiftResultCase) -> (text: String?, literal: String?)) {
                 p.line()
                 p.block(signature) { p in
                     p.line("switch self {")
-                    for entry in cases { p.line("case .\(SwiftNaming.escaped(entry.name)): \(value(entry))") }
+                    for entry in cases {
+                        let label = "case .\(SwiftNaming.escaped(entry.name)):"
+                        let (text, literal) = value(entry)
+                        if let text { p.labeled(label, stringValue: text) } else { p.line("\(label) \(literal ?? "nil")") }
+                    }
                     p.line("case .undocumented\(undocumented)")
                     p.line("}")
                 }
             }
-            property("public var code: String", { SwiftLiteral.string($0.code) }, undocumented: "(let code): code")
-            property("public var httpStatus: Int?", { "\($0.status)" }, undocumented: ": nil")
-            property("public var message: String?", { SwiftLiteral.string($0.message) }, undocumented: ": nil")
-            property("public var meaning: String?", { $0.meaning.map(SwiftLiteral.string) ?? "nil" }, undocumented: ": nil")
+            property("public var code: String", undocumented: "(let code): code") { ($0.code, nil) }
+            property("public var httpStatus: Int?", undocumented: ": nil") { (nil, "\($0.status)") }
+            property("public var message: String?", undocumented: ": nil") { ($0.message, nil) }
+            property("public var meaning: String?", undocumented: ": nil") { ($0.meaning, nil) }
         }
     }
 
