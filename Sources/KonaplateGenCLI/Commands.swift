@@ -29,7 +29,7 @@ public struct KonaplateGenCommand: ParsableCommand {
         commandName: "konaplate-gen",
         abstract: "Generates Swift models, header builders and validators from Konaplate API specs.",
         discussion: exitCodeHelp,
-        subcommands: [Generate.self, Check.self, Lint.self, GenerateFile.self],
+        subcommands: [Generate.self, Check.self, Lint.self, OpenAPI.self, GenerateFile.self],
         defaultSubcommand: Generate.self)
 
     public init() {}
@@ -161,6 +161,34 @@ struct GenerateFile: ParsableCommand {
             let existing = FileManager.default.contents(atPath: output).map { Array($0) }
             if existing != Array(file.contents.utf8) {
                 try OutputPlan.writeAtomically(Array(file.contents.utf8), to: output)
+            }
+        } catch let error as CLIError {
+            throw failIO(error)
+        }
+    }
+}
+
+struct OpenAPI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openapi",
+        abstract: "Export every spec as one OpenAPI 3.1 document (JSON), for other OpenAPI tools.",
+        discussion: exitCodeHelp)
+
+    @Option(name: .long, help: "The folder of YAML specs.")
+    var specs = "api-specs"
+
+    @Option(name: .long, help: "The file to write; standard output when omitted.")
+    var output: String?
+
+    func run() throws {
+        do {
+            let (document, diagnostics) = KonaplateGenerator.openAPI(try SpecFolder.read(specs))
+            try report(diagnostics)
+            guard let document else { return }
+            if let output {
+                try OutputPlan.writeAtomically(Array(document.utf8), to: output)
+            } else {
+                print(document, terminator: "")
             }
         } catch let error as CLIError {
             throw failIO(error)

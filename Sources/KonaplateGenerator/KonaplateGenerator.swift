@@ -59,6 +59,15 @@ public enum KonaplateGenerator {
             diagnostics: run.sortedDiagnostics, endpointCount: endpointFiles.count)
     }
 
+    /// One OpenAPI 3.1 document (JSON) describing every endpoint, for other OpenAPI tools; nil when a spec has
+    /// errors.
+    public static func openAPI(_ inputs: [SpecInput]) -> (document: String?, diagnostics: [Diagnostic]) {
+        var run = Run()
+        _ = run.process(inputs)
+        guard !run.diagnostics.hasErrors else { return (nil, run.sortedDiagnostics) }
+        return (OpenAPIExporter.document(run.checked), run.sortedDiagnostics)
+    }
+
     /// Checks the specs without rendering anything.
     public static func lint(_ inputs: [SpecInput]) -> [Diagnostic] {
         var run = Run()
@@ -78,6 +87,8 @@ public enum KonaplateGenerator {
 
     private struct Run {
         var diagnostics = Diagnostics()
+        /// Every endpoint that passed loading, with the headers it documents (its set with its changes applied).
+        var checked: [(spec: EndpointSpec, request: [HeaderSpec], response: [HeaderSpec])] = []
 
         var sortedDiagnostics: [Diagnostic] {
             // Stable sort by position: the order of a run never depends on the order files were listed in.
@@ -101,7 +112,8 @@ public enum KonaplateGenerator {
                             continue
                         }
                         let shared = translator.headerSet(set, sourceName: input.sourceName)
-                        if !SwiftNaming.isTypeName(shared.baseName) {
+                        let name = set.name.value
+                        if name.first?.isLetter != true || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
                             reader.diagnostics.error(
                                 "header set name '\(set.name.value)' must start with a letter and contain only letters and digits",
                                 at: set.name.location)
@@ -149,11 +161,12 @@ public enum KonaplateGenerator {
                         at: spec.name.location)
                 }
                 guard let set = headerSets[spec.headers.set.value], let shared = sharedSets[spec.headers.set.value] else { continue }
+                let headers = checker.resolveHeaders(spec.headers, set: set)
+                checked.append((spec, headers.request, headers.response))
                 let binding: SwiftHeaderBinding
                 if spec.headers.requestOverrides.isEmpty && spec.headers.responseOverrides.isEmpty {
                     binding = .shared(shared)
                 } else {
-                    let headers = checker.resolveHeaders(spec.headers, set: set)
                     binding = .own(
                         request: translator.headers(headers.request, isRequest: true),
                         response: translator.headers(headers.response, isRequest: false))

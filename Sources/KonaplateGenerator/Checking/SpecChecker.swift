@@ -45,9 +45,19 @@ struct SpecChecker {
         let value = path.value
         if !value.hasPrefix("/") {
             diagnostics.error("'path' must start with '/'; found '\(value)' (did you mean '/\(value)'?)", at: path.location)
-        } else if value.contains(where: { $0 == " " || $0 == "?" || $0 == "#" || !$0.isASCII }) || value.contains("//") {
-            diagnostics.error("'path' must be a plain URL path (no spaces, query, fragment or '//'); found '\(value)'", at: path.location)
+        } else if !Self.isPlainPath(value) {
+            diagnostics.error(
+                "'path' must be a plain URL path: segments of letters, digits and -._~!$&'()*+,;=:@% (no spaces, query, fragment or '//'); found '\(value)'",
+                at: path.location)
         }
+    }
+
+    /// `^(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*/?$`, the JSON Schema's rule: RFC 3986 path characters, no empty segment.
+    static func isPlainPath(_ path: String) -> Bool {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~!$&'()*+,;=:@%-")
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if segments.last == "" { segments = segments.dropLast() }
+        return segments.allSatisfy { !$0.isEmpty && $0.allSatisfy(allowed.contains) }
     }
 
     private mutating func checkFields(_ fields: [FieldSpec]) {

@@ -90,7 +90,7 @@ struct NodeReader {
     }
 
     mutating func integer(_ node: Node, key: String) -> Int? {
-        if case .scalar(let scalar) = node, let value = Int(scalar.string) { return value }
+        if case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) { return value }
         diagnostics.error("'\(key)' expects a whole number; found \(Self.kind(of: node))", at: location(of: node))
         return nil
     }

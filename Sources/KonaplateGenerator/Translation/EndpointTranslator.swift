@@ -57,8 +57,8 @@ struct EndpointTranslator {
 
         for field in fields {
             let propertyName = field.swiftName?.value ?? SwiftNaming.propertyName(field.name.value)
-            if let swiftName = field.swiftName, !SwiftNaming.isIdentifier(swiftName.value) {
-                diagnostics.error("'swiftName' must be a Swift identifier; found '\(swiftName.value)'", at: swiftName.location)
+            if let swiftName = field.swiftName, !SwiftNaming.isASCIIIdentifier(swiftName.value) {
+                diagnostics.error("'swiftName' must be an ASCII Swift identifier (letters, digits, '_'); found '\(swiftName.value)'", at: swiftName.location)
                 continue
             }
             if let owner = propertyOwners[propertyName] {
@@ -178,8 +178,8 @@ struct EndpointTranslator {
         var owners: [String: CodeSpec] = [:]
         for code in codes {
             let caseName = code.caseName?.value ?? SwiftNaming.caseName(forCode: code.code)
-            if let explicit = code.caseName, !SwiftNaming.isIdentifier(explicit.value) {
-                diagnostics.error("'case' must be a Swift identifier; found '\(explicit.value)'", at: explicit.location)
+            if let explicit = code.caseName, !SwiftNaming.isASCIIIdentifier(explicit.value) {
+                diagnostics.error("'case' must be an ASCII Swift identifier (letters, digits, '_'); found '\(explicit.value)'", at: explicit.location)
                 continue
             }
             if caseName == "undocumented" || caseName == "documented" || caseName == "rawValue" {
@@ -276,8 +276,8 @@ struct EndpointTranslator {
                     "result code '\(result.code.value)' needs 'case:' (its message gives no Swift name)", at: result.code.location)
                 continue
             }
-            if let explicit = result.caseName, !SwiftNaming.isIdentifier(explicit.value) {
-                diagnostics.error("'case' must be a Swift identifier; found '\(explicit.value)'", at: explicit.location)
+            if let explicit = result.caseName, !SwiftNaming.isASCIIIdentifier(explicit.value) {
+                diagnostics.error("'case' must be an ASCII Swift identifier (letters, digits, '_'); found '\(explicit.value)'", at: explicit.location)
                 continue
             }
             if let owner = owners[name] {

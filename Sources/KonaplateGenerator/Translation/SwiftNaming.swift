@@ -26,10 +26,16 @@ enum SwiftNaming {
         return name.allSatisfy(isIdentifierBody)
     }
 
-    /// An endpoint or nested type name: an identifier that starts with an upper-case ASCII letter.
+    /// An endpoint or header-set type name: ASCII letters, digits and `_`, starting with an upper-case letter
+    /// (the JSON Schema's `^[A-Z][A-Za-z0-9_]*$`).
     static func isTypeName(_ name: String) -> Bool {
         guard let first = name.first, first.isASCII, first.isUppercase else { return false }
-        return isIdentifier(name) && !keywords.contains(name)
+        return isASCIIIdentifier(name) && !keywords.contains(name)
+    }
+
+    /// What a spec may write as `swiftName` or `case`: `^[A-Za-z_][A-Za-z0-9_]*$`, as the JSON Schema says.
+    static func isASCIIIdentifier(_ name: String) -> Bool {
+        name.allSatisfy { $0.isASCII } && isIdentifier(name)
     }
 
     static func typeNameHint(_ name: String) -> String {

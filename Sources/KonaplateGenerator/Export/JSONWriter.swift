@@ -1,0 +1,76 @@
+/// A JSON value whose objects keep their keys in the order they were built, so the exported document is the same
+/// bytes every time and reads in a sensible order. Numbers are kept as their text: 9999999999999999999 is exact.
+indirect enum JSON: Sendable {
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    static func integer(_ value: some BinaryInteger) -> JSON { .number("\(value)") }
+
+    /// Pretty-printed with two-space indentation and a final newline.
+    func rendered() -> String {
+        var output = ""
+        write(to: &output, indentation: "")
+        return output + "\n"
+    }
+
+    private func write(to output: inout String, indentation: String) {
+        switch self {
+        case .string(let text): output += Self.quoted(text)
+        case .number(let text): output += text
+        case .bool(let value): output += value ? "true" : "false"
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                output += "[]"
+                return
+            }
+            output += "[\n"
+            for (index, element) in elements.enumerated() {
+                output += indentation + "  "
+                element.write(to: &output, indentation: indentation + "  ")
+                output += index == elements.count - 1 ? "\n" : ",\n"
+            }
+            output += indentation + "]"
+        case .object(let members):
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
+            output += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                output += indentation + "  " + Self.quoted(key) + ": "
+                value.write(to: &output, indentation: indentation + "  ")
+                output += index == members.count - 1 ? "\n" : ",\n"
+            }
+            output += indentation + "}"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || SwiftLiteral.isInvisible(scalar) {
+                    // \uXXXX per UTF-16 unit: outside the BMP, a surrogate pair, as JSON requires.
+                    for unit in String(scalar).utf16 { result += escaped(unit) }
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
+
+private func escaped(_ unit: UInt16) -> String {
+    let hex = String(unit, radix: 16, uppercase: false)
+    return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import KonaplateGenerator
+
+struct OpenAPIExportTests {
+    static func export(_ inputs: [SpecInput]) throws -> [String: Any] {
+        let (document, diagnostics) = KonaplateGenerator.openAPI(inputs)
+        #expect(diagnostics.isEmpty)
+        let text = try #require(document)
+        return try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func theDocumentIsTheSameWhateverTheInputOrder() {
+        let inputs = GeneratorTests.realInputs()
+        #expect(KonaplateGenerator.openAPI(inputs).document == KonaplateGenerator.openAPI(inputs.reversed()).document)
+    }
+
+    @Test func anEndpointBecomesAnOperationWithItsHeadersBodiesAndResultCodes() throws {
+        let document = try Self.export(GeneratorTests.realInputs())
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: Any])
+        let operation = try #require((paths["/api/v1/bankaccounts/info"] as? [String: Any])?["post"] as? [String: Any])
+        #expect(operation["operationId"] as? String == "BankAccountsInfo")
+        #expect(operation["x-konaplate-encrypted-request"] as? Bool == true)
+        let parameters = try #require(operation["parameters"] as? [[String: Any]])
+        #expect(parameters.map { $0["name"] as? String } == [
+            "X-KM-User-AspId", "X-KM-Correlation-Id", "X-KM-Access-Key", "X-KM-Crypto-Key-Id", "X-KM-Tran-Token",
+            "X-KM-Tran-Time", "X-KM-Time-Zone",
+        ])
+        // Conditional headers resolved for this endpoint: its request is encrypted and it is no callback.
+        #expect(parameters.allSatisfy { $0["in"] as? String == "header" && $0["required"] as? Bool == true })
+        let responses = try #require(operation["responses"] as? [String: Any])
+        let success = try #require(responses["200"] as? [String: Any])
+        #expect((success["x-konaplate-result-codes"] as? [[String: Any]])?.first?["code"] as? String == "000_000")
+
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let response = try #require(schemas["BankAccountsInfo.Response"] as? [String: Any])
+        #expect(response["required"] as? [String] == ["userId", "accountInfo"])
+        let properties = try #require(response["properties"] as? [String: Any])
+        let accountInfo = try #require((properties["accountInfo"] as? [String: Any])?["properties"] as? [String: Any])
+        let bankCode = try #require(accountInfo["bankCode"] as? [String: Any])
+        #expect(bankCode["minLength"] as? Int == 3 && bankCode["maxLength"] as? Int == 3)
+        #expect((accountInfo["userName"] as? [String: Any])?["x-konaplate-sensitive"] as? Bool == true)
+        #expect((accountInfo["createdDateTime"] as? [String: Any])?["pattern"] as? String == "^[0-9]{17}$")
+    }
+
+    /// 9999999999999999999 is written as the integer it is, not rounded through a Double.
+    @Test func bigBoundsAreExact() throws {
+        let (document, _) = KonaplateGenerator.openAPI(GeneratorTests.realInputs())
+        #expect(try #require(document).contains(#""maximum": 9999999999999999999"#))
+    }
+
+    @Test func jsonTextIsEscaped() {
+        #expect(JSON.quoted("a\"b\\c\n\u{1}\u{202E}😀") == #""a\"b\\c\n\u0001\u202e😀""#)
+        #expect(JSON.object([("a", .array([])), ("b", .object([]))]).rendered() == "{\n  \"a\": [],\n  \"b\": {}\n}\n")
+    }
+}
