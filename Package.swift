@@ -19,6 +19,8 @@ let package = Package(
         .executable(name: "konaplate-gen", targets: ["konaplate-gen"]),
         .library(name: "KonaplateRuntime", targets: ["KonaplateRuntime"]),
         .library(name: "KonaplateAPI", targets: ["KonaplateAPI"]),
+        // The pure core, for tools built on it (the fuzz harness in Fuzz/, editors' integrations).
+        .library(name: "KonaplateGenerator", targets: ["KonaplateGenerator"]),
         .plugin(name: "KonaplateGeneratorPlugin", targets: ["KonaplateGeneratorPlugin"]),
         .plugin(name: "GenerateKonaplateCode", targets: ["GenerateKonaplateCode"]),
     ],
@@ -33,6 +35,8 @@ let package = Package(
             name: "KonaplateRuntime",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
+                // RSA-OAEP for JWE key wrapping (swift-crypto's extras; AES-GCM is in Crypto).
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
@@ -76,7 +80,16 @@ let package = Package(
         ),
         .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateGenerator"]),
         .testTarget(name: "KonaplateGenCLITests", dependencies: ["KonaplateGenCLI"]),
-        .testTarget(name: "KonaplateRuntimeTests", dependencies: ["KonaplateRuntime", "KonaplateGenerator"]),
-        .testTarget(name: "KonaplateAPITests", dependencies: ["KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator"]),
+        .testTarget(
+            name: "KonaplateRuntimeTests",
+            dependencies: ["KonaplateRuntime", "KonaplateGenerator", .product(name: "_CryptoExtras", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "KonaplateAPITests",
+            dependencies: [
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
     ]
 )

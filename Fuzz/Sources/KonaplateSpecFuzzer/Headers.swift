@@ -1,0 +1,89 @@
+// A copy of api-specs/common/headers.yaml (the fuzzer reads no files). Refresh it with Fuzz/run.sh --refresh.
+let standardHeadersYAML = #"""
+# The X-KM-* header sets every endpoint page repeats, defined once (guidelines.md §2, _header_blocks.md).
+# An endpoint names a set with `headers: standard`, or changes single headers for its page:
+#   headers: { use: standard, request: { X-KM-User-AspId: { length: 16 } } }
+headerSets:
+  standard:
+    request:
+      X-KM-User-AspId:
+        presence: required
+        length: 15
+        source: aspId
+        description: |-
+          ASP ID
+          - ID given to the service provider.
+          - The ID is provided at the time of contract.
+      X-KM-Correlation-Id:
+        presence: required
+        # The docs write the form "yyMMddHHmiSS-xxxxxxx" (pages) and "yyMMddHH24mmss-xxxxxxx" (guideline):
+        # both are 12 digits, '-', 7 hex digits = 20 characters, which the format checks (guidelines.md §9 item 5).
+        format: correlation-id
+        source: correlationId
+        description: |-
+          Transaction number for tracking transactions
+          - Form: yyMMddHHmmss-xxxxxxx
+          - xxxxxxx: 7 digits, hex string
+      X-KM-Access-Key:
+        presence: conditional
+        when: not-callback          # docs: "Excluding the case for Callback API"
+        length: 40
+        sensitive: true
+        source: accessKey
+        description: |-
+          Access Key created by Project
+          - Excluding the case for Callback API
+      X-KM-Crypto-Key-Id:
+        # The docs say Optional, and "Required value when requesting data encryption". The key id names the
+        # project's key pair (server and client certificate), so it is required when either body is encrypted.
+        presence: conditional
+        when: encrypted
+        length: 32
+        source: cryptoKeyId
+        description: |-
+          Data Encryption/Decryption Key ID
+          - Given ID from creating the service provider's project
+          - Required value when requesting data encryption.
+      X-KM-Tran-Token:
+        presence: required
+        # Every docs table says "Length : 66", but a real token is 67 characters: "KMV1:" (5) + yyyyMMddHHmmssSSS
+        # (17) + ":" (1) + Base64 of an HMAC-SHA256 (44), as the docs' own sample token is
+        # (guidelines.md §1, §9 item 2). The format accepts real tokens; 'length: 66' would reject every one.
+        # The time inside the token is yyyyMMddHHmmssSSS (17 digits), as the KO page and the sample say; the EN
+        # page's "yyyyyMMddHHmmssSS" is a typo (§9 item 3). It has milliseconds; X-KM-Tran-Time has none.
+        format: tran-token
+        source: tranToken
+        description: |-
+          Data integrity check: "KMV1:" + yyyyMMddHHmmssSSS + ":" + Base64(HMAC-SHA256(secretKey, body))
+          (Common header information - X-KM-Tran-Token guide page)
+      X-KM-Tran-Time:
+        presence: required
+        # Some pages say "Length : 16" with "Form : YYYYMMDDHH24MISS": 16 is the length of that pattern text
+        # (guidelines.md §9 item 1).
+        # The guideline page, the KO pages and the other EN pages say 14 (yyyyMMddHHmmss), which is the value.
+        format: yyyyMMddHHmmss
+        source: tranTime
+        description: |-
+          Client request time
+          - Form: yyyyMMddHHmmss
+      X-KM-Time-Zone:
+        presence: required
+        format: time-zone
+        source: timeZone
+        description: International Standard Time (UTC, KST, ...)
+    response:
+      X-KM-Correlation-Id:
+        presence: required
+        format: correlation-id
+        description: |-
+          Transaction number for tracking transactions
+          - Form: yyMMddHHmmss-xxxxxxx
+          - xxxxxxx: 7 digits, hex string
+      X-KM-Crypto-Key-Id:
+        presence: optional
+        length: 32
+        description: |-
+          Data encryption/decryption key ID
+          - Given ID from creating the service provider's project
+          - If it is passed as a callback, the first key issued among the keys issued to the service provider is used.
+"""#

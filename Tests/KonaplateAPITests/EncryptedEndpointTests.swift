@@ -1,0 +1,81 @@
+import Foundation
+import HTTPTypes
+import KonaplateAPI
+import KonaplateRuntime
+import Testing
+import _CryptoExtras
+
+/// An encrypted endpoint end to end, with the other side played by Python's joserfc (Tools/jwe-interop.py):
+/// the request is sealed with the server's public key and signed over the bytes sent; the response, sealed by the
+/// server with the client's public key, is opened and decoded.
+struct EncryptedEndpointTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func keyPair() -> (privatePEM: String, publicPEM: String) {
+        let key = try! _RSA.Encryption.PrivateKey(keySize: .bits2048)
+        return (key.pemRepresentation, key.publicKey.pemRepresentation)
+    }
+
+    static func python(_ arguments: [String], input: [UInt8]) throws -> [UInt8]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tools/jwe-interop.py").path] + arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? Array(output) : nil
+    }
+
+    static func file(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-\(UUID().uuidString).pem")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func aRequestIsSealedForTheServerAndSignedOverTheSentBytes() throws {
+        let server = Self.keyPair()
+        let sealer = try KonaplateJWESealer(serverPublicKeyPEM: server.publicPEM)
+        let request = CardVirtualAccountInquiry.Request(cardNo: "9410123412341234")
+        let prepared = try KonaplateRequests.prepare(
+            CardVirtualAccountInquiry.self, request, credentials: BankAccountsInfoHeaderTests.credentials,
+            context: BankAccountsInfoHeaderTests.context, sealer: sealer)
+        // The card number never travels in clear.
+        #expect(!String(decoding: prepared.body, as: UTF8.self).contains("9410123412341234"))
+        let wrapper = try JSONDecoder().decode([String: String].self, from: Data(prepared.body))
+        let compact = try #require(wrapper["encData"])
+        let opened = try #require(try Self.python(["open", try Self.file(server.privatePEM)], input: Array(compact.utf8)))
+        #expect(String(decoding: opened, as: UTF8.self) == #"{"cardNo":"9410123412341234"}"#)
+        let token = prepared.head.headerFields[HTTPField.Name("X-KM-Tran-Token")!]
+        #expect(
+            token == KonaplateHeaderValues.tranToken(
+                secretKey: BankAccountsInfoHeaderTests.credentials.secretKey, body: prepared.body, time: "20261125181104123"))
+        #expect(prepared.head.headerFields[HTTPField.Name("X-KM-Crypto-Key-Id")!] == String(repeating: "c", count: 32))
+    }
+
+    @Test func aResponseSealedByTheServerIsOpenedAndDecoded() throws {
+        let client = Self.keyPair()
+        let json = Array(#"{"accountNo":"56211234567890","bankCode":"088","connectType":"AUTO","extra":1}"#.utf8)
+        let sealed = try #require(try Self.python(["seal", try Self.file(client.publicPEM), "RSA-OAEP-256", "A256GCM"], input: json))
+        let body = Array(#"{"encData":"\#(String(decoding: sealed, as: UTF8.self))"}"#.utf8)
+        let opener = try KonaplateJWEOpener(clientPrivateKeyPEM: client.privatePEM)
+        let response = try KonaplateRequests.decodeResponse(CardVirtualAccountInquiry.self, body: body, opener: opener)
+        #expect(response.accountNo == "56211234567890")
+        #expect(response.bankCode == "088")
+        try response.validate()
+        #expect(throws: KonaplateRequestError.self) {
+            try KonaplateRequests.decodeResponse(CardVirtualAccountInquiry.self, body: body)
+        }
+        // Another client's key opens nothing.
+        let stranger = try KonaplateJWEOpener(clientPrivateKeyPEM: Self.keyPair().privatePEM)
+        #expect(throws: KonaplateRequestError.self) {
+            try KonaplateRequests.decodeResponse(CardVirtualAccountInquiry.self, body: body, opener: stranger)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import _CryptoExtras
+
+@testable import KonaplateRuntime
+
+/// KonaplateRuntime's JWE against an independent implementation (Python's joserfc, via Tools/jwe-interop.py), in
+/// both directions, for every alg/enc pair, and its refusals of wrong keys and tampered or truncated tokens.
+struct JWETests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    /// PEM text (the key types are not Sendable; the strings are): generated once per test run.
+    struct KeyPair: Sendable {
+        let pemRepresentation: String
+        let publicKey: (pemRepresentation: String, Void)
+
+        static func generate() -> KeyPair {
+            let key = try! _RSA.Encryption.PrivateKey(keySize: .bits2048)
+            return KeyPair(pemRepresentation: key.pemRepresentation, publicKey: (key.publicKey.pemRepresentation, ()))
+        }
+    }
+
+    static let serverKey = KeyPair.generate()
+    static let otherKey = KeyPair.generate()
+    static let plaintext = Array(#"{"userId":9999999999999999999,"userName":"홍길동"}"#.utf8)
+
+    static let combinations: [(KonaplateJWE.KeyAlgorithm, KonaplateJWE.ContentEncryption)] =
+        KonaplateJWE.KeyAlgorithm.allCases.flatMap { alg in KonaplateJWE.ContentEncryption.allCases.map { (alg, $0) } }
+
+    /// Runs the Python side; returns its standard output, or nil when it exited non-zero.
+    static func python(_ arguments: [String], input: [UInt8]) throws -> [UInt8]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tools/jwe-interop.py").path] + arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = Pipe()
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? Array(output) : nil
+    }
+
+    static func pemFile(_ pem: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-key-\(UUID().uuidString).pem")
+        try pem.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test(arguments: 0..<4)
+    func swiftSealsAndJoserfcOpens(_ index: Int) throws {
+        let (alg, enc) = Self.combinations[index]
+        let compact = try KonaplateJWE.seal(
+            Self.plaintext, publicKeyPEM: Self.serverKey.publicKey.pemRepresentation, algorithm: alg, encryption: enc)
+        let opened = try Self.python(["open", try Self.pemFile(Self.serverKey.pemRepresentation)], input: Array(compact.utf8))
+        #expect(opened == Self.plaintext, "\(alg.rawValue)/\(enc.rawValue)")
+    }
+
+    @Test(arguments: 0..<4)
+    func joserfcSealsAndSwiftOpens(_ index: Int) throws {
+        let (alg, enc) = Self.combinations[index]
+        let sealed = try #require(
+            try Self.python(
+                ["seal", try Self.pemFile(Self.serverKey.publicKey.pemRepresentation), alg.rawValue, enc.rawValue],
+                input: Self.plaintext))
+        let compact = String(decoding: sealed, as: UTF8.self)
+        #expect(try KonaplateJWE.open(compact, privateKeyPEM: Self.serverKey.pemRepresentation) == Self.plaintext)
+    }
+
+    static func sealed() throws -> [String] {
+        try KonaplateJWE.seal(Self.plaintext, publicKeyPEM: Self.serverKey.publicKey.pemRepresentation)
+            .split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    static func flipOneCharacter(_ part: String) -> String {
+        var characters = Array(part)
+        let index = characters.count / 2
+        characters[index] = characters[index] == "A" ? "B" : "A"
+        return String(characters)
+    }
+
+    @Test func refusals() throws {
+        let key = Self.serverKey.pemRepresentation
+        var parts = try Self.sealed()
+        #expect(throws: KonaplateJWEError.keyDecryptionFailed) {
+            try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: Self.otherKey.pemRepresentation)
+        }
+        parts = try Self.sealed()
+        parts[3] = Self.flipOneCharacter(parts[3])
+        #expect(throws: KonaplateJWEError.authenticationFailed) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+        parts = try Self.sealed()
+        parts[4] = Self.flipOneCharacter(parts[4])
+        #expect(throws: KonaplateJWEError.authenticationFailed) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+        // A header that still parses but is not the one that was authenticated.
+        parts = try Self.sealed()
+        parts[0] = KonaplateJWE.base64URL(Data(#"{"alg":"RSA-OAEP-256","enc":"A128GCM","kid":"x"}"#.utf8))
+        #expect(throws: KonaplateJWEError.authenticationFailed) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+        parts = try Self.sealed()
+        parts[1] = Self.flipOneCharacter(parts[1])
+        #expect(throws: KonaplateJWEError.keyDecryptionFailed) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+        parts = try Self.sealed()
+        #expect(throws: KonaplateJWEError.malformed("4 parts, expected 5")) {
+            try KonaplateJWE.open(parts.dropLast().joined(separator: "."), privateKeyPEM: key)
+        }
+        let truncated = String(parts.joined(separator: ".").dropLast(10))
+        #expect(throws: KonaplateJWEError.self) { try KonaplateJWE.open(truncated, privateKeyPEM: key) }
+        parts = try Self.sealed()
+        parts[0] = KonaplateJWE.base64URL(Data(#"{"alg":"dir","enc":"A128GCM"}"#.utf8))
+        #expect(throws: KonaplateJWEError.unsupportedAlgorithm("dir")) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+    }
+
+    /// joserfc refuses what Swift refuses: a tampered ciphertext does not open on either side.
+    @Test func joserfcRefusesATamperedToken() throws {
+        var parts = try Self.sealed()
+        parts[3] = Self.flipOneCharacter(parts[3])
+        #expect(try Self.python(["open", try Self.pemFile(Self.serverKey.pemRepresentation)], input: Array(parts.joined(separator: ".").utf8)) == nil)
+    }
+
+    @Test func theWrapperCarriesTheCompactJWEAndOpensBack() throws {
+        let sealer = try KonaplateJWESealer(serverPublicKeyPEM: Self.serverKey.publicKey.pemRepresentation)
+        let body = try sealer.seal(Self.plaintext)
+        let wrapper = try JSONDecoder().decode([String: String].self, from: Data(body))
+        #expect(Array(wrapper.keys) == ["encData"])
+        let opener = try KonaplateJWEOpener(clientPrivateKeyPEM: Self.serverKey.pemRepresentation)
+        #expect(try opener.open(body) == Self.plaintext)
+        #expect(throws: KonaplateJWEError.wrapper("no string field 'encData'")) { try opener.open(Array(#"{"data":"x"}"#.utf8)) }
+        #expect(!opener.description.contains("PRIVATE KEY"))
+    }
+
+    @Test func keysShorterThan2048BitsOrNotRSAAreRefused() {
+        #expect(throws: KonaplateJWEError.self) { try KonaplateJWESealer(serverPublicKeyPEM: "not a key") }
+    }
+}
