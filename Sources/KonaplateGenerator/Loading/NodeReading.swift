@@ -5,6 +5,8 @@ import Yams
 struct NodeReader {
     let file: String
     var diagnostics = Diagnostics()
+    /// How deep the loader is in nested `fields`; bounded by `SpecLoader.maximumFieldDepth`.
+    var fieldDepth = 0
 
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file, line: 1, column: 1) }
@@ -59,7 +61,7 @@ struct NodeReader {
     }
 
     /// libyaml gives an aliased node the position of its anchor, which lies before the key that refers to it.
-    private func isAlias(_ value: Node, after key: Node) -> Bool {
+    func isAlias(_ value: Node, after key: Node) -> Bool {
         guard let valueMark = value.mark, let keyMark = key.mark else { return false }
         return (valueMark.line, valueMark.column) < (keyMark.line, keyMark.column)
     }

@@ -65,7 +65,15 @@ enum SpecLoader {
         var results: [ResultSpec] = []
         if let node = top["results"] {
             if case .sequence(let sequence) = node {
-                for item in sequence { if let result = loadResult(item, reader: &reader) { results.append(result) } }
+                for item in sequence {
+                    if reader.isAlias(item, after: node) {
+                        reader.diagnostics.error(
+                            "a result code uses a YAML alias; aliases are not supported in specs, write the value out",
+                            at: reader.location(of: node))
+                        break
+                    }
+                    if let result = loadResult(item, reader: &reader) { results.append(result) }
+                }
             } else {
                 reader.diagnostics.error(
                     "'results' must be a list of result codes ({ status: 200, code: \"000_000\", message: Success. }); found \(NodeReader.kind(of: node))",
@@ -105,15 +113,36 @@ enum SpecLoader {
         return BodySpec(encrypted: encrypted, fields: fields, location: body.location)
     }
 
+    /// Objects nest a few levels in the real docs; the limit bounds what a hostile input can cost.
+    static let maximumFieldDepth = 32
+    /// The real docs have at most a few dozen fields per object; a thousand already makes a memberwise init the
+    /// Swift compiler struggles with.
+    static let maximumFieldCount = 1000
+
     static func loadFields(_ node: Node, reader: inout NodeReader) -> [FieldSpec] {
-        namedEntries(node, context: "'fields'", expected: "a mapping of field names to fields", reader: &reader, loadField)
+        guard reader.fieldDepth < maximumFieldDepth else {
+            reader.diagnostics.error(
+                "fields are nested more than \(maximumFieldDepth) levels deep; flatten the spec", at: reader.location(of: node))
+            return []
+        }
+        reader.fieldDepth += 1
+        defer { reader.fieldDepth -= 1 }
+        return namedEntries(
+            node, context: "'fields'", expected: "a mapping of field names to fields", limit: maximumFieldCount,
+            reader: &reader, loadField)
     }
 
     /// A mapping whose keys are names the spec chooses (fields, headers), each value loaded by `load`.
     private static func namedEntries<Value>(
-        _ node: Node, context: String, expected: String, reader: inout NodeReader,
+        _ node: Node, context: String, expected: String, limit: Int = .max, reader: inout NodeReader,
         _ load: (Node, Located<String>, inout NodeReader) -> Value?
     ) -> [Value] {
+        if case .mapping(let mapping) = node, mapping.count > limit {
+            reader.diagnostics.error(
+                "\(context) has \(mapping.count) entries; the limit is \(limit) (the docs' objects have a few dozen)",
+                at: reader.location(of: node))
+            return []
+        }
         guard let mapping = reader.mapping(node, allowed: [], context: context, expected: expected) else { return [] }
         return mapping.entries.compactMap { entry in
             load(entry.value, Located(value: entry.key, location: entry.keyLocation), &reader)

@@ -4,7 +4,21 @@ import Yams
 /// into a positioned diagnostic: bytes that are not UTF-8, YAML syntax errors, duplicate keys, more than one
 /// document, an empty file.
 enum YAMLParsing {
+    /// The largest spec file accepted. Real specs are under 10 KB; the limit only bounds what a hostile or broken
+    /// input can cost.
+    static let maximumFileSize = 8 * 1024 * 1024
+    /// The most YAML nodes a file may expand to, counting an aliased node each time it is used: bounds the
+    /// "billion laughs" alias bomb, which parses small and expands exponentially.
+    static let maximumNodeCount = 2_000_000
+
     static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> Node? {
+        if bytes.count > maximumFileSize {
+            let megabytes = Double(bytes.count) / 1_048_576
+            diagnostics.error(
+                "the file is \(Int(megabytes.rounded())) MiB; a spec may be at most \(maximumFileSize / 1_048_576) MiB (real specs are a few KB)",
+                at: SourceLocation(file: file, line: 1, column: 1))
+            return nil
+        }
         guard let text = decodeUTF8(bytes, file: file, diagnostics: &diagnostics) else { return nil }
         // Resolver.basic: only null, bool, int, float and str are recognized, so a value like `2024-01-01` or
         // `0x1F` stays the text the maintainer wrote, and every value's meaning is decided by this loader.
@@ -16,6 +30,12 @@ enum YAMLParsing {
                     at: SourceLocation(file: file, line: 1, column: 1))
                 return nil
             }
+            if !fitsNodeBudget(root) {
+                diagnostics.error(
+                    "the YAML expands to more than \(maximumNodeCount) nodes (an alias counts each time it is used); specs use no aliases",
+                    at: SourceLocation(file: file, line: 1, column: 1))
+                return nil
+            }
             return root
         } catch let error as YamlError {
             report(error, file: file, diagnostics: &diagnostics)
@@ -24,6 +44,26 @@ enum YAMLParsing {
             diagnostics.error("could not parse the YAML", at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
+    }
+
+    /// Counts nodes depth-first without recursion, stopping as soon as the budget is spent.
+    static func fitsNodeBudget(_ root: Node) -> Bool {
+        var pending = [root]
+        var count = 0
+        while let node = pending.popLast() {
+            count += 1
+            if count > maximumNodeCount { return false }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    pending.append(key)
+                    pending.append(value)
+                }
+            case .sequence(let sequence): pending.append(contentsOf: sequence)
+            case .scalar, .alias: continue
+            }
+        }
+        return true
     }
 
     /// Rejects bytes that are not UTF-8 at the line and column of the first bad byte.

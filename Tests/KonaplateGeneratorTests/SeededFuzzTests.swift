@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import KonaplateGenerator
+
+/// A bounded, seeded mutation fuzzer in the test suite (the long libFuzzer runs are in Fuzz/). Mutants of the real
+/// specs and the schema fixtures go through the whole pipeline; none may crash, every rejection must carry a
+/// positioned error, and output is all or nothing. Seeded, so a failure reproduces.
+struct SeededFuzzTests {
+    /// SplitMix64: small, fast and the same on every platform.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let seeds: [[UInt8]] = {
+        var files: [URL] = []
+        for folder in ["api-specs", "Tests/Fixtures/SchemaAgreement"] {
+            let root = repositoryRoot.appendingPathComponent(folder)
+            for case let path as String in FileManager.default.enumerator(atPath: root.path)! where path.hasSuffix(".yaml") {
+                files.append(root.appendingPathComponent(path))
+            }
+        }
+        return files.sorted { $0.path < $1.path }.map { Array(try! Data(contentsOf: $0)) }
+    }()
+
+    /// Pieces of YAML and of the spec vocabulary, so mutants reach deep into the loader, not only the parser.
+    static let tokens: [String] = [
+        "{", "}", "[", "]", ": ", "- ", "&a ", "*a", "\n", "  ", "\t", "'", "\"", "#", "...", "---\n", "? ", "|\n", ">-\n",
+        "type: object\n", "type: array\n", "fields: {}", "fields:\n", "items: any", "presence: conditional",
+        "length: 9...1", "range: 1...99999999999999999999999", "codes: {\"01\": a, \"01\": b}", "format: tran-token",
+        "swiftName: default", "name: class", "path: api", "headers: nowhere", "\u{FEFF}", "\u{202E}", "\u{0}", "\u{FFFD}",
+        "😀", "회원", "\r\n", "\r", "!!binary ", "!custom ", "<<: *a", "~", "null", "yes", "0x1F", "1e309",
+    ]
+
+    static func mutate(_ input: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
+        var bytes = input
+        for _ in 0..<Int.random(in: 1...4, using: &random) {
+            let position = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &random)
+            switch Int.random(in: 0..<7, using: &random) {
+            case 0 where !bytes.isEmpty:
+                bytes[min(position, bytes.count - 1)] = UInt8.random(in: 0...255, using: &random)
+            case 1:
+                bytes.insert(contentsOf: Array(tokens.randomElement(using: &random)!.utf8), at: position)
+            case 2 where !bytes.isEmpty:
+                let end = min(bytes.count, position + Int.random(in: 1...64, using: &random))
+                bytes.removeSubrange(min(position, end)..<end)
+            case 3:
+                bytes = Array(bytes.prefix(position))
+            case 4:
+                let other = seeds.randomElement(using: &random)!
+                let cut = Int.random(in: 0...other.count, using: &random)
+                bytes = Array(bytes.prefix(position)) + other.suffix(from: cut)
+            case 5:
+                // Duplicate a line: duplicate keys, repeated fields.
+                var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+                if !lines.isEmpty {
+                    let line = Int.random(in: 0..<lines.count, using: &random)
+                    lines.insert(lines[line], at: line)
+                    bytes = Array(lines.joined(separator: [10]))
+                }
+            default:
+                // Re-indent a line by a random amount: moves keys between levels.
+                var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+                if !lines.isEmpty {
+                    let line = Int.random(in: 0..<lines.count, using: &random)
+                    lines[line] = ArraySlice(Array(repeating: 32, count: Int.random(in: 0...8, using: &random)) + lines[line].drop { $0 == 32 })
+                    bytes = Array(lines.joined(separator: [10]))
+                }
+            }
+        }
+        return bytes
+    }
+
+    @Test func twentyThousandMutantsNeverCrashAndEveryRejectionIsPositioned() {
+        var random = SeededGenerator(state: 20_261_125)
+        var rejected = 0
+        var accepted = 0
+        for iteration in 0..<20_000 {
+            let mutant = Self.mutate(Self.seeds.randomElement(using: &random)!, &random)
+            let asDefinitions = iteration % 7 == 0
+            let input = SpecInput(
+                displayPath: "m.yaml", sourceName: asDefinitions ? "api-specs/common/m.yaml" : "api-specs/m.yaml",
+                contents: mutant)
+            let result = KonaplateGenerator.generate(asDefinitions ? [input] : [standardHeaders, input])
+            for diagnostic in result.diagnostics {
+                #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "\(diagnostic)")
+                #expect(!diagnostic.message.isEmpty)
+            }
+            if result.hasErrors {
+                rejected += 1
+                #expect(result.files.isEmpty)
+            } else {
+                accepted += 1
+            }
+        }
+        // Both outcomes are exercised, so the mutants are neither all garbage nor all harmless.
+        #expect(rejected > 1000 && accepted > 100, "rejected \(rejected), accepted \(accepted)")
+        print("seeded fuzz: 20000 mutants, \(rejected) rejected with positioned errors, \(accepted) accepted")
+    }
+}
