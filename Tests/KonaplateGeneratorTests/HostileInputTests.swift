@@ -65,3 +65,43 @@ struct ResourceBombTests {
         #expect(try #require(result.files.first { $0.name == "Sample.swift" }).contents.contains("public var f999: String?"))
     }
 }
+
+/// The identifier stress fixture (Tests/IdentifierStress) through the generator: its clashes are positioned
+/// errors, and its text cannot hide code.
+struct IdentifierStressGenerationTests {
+    static func stressInputs() throws -> [SpecInput] {
+        let root = repositoryRoot.appendingPathComponent("Tests/IdentifierStress/api-specs")
+        return try ["common/headers.yaml", "stress/keywords.yaml"].map { path in
+            SpecInput(
+                displayPath: path, sourceName: "api-specs/" + path,
+                contents: Array(try Data(contentsOf: root.appendingPathComponent(path))))
+        }
+    }
+
+    /// Bidi overrides and zero-width characters from descriptions and messages never reach the source as such:
+    /// they are dropped from comments and escaped (`\u{202E}`) in literals.
+    @Test func noInvisibleCharacterReachesTheGeneratedSource() throws {
+        let result = KonaplateGenerator.generate(try Self.stressInputs())
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let file = try #require(result.files.first { $0.name == "KeywordFields.swift" })
+        #expect(!file.contents.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{200B}" || $0 == "\r" })
+        #expect(file.contents.contains(#""Strange \u{202E} code""#))
+    }
+
+    @Test func namesSwiftCannotHaveAreErrorsNotRenames() {
+        let yaml = validSpec + "    self: { type: string, presence: optional }\n    description: { type: string, presence: optional }\n"
+        #expect(
+            diagnostics(yaml) == [
+                "spec.yaml:11:5: error: field 'self' would become the Swift property 'self', which a generated type cannot have; set 'swiftName' (e.g. 'swiftName: selfValue')",
+                "spec.yaml:12:5: error: field 'description' would become the Swift property 'description', which a generated type cannot have; set 'swiftName' (e.g. 'swiftName: descriptionValue')",
+            ])
+    }
+
+    @Test func emojiNamesThatCollapseToOneSwiftNameAreAPositionedError() {
+        let yaml = validSpec + "    😀: { type: string, presence: optional }\n    🎉: { type: string, presence: optional }\n"
+        #expect(
+            diagnostics(yaml) == [
+                "spec.yaml:12:5: error: fields '😀' (line 11) and '🎉' both become the Swift property 'field'; set 'swiftName' on one of them"
+            ])
+    }
+}

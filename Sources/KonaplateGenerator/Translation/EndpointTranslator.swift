@@ -61,6 +61,12 @@ struct EndpointTranslator {
                 diagnostics.error("'swiftName' must be an ASCII Swift identifier (letters, digits, '_'); found '\(swiftName.value)'", at: swiftName.location)
                 continue
             }
+            if SwiftNaming.reservedPropertyNames.contains(propertyName) {
+                diagnostics.error(
+                    "field '\(field.name.value)' would become the Swift property '\(propertyName)', which a generated type cannot have; set 'swiftName' (e.g. 'swiftName: \(propertyName == "_" ? "underscore" : propertyName.prefix(1).lowercased() + propertyName.dropFirst() + "Value")')",
+                    at: field.name.location)
+                continue
+            }
             if let owner = propertyOwners[propertyName] {
                 diagnostics.error(
                     "fields '\(owner.name.value)' (line \(owner.name.location.line)) and '\(field.name.value)' both become the Swift property '\(propertyName)'; set 'swiftName' on one of them",

@@ -18,6 +18,14 @@ enum SwiftNaming {
         "Protocol", "Self",
     ]
 
+    /// Property names a generated type cannot have: Swift forbids them as members (`self`, `Type`, `Protocol`,
+    /// `deinit`, `_`), or the type already has them (printing, hashing, validation, coding). A field that would get
+    /// one is an error asking for `swiftName`, never silently renamed.
+    static let reservedPropertyNames: Set<String> = [
+        "self", "Self", "Type", "Protocol", "deinit", "init", "_", "description", "debugDescription", "customMirror",
+        "hashValue", "hash", "violations", "validate", "collectViolations", "encode",
+    ]
+
     static func isIdentifierStart(_ c: Character) -> Bool { c == "_" || c.isLetter }
     static func isIdentifierBody(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
 

@@ -1,0 +1,59 @@
+import Foundation
+import IdentifierStress
+import KonaplateRuntime
+import Testing
+
+/// The stress fixture compiled (that is half the test); here its values round-trip under their awkward JSON names.
+struct IdentifierStressTests {
+    static let keywords = [
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
+        "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "private", "precedencegroup",
+        "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch",
+        "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw",
+        "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true",
+        "try", "_", "Type", "Protocol", "get", "set", "willSet", "didSet", "some", "any", "async", "actor", "mutating",
+        "override", "required", "convenience", "lazy", "weak", "unowned", "indirect", "final", "dynamic", "optional",
+        "package", "macro", "path", "validator", "value", "fields", "computed", "credentials", "body", "context", "rawValue",
+        "code", "undocumented", "String", "Int", "Bool",
+    ]
+
+    @Test func everyKeywordNamedFieldRoundTripsUnderItsJSONName() throws {
+        var object: [String: KonaplateJSONValue] = [:]
+        for (index, key) in Self.keywords.enumerated() { object[key] = .string("v\(index)") }
+        object["2ndName"] = .string("second")
+        object["user-name"] = .string("홍길동")
+        object["card.no"] = .string("9410")
+        object["회원이름"] = .string("이름")
+        object["userId"] = .unsignedInteger(9_999_999_999_999_999_999)
+        object["UserID"] = .string("upper")
+        object["class-info"] = .object(["default": .string(#""q""#)])
+        object["protocolList"] = .array([.object(["return": .bool(true)])])
+        let json = try JSONEncoder().encode(object)
+
+        let request = try JSONDecoder().decode(KeywordFields.Request.self, from: json)
+        #expect(request.class == "v2")
+        #expect(request.selfValue == "v52")
+        #expect(request.underscore == "v58")
+        #expect(request.typeValue == "v59")
+        #expect(request._2ndName == "second")
+        #expect(request.userName == "홍길동")
+        #expect(request.cardNo == "9410")
+        #expect(request.회원이름 == "이름")
+        #expect(request.UserID == "upper")
+        #expect(request.classInfo?.default == .q)
+        #expect(request.protocolList?.first?.return == true)
+        #expect(request.violations.isEmpty)
+
+        let encoded = try KonaplateJSON.encoder().encode(request)
+        #expect(try JSONDecoder().decode([String: KonaplateJSONValue].self, from: encoded) == object)
+        #expect(!request.description.contains("홍길동"))  // user-name is sensitive
+    }
+
+    @Test func textWithDelimitersKeepsItsExactValue() {
+        #expect(KeywordFields.ResultCode.successQuoted.message == #"Success "quoted" \ */"#)
+        #expect(KeywordFields.ResultCode.successQuoted.meaning == #"성공 /* """ "#)
+        #expect(KeywordFields.ResultCode(code: #"000_\"x"#) == .strangeCode)
+        #expect(KeywordFields.ResultCode.strangeCode.message == "Strange \u{202E} code")
+        #expect(KeywordFields.Request.ClassInfo.Default(rawValue: #"a\b"#) == .aB)
+    }
+}
