@@ -70,10 +70,14 @@ public struct OutputPlan: Sendable {
         } catch {
             throw .io("cannot create '\(folder)'")
         }
+        // Fault injection for the crash-safety test only: a pause after each write, so the test can kill a run in the
+        // middle of its writes deterministically. Unset in every real run.
+        let pause = ProcessInfo.processInfo.environment["KONAPLATE_GEN_TEST_WRITE_PAUSE_MS"].flatMap(UInt32.init)
         for change in changes {
             switch change {
             case .create(let name, let new), .update(let name, _, let new):
                 try Self.writeAtomically(Array(new.utf8), to: folder + "/" + name)
+                if let pause { usleep(pause * 1000) }
             case .remove: continue
             }
         }

@@ -107,6 +107,20 @@ struct BankAccountsInfoTests {
         )
     }
 
+    /// A violation of a sensitive field names the field and the rule, never the value.
+    @Test func violationsOfSensitiveFieldsDoNotQuoteTheValue() throws {
+        var response = try Self.validResponse()
+        response.accountInfo.bankAccount = "110-SECRET-ACCOUNT-NUMBER-4567"
+        response.accountInfo.userName = String(repeating: "홍", count: 101)
+        let error = #expect(throws: KonaplateValidationError.self) { try response.validate() }
+        let printed = [error?.description ?? "", String(reflecting: error as Any), "\(error as Any)"]
+        for text in printed {
+            #expect(!text.contains("SECRET-ACCOUNT"))
+            #expect(!text.contains("홍홍"))
+            #expect(text.contains("accountInfo.bankAccount: length 30, expected 1...20"))
+        }
+    }
+
     @Test func endpointMetadataComesFromTheSpec() {
         #expect(BankAccountsInfo.method == .post)
         #expect(BankAccountsInfo.path == "/api/v1/bankaccounts/info")

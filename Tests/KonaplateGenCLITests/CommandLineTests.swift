@@ -119,3 +119,113 @@ struct CommandLineTests {
         #expect(help.stdout.contains("  2   check: the output folder is out of date (a unified diff is printed)\n"))
     }
 }
+
+/// What the CLI writes does not depend on the machine: locale, time zone or the order files are listed in.
+struct DeterminismTests {
+    static func generate(in workspace: URL, environment: [String: String]) throws -> [String: Data] {
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["generate"]
+        process.currentDirectoryURL = workspace
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let output = workspace.appendingPathComponent("Generated")
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: output.path) {
+            files[name] = try Data(contentsOf: output.appendingPathComponent(name))
+        }
+        try FileManager.default.removeItem(at: output)
+        return files
+    }
+
+    @Test func localeAndTimeZoneChangeNoByte() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-det-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("api-specs"), to: workspace.appendingPathComponent("api-specs"))
+        let plain = try Self.generate(in: workspace, environment: ["LANG": "C", "LC_ALL": "C", "TZ": "UTC"])
+        let turkish = try Self.generate(in: workspace, environment: ["LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8", "TZ": "Asia/Seoul"])
+        let other = try Self.generate(in: workspace, environment: ["LANG": "ko_KR.UTF-8", "LC_ALL": "ko_KR.UTF-8", "TZ": "Pacific/Chatham"])
+        #expect(plain.count == 59)
+        #expect(plain == turkish)
+        #expect(plain == other)
+    }
+}
+
+/// `generate` killed in the middle of its writes leaves every generated file whole: old or new, never truncated;
+/// files whose bytes did not change are not touched at all.
+struct CrashSafetyTests {
+    @Test func aKilledGenerateLeavesEveryFileOldOrNew() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        let specs = workspace.appendingPathComponent("api-specs")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("api-specs"), to: specs)
+        let output = workspace.appendingPathComponent("Generated")
+        #expect(try CommandLineTests.run(["generate"], in: workspace).status == 0)
+        let old = try Self.snapshot(output)
+        let oldDates = try Self.modificationDates(output)
+
+        // Change every second endpoint's spec; the others must keep their files untouched.
+        let endpointSpecs = FileManager.default.enumerator(atPath: specs.path)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("common/") }.sorted()
+        for (index, path) in endpointSpecs.enumerated() where index % 2 == 0 {
+            let url = specs.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: (changed) ").write(to: url, atomically: true, encoding: .utf8)
+        }
+        let reference = workspace.appendingPathComponent("Reference")
+        #expect(try CommandLineTests.run(["generate", "--output", "Reference"], in: workspace).status == 0)
+        let new = try Self.snapshot(reference)
+        let changed = Set(new.keys.filter { old[$0] != new[$0] })
+        #expect(changed.count > 25)
+
+        // Kill the run part way through its writes (each write pauses 20 ms; the kill comes after ~10 of them).
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["generate"]
+        process.currentDirectoryURL = workspace
+        process.environment = ProcessInfo.processInfo.environment.merging(["KONAPLATE_GEN_TEST_WRITE_PAUSE_MS": "20"]) { $1 }
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.6)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let after = try Self.snapshot(output)
+        let nowNew = after.keys.filter { after[$0] == new[$0] && old[$0] != new[$0] }
+        let stillOld = after.keys.filter { after[$0] == old[$0] && old[$0] != new[$0] }
+        #expect(!nowNew.isEmpty && !stillOld.isEmpty, "the kill did not land mid-run: \(nowNew.count) new, \(stillOld.count) old")
+        for (name, bytes) in after {
+            #expect(bytes == old[name] || bytes == new[name], "\(name) is neither the old nor the new file")
+        }
+        let dates = try Self.modificationDates(output)
+        for name in old.keys where !changed.contains(name) { #expect(dates[name] == oldDates[name], "\(name) was rewritten") }
+
+        // The next run finishes the job and cleans up the interrupted run's temporary file.
+        #expect(try CommandLineTests.run(["generate"], in: workspace).status == 0)
+        #expect(try Self.snapshot(output) == new)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).allSatisfy { !$0.hasPrefix(".") })
+    }
+
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix(".") {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    static func modificationDates(_ folder: URL) throws -> [String: Date] {
+        var dates: [String: Date] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            dates[name] = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date
+        }
+        return dates
+    }
+}

@@ -29,6 +29,17 @@ struct HeaderValuesTests {
         #expect(KonaplateFormat.tranToken.matches(token))
     }
 
+    /// A 420 KB Korean body: the token covers every byte. Recorded with
+    ///   python3 -c 'import hmac,hashlib,base64; body=("{\"memo\":\"" + "가나다라마바사" * 20000 + "\"}").encode();
+    ///   print(base64.b64encode(hmac.new(b"test-secret-key-0123456789", body, hashlib.sha256).digest()).decode())'
+    @Test func aLargeBodyIsSignedWhole() {
+        let body = Array(("{\"memo\":\"" + String(repeating: "가나다라마바사", count: 20000) + "\"}").utf8)
+        #expect(body.count == 420_011)
+        #expect(
+            KonaplateHeaderValues.tranToken(secretKey: "test-secret-key-0123456789", body: body, time: "20261125181104123")
+                == "KMV1:20261125181104123:FYF7CLIxpkOTtH8epkuFnzYih9JxbRtD6LSzI+Cu14g=")
+    }
+
     @Test func theDocsSampleTokenIsAValidToken() {
         #expect(KonaplateFormat.tranToken.matches("KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg="))
         #expect(!KonaplateFormat.tranToken.matches("KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg"))
