@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+// The benchmark suite: its own package, so normal builds and tests never pay for it. Benchmarks/run.sh runs
+// everything and writes BENCHMARKS.md; `swift package benchmark` runs the runtime benchmarks alone.
+import PackageDescription
+
+// A path dependency's identity is the name of its folder, which differs between checkouts: read it, don't assume it.
+let generatorPackage = Context.packageDirectory.split(separator: "/").dropLast().last.map { String($0).lowercased() }
+    ?? "konaplate-swift"
+
+let package = Package(
+    name: "KonaplateBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // The comparison: swift-openapi-generator's CLI and the runtime its output needs.
+        .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "RuntimeBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "KonaplateAPI", package: generatorPackage),
+                .product(name: "KonaplateRuntime", package: generatorPackage),
+            ],
+            path: "Benchmarks/RuntimeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)

@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite and writes its results into BENCHMARKS.md (between the run.sh markers):
+#   1. generation: konaplate-gen vs swift-openapi-generator 1.14.3 on the same API (our OpenAPI export), release
+#   2. scaling: synthetic spec sets of 10, 100, 1,000 and 5,000 endpoints: time and peak memory
+#   3. plugin: no-op build of a package using the build plugin vs the same package with the files checked in
+#   4. compile time of the generated code, debug and release, vs swift-openapi-generator's output and runtime
+#   5. runtime: decode + validate vs plain decoding, header signing (ordo-one/benchmark)
+#
+#   Benchmarks/run.sh            everything, 5 runs per measurement (about 25 minutes on the 2-core machine)
+#   Benchmarks/run.sh --smoke    a few seconds: every script path once, tiny sizes, nothing written (CI runs it)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+smoke=false
+[ "${1:-}" = "--smoke" ] && smoke=true
+runs=5
+$smoke && runs=1
+work=$root/Benchmarks/work
+rm -rf "$work"
+mkdir -p "$work"
+results=$work/results.md
+: >"$results"
+
+# time_runs N COMMAND...: runs the command N times; prints "median min max" seconds and the peak RSS (MB) seen.
+time_runs() {
+    local count=$1
+    shift
+    local times=() peak=0
+    for _ in $(seq "$count"); do
+        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
+            cat "$work/stderr.txt" >&2
+            return 1
+        }
+        read -r seconds kilobytes < <(tail -1 "$work/time.txt")
+        times+=("$seconds")
+        ((kilobytes > peak)) && peak=$kilobytes
+    done
+    python3 -c "import statistics,sys; t=sorted(map(float,sys.argv[2:])); print(f'{statistics.median(t):.3f} {t[0]:.3f} {t[-1]:.3f} {int(sys.argv[1])//1024}')" "$peak" "${times[@]}"
+}
+
+machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m) Linux; $(swift --version 2>/dev/null | head -1)"
+{
+    echo "Machine: $machine. Commands: \`Benchmarks/run.sh\` ($(date -u +%Y-%m-%d)). Times are the median of $runs runs"
+    echo "with min–max; memory is peak RSS."
+    echo
+} >>"$results"
+
+echo "== 1. generation" >&2
+configuration=release
+$smoke && configuration=debug
+swift build -c "$configuration" --product konaplate-gen >/dev/null
+ours=$root/.build/$configuration/konaplate-gen
+"$ours" openapi --output "$work/openapi.json"
+read -r ours_median ours_min ours_max ours_mb < <(time_runs "$runs" bash -c "rm -rf '$work/ours-out' && '$ours' generate --output '$work/ours-out'")
+if $smoke; then
+    echo "smoke: konaplate-gen generate, 57 endpoints: ${ours_median} s" >&2
+else
+    swift build -c release --package-path Benchmarks --product swift-openapi-generator >/dev/null
+    sog=$(swift build -c release --package-path Benchmarks --show-bin-path)/swift-openapi-generator
+    mkdir -p "$work/sog"
+    printf 'generate:\n  - types\naccessModifier: public\n' >"$work/sog/openapi-generator-config.yaml"
+    read -r sog_median sog_min sog_max sog_mb < <(time_runs "$runs" bash -c \
+        "rm -rf '$work/sog-out' && mkdir -p '$work/sog-out' && '$sog' generate --config '$work/sog/openapi-generator-config.yaml' --output-directory '$work/sog-out' '$work/openapi.json'")
+    ours_lines=$(cat "$work"/ours-out/*.swift | wc -l)
+    sog_lines=$(cat "$work"/sog-out/*.swift | wc -l)
+    ratio=$(python3 -c "print(f'{$sog_median / $ours_median:.1f}')")
+    {
+        echo "### 1. Generation: 57 endpoints, release builds"
+        echo
+        echo "| generator | wall time | peak memory | output |"
+        echo "|---|---|---|---|"
+        echo "| konaplate-gen generate (api-specs/) | $ours_median s ($ours_min–$ours_max) | $ours_mb MB | $ours_lines lines |"
+        echo "| swift-openapi-generator 1.14.3, types (our OpenAPI export) | $sog_median s ($sog_min–$sog_max) | $sog_mb MB | $sog_lines lines |"
+        echo
+        echo "konaplate-gen is **${ratio}x** faster (target: 10x)."
+        echo
+    } >>"$results"
+fi
+
+echo "== 2. scaling" >&2
+sizes="10 100 1000 5000"
+$smoke && sizes="10 100"
+{
+    echo "### 2. Scaling: synthetic spec sets (copies of the real specs, renamed)"
+    echo
+    echo "| endpoints | wall time | per endpoint | peak memory |"
+    echo "|---|---|---|---|"
+} >>"$results"
+for size in $sizes; do
+    python3 Benchmarks/synthesize-specs.py "$size" "$work/synthetic-$size"
+    read -r median minimum maximum mb < <(time_runs "$runs" bash -c \
+        "rm -rf '$work/synthetic-out' && '$ours' generate --specs '$work/synthetic-$size' --output '$work/synthetic-out'")
+    per=$(python3 -c "print(f'{$median * 1000 / $size:.2f}')")
+    echo "| $size | $median s ($minimum–$maximum) | $per ms | $mb MB |" >>"$results"
+    rm -rf "$work/synthetic-$size" "$work/synthetic-out"
+done
+echo >>"$results"
+
+if $smoke; then
+    echo "== smoke: the runtime benchmarks compile" >&2
+    swift build --package-path Benchmarks --target RuntimeBenchmarks >/dev/null
+    cat "$results" >&2
+    echo "benchmark smoke: done" >&2
+    exit 0
+fi
+
+echo "== 3. plugin no-op build, and 4. compile time" >&2
+# Two copies of one consumer package: models generated by the plugin, or the same files checked in.
+make_package() { # $1 folder, $2 plugin|files
+    local folder=$work/$1
+    mkdir -p "$folder/Sources/Models"
+    local plugins="" copy=""
+    if [ "$2" = plugin ]; then
+        cp -r "$root/api-specs" "$folder/Sources/Models/api-specs"
+        plugins='plugins: [.plugin(name: "KonaplateGeneratorPlugin", package: "main")],'
+    else
+        cp "$root"/Generated/*.swift "$folder/Sources/Models/"
+    fi
+    echo "// models" >"$folder/Sources/Models/Models.swift"
+    cat >"$folder/Package.swift" <<SWIFT
+// swift-tools-version: 6.2
+import PackageDescription
+let package = Package(
+    name: "$1", platforms: [.macOS(.v15)],
+    dependencies: [.package(path: "$work/main")],
+    targets: [.target(name: "Models", dependencies: [.product(name: "KonaplateRuntime", package: "main")], $plugins)]
+)
+SWIFT
+}
+# A checkout of this repository named "main", so the packages above can name it.
+git -C "$root" worktree add --detach "$work/main" HEAD >/dev/null 2>&1 || cp -r "$root" "$work/main"
+make_package with-plugin plugin
+make_package checked-in files
+for package in with-plugin checked-in; do swift build --package-path "$work/$package" >/dev/null; done
+read -r plugin_noop plugin_min plugin_max _ < <(time_runs "$runs" swift build --package-path "$work/with-plugin")
+read -r files_noop files_min files_max _ < <(time_runs "$runs" swift build --package-path "$work/checked-in")
+spec=$work/with-plugin/Sources/Models/api-specs/bankaccounts/info.yaml
+read -r edit_median edit_min edit_max _ < <(time_runs "$runs" bash -c \
+    "sed -i 's/description: 은행 코드\$/description: 은행 코드 (x)/; t; s/description: 은행 코드 (x)\$/description: 은행 코드/' '$spec' && swift build --package-path '$work/with-plugin'")
+overhead=$(python3 -c "print(f'{($plugin_noop / $files_noop - 1) * 100:+.0f}%')")
+{
+    echo "### 3. Build plugin: a package of the 57 models"
+    echo
+    echo "| build | wall time |"
+    echo "|---|---|"
+    echo "| no-op, models generated by the plugin | $plugin_noop s ($plugin_min–$plugin_max) |"
+    echo "| no-op, the same files checked in | $files_noop s ($files_min–$files_max) |"
+    echo "| after editing one spec (a description) | $edit_median s ($edit_min–$edit_max) |"
+    echo
+    echo "Plugin no-op overhead: **$overhead** (target: within 10%)."
+    echo
+} >>"$results"
+
+# Compile time of a module from scratch: remove its build products, build it again.
+compile_time() { # $1 package folder, $2 module, $3 configuration
+    time_runs "$runs" bash -c "rm -rf '$1/.build/$3/$2.build' '$1/.build/$3/Modules/$2.swiftmodule' && swift build -c $3 --package-path '$1' --target $2"
+}
+mkdir -p "$work/sog-package/Sources/SOGTypes"
+cp "$work"/sog-out/*.swift "$work/sog-package/Sources/SOGTypes/"
+cat >"$work/sog-package/Package.swift" <<SWIFT
+// swift-tools-version: 6.2
+import PackageDescription
+let package = Package(
+    name: "sog-package", platforms: [.macOS(.v15)],
+    dependencies: [.package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4")],
+    targets: [.target(name: "SOGTypes", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")])]
+)
+SWIFT
+{
+    echo "### 4. Compile time of the generated code (57 endpoints, module built from scratch; dependencies already built)"
+    echo
+    echo "| code | debug | release | per endpoint, debug | warnings |"
+    echo "|---|---|---|---|---|"
+} >>"$results"
+for entry in "checked-in Models konaplate-gen" "sog-package SOGTypes swift-openapi-generator"; do
+    read -r folder module name <<<"$entry"
+    swift build --package-path "$work/$folder" >/dev/null
+    swift build -c release --package-path "$work/$folder" >/dev/null
+    read -r debug _ _ _ < <(compile_time "$work/$folder" "$module" debug)
+    read -r release _ _ _ < <(compile_time "$work/$folder" "$module" release)
+    rm -rf "$work/$folder/.build/debug/$module.build"
+    warnings=$(swift build --package-path "$work/$folder" --target "$module" 2>&1 | grep -c "warning:" || true)
+    per=$(python3 -c "print(f'{$debug * 1000 / 57:.0f}')")
+    echo "| $name | $debug s | $release s | $per ms | $warnings |" >>"$results"
+done
+echo >>"$results"
+
+echo "== 5. runtime" >&2
+{
+    echo "### 5. Runtime (ordo-one/benchmark, release; p50 of each metric)"
+    echo
+    echo '```'
+    swift package --package-path Benchmarks benchmark --no-progress --format markdown 2>/dev/null || swift package --package-path Benchmarks benchmark --no-progress
+    echo '```'
+} >>"$results"
+
+git -C "$root" worktree remove --force "$work/main" >/dev/null 2>&1 || true
+python3 - "$results" <<'PY'
+import pathlib, sys
+results = pathlib.Path(sys.argv[1]).read_text()
+path = pathlib.Path("BENCHMARKS.md")
+text = path.read_text()
+begin, end = "<!-- run.sh:begin -->", "<!-- run.sh:end -->"
+block = f"{begin}\n## Benchmark suite (Benchmarks/run.sh)\n\n{results}\n{end}"
+if begin in text:
+    text = text[: text.index(begin)] + block + text[text.index(end) + len(end):]
+else:
+    text = text.rstrip("\n") + "\n\n" + block + "\n"
+path.write_text(text)
+PY
+echo "written to BENCHMARKS.md" >&2
