@@ -85,17 +85,21 @@ let package = Package(
             path: "Tests/IdentifierStress",
             plugins: ["KonaplateGeneratorPlugin"]
         ),
+        .target(name: "KonaplateTestSupport", path: "Tests/KonaplateTestSupport"),
         .testTarget(name: "IdentifierStressTests", dependencies: ["IdentifierStress", "KonaplateRuntime"]),
-        .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateGenerator"]),
-        .testTarget(name: "KonaplateGenCLITests", dependencies: ["KonaplateGenCLI"]),
+        .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateGenerator", "KonaplateTestSupport"]),
+        .testTarget(name: "KonaplateGenCLITests", dependencies: ["KonaplateGenCLI", "KonaplateTestSupport"]),
         .testTarget(
             name: "KonaplateRuntimeTests",
-            dependencies: ["KonaplateRuntime", "KonaplateGenerator", .product(name: "_CryptoExtras", package: "swift-crypto")]
+            dependencies: [
+                "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "KonaplateAPITests",
             dependencies: [
-                "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator",
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),

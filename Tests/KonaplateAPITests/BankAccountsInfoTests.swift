@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import KonaplateAPI
 import KonaplateRuntime
+import KonaplateTestSupport
 import Testing
 
 /// Behaviour of the generated code for POST /api/v1/bankaccounts/info, compiled from Generated/.
@@ -242,14 +243,7 @@ struct BankAccountsInfoHeaderTests {
     }
 }
 
-/// 2026-11-25 09:11:04.123 UTC = 18:11:04.123 KST.
-let fixedInstant = Date(timeIntervalSince1970: 1_795_597_864.123)
 
-func dumped(_ value: some Any) -> String {
-    var output = ""
-    dump(value, to: &output)
-    return output
-}
 
 /// The shared header types apply the "Conditional" rules from each endpoint's metadata.
 struct SharedHeaderRuleTests {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import KonaplateAPI
 import KonaplateRuntime
+import KonaplateTestSupport
 import Testing
 import _CryptoExtras
 
@@ -9,35 +10,16 @@ import _CryptoExtras
 /// the request is sealed with the server's public key and signed over the bytes sent; the response, sealed by the
 /// server with the client's public key, is opened and decoded.
 struct EncryptedEndpointTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     static func keyPair() -> (privatePEM: String, publicPEM: String) {
         let key = try! _RSA.Encryption.PrivateKey(keySize: .bits2048)
         return (key.pemRepresentation, key.publicKey.pemRepresentation)
     }
 
     static func python(_ arguments: [String], input: [UInt8]) throws -> [UInt8]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tools/jwe-interop.py").path] + arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? Array(output) : nil
+        try runPythonTool("jwe-interop.py", arguments, input: input)
     }
 
-    static func file(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-\(UUID().uuidString).pem")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
+    static func file(_ text: String) throws -> String { try temporaryFile(text) }
 
     @Test func aRequestIsSealedForTheServerAndSignedOverTheSentBytes() throws {
         let server = Self.keyPair()

@@ -2,15 +2,13 @@ import Foundation
 import KonaplateAPI
 import KonaplateGenerator
 import KonaplateRuntime
+import KonaplateTestSupport
 import Testing
 
 /// Tests over every generated endpoint at once, driven by the specs themselves: for each endpoint a valid
 /// instance is built from its spec's constraints, round-trips through JSON and validates; then each constrained
 /// field, broken alone at its boundary, is reported at exactly its path.
 struct WholeAPITests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     /// Every endpoint spec in api-specs/, by path.
     static let specs: [String: EndpointSpec] = {
         let root = repositoryRoot.appendingPathComponent("api-specs")

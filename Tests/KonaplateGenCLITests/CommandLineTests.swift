@@ -1,4 +1,5 @@
 import Foundation
+import KonaplateTestSupport
 import Testing
 
 /// The real `konaplate-gen` executable, run as a user runs it: exit codes, summary line, diagnostics on stderr.

@@ -1,11 +1,10 @@
 import Foundation
 import KonaplateGenerator
+import KonaplateTestSupport
 import Testing
 
 @testable import KonaplateGenCLI
 
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 /// A fresh folder holding the real header sets and the bankaccounts/info spec, for tests that write: the tests
 /// count files, so they use a fixed set rather than however many endpoints api-specs/ has.

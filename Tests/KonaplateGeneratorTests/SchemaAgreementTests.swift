@@ -23,16 +23,10 @@ struct SchemaAgreementTests {
 
     /// `Tools/validate-specs.py --verdicts`: {path: valid}.
     static func schemaVerdicts(_ paths: [String]) throws -> [String: Bool] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tools/validate-specs.py").path, "--verdicts"] + paths
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python3 with jsonschema and PyYAML is needed (.ci/run installs them)")
-        return try JSONDecoder().decode([String: Bool].self, from: data)
+        let output = try #require(
+            try runPythonTool("validate-specs.py", ["--verdicts"] + paths),
+            "python3 with jsonschema and PyYAML is needed (.ci/run installs them)")
+        return try JSONDecoder().decode([String: Bool].self, from: Data(output))
     }
 
     @Test func bothAcceptTheValidFixturesAndRejectTheInvalidOnes() throws {

@@ -1,9 +1,6 @@
 import Foundation
 import KonaplateGenerator
-
-/// The repository's root, found from this file's path, so tests read the real api-specs/ and Generated/.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+@_exported import KonaplateTestSupport
 
 /// The real shared header sets, so fixture endpoints are checked against what production specs use.
 let standardHeaders = SpecInput(

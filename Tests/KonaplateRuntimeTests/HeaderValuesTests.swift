@@ -1,11 +1,10 @@
 import Foundation
+import KonaplateTestSupport
 import Testing
 
 @testable import KonaplateGenerator
 @testable import KonaplateRuntime
 
-/// 2026-11-25 09:11:04.123 UTC = 18:11:04.123 KST.
-let fixedInstant = Date(timeIntervalSince1970: 1_795_597_864.123)
 
 struct HeaderValuesTests {
     /// Vectors recorded with Python's standard library, independent of swift-crypto:
@@ -79,11 +78,6 @@ struct HeaderValuesTests {
     }
 }
 
-func dumped(_ value: some Any) -> String {
-    var output = ""
-    dump(value, to: &output)
-    return output
-}
 
 struct FormatTests {
     @Test func generatorAndRuntimeKnowTheSameFormats() {

@@ -1,4 +1,5 @@
 import Foundation
+import KonaplateTestSupport
 import Testing
 import _CryptoExtras
 
@@ -7,8 +8,6 @@ import _CryptoExtras
 /// KonaplateRuntime's JWE against an independent implementation (Python's joserfc, via Tools/jwe-interop.py), in
 /// both directions, for every alg/enc pair, and its refusals of wrong keys and tampered or truncated tokens.
 struct JWETests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
     /// PEM text (the key types are not Sendable; the strings are): generated once per test run.
     struct KeyPair: Sendable {
         let pemRepresentation: String
@@ -27,29 +26,11 @@ struct JWETests {
     static let combinations: [(KonaplateJWE.KeyAlgorithm, KonaplateJWE.ContentEncryption)] =
         KonaplateJWE.KeyAlgorithm.allCases.flatMap { alg in KonaplateJWE.ContentEncryption.allCases.map { (alg, $0) } }
 
-    /// Runs the Python side; returns its standard output, or nil when it exited non-zero.
     static func python(_ arguments: [String], input: [UInt8]) throws -> [UInt8]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tools/jwe-interop.py").path] + arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = Pipe()
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? Array(output) : nil
+        try runPythonTool("jwe-interop.py", arguments, input: input)
     }
 
-    static func pemFile(_ pem: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-key-\(UUID().uuidString).pem")
-        try pem.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
+    static func pemFile(_ pem: String) throws -> String { try temporaryFile(pem) }
 
     @Test(arguments: 0..<4)
     func swiftSealsAndJoserfcOpens(_ index: Int) throws {

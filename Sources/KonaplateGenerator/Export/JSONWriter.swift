@@ -48,25 +48,9 @@ indirect enum JSON: Sendable {
         }
     }
 
+    /// JSON escapes: `\uXXXX` per UTF-16 unit (outside the BMP, a surrogate pair, as JSON requires).
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || SwiftLiteral.isInvisible(scalar) {
-                    // \uXXXX per UTF-16 unit: outside the BMP, a surrogate pair, as JSON requires.
-                    for unit in String(scalar).utf16 { result += escaped(unit) }
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        SwiftLiteral.quoted(text) { scalar in String(scalar).utf16.map(escaped).joined() }
     }
 }
 

@@ -144,6 +144,12 @@ enum SwiftLiteral {
     /// A string literal: quotes, backslashes and every control or invisible formatting character escaped, so
     /// text from a spec can never end the literal or hide code (bidi overrides, zero-width characters).
     static func string(_ value: String) -> String {
+        quoted(value) { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }
+    }
+
+    /// `"…"` with `"`, `\\` and the common control characters escaped the way both Swift and JSON write them, and
+    /// every other control or invisible character written by `escapeInvisible`.
+    static func quoted(_ value: String, escapeInvisible: (Unicode.Scalar) -> String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -154,7 +160,7 @@ enum SwiftLiteral {
             case "\t": result += "\\t"
             default:
                 if isInvisible(scalar) {
-                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                    result += escapeInvisible(scalar)
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
