@@ -45,10 +45,14 @@ struct OpenAPIExportTests {
         #expect((accountInfo["createdDateTime"] as? [String: Any])?["pattern"] as? String == "^[0-9]{17}$")
     }
 
-    /// 9999999999999999999 is written as the integer it is, not rounded through a Double.
-    @Test func bigBoundsAreExact() throws {
+    /// 9999999999999999999 is beyond what most OpenAPI tools hold: kept exact as text, never rounded.
+    @Test func boundsBeyondInt64AreKeptExactAsText() throws {
         let (document, _) = KonaplateGenerator.openAPI(GeneratorTests.realInputs())
-        #expect(try #require(document).contains(#""maximum": 9999999999999999999"#))
+        let text = try #require(document)
+        #expect(text.contains(#""x-konaplate-maximum": "9999999999999999999""#))
+        #expect(text.contains(#""format": "uint64""#))
+        #expect(!text.contains(#""maximum": 9999999999999999999"#))
+        #expect(text.contains(#""minimum": 1"#))
     }
 
     @Test func jsonTextIsEscaped() {

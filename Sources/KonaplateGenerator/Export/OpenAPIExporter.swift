@@ -223,10 +223,17 @@ enum OpenAPIExporter {
         return members
     }
 
+    /// A bound beyond Int64 (userId's 9999999999999999999) is more than most OpenAPI tools can hold exactly
+    /// (OpenAPIKit, so swift-openapi-generator, rejects it; JavaScript rounds it). Such a bound is written exactly as
+    /// text in `x-konaplate-minimum`/`-maximum`, with `format: uint64`, instead of being handed over rounded.
     private static func integerSchema(_ range: IntegerRange?) -> [(String, JSON)] {
         var members: [(String, JSON)] = [("type", .string("integer"))]
-        if let minimum = range?.minimum { members.append(("minimum", .number("\(minimum)"))) }
-        if let maximum = range?.maximum { members.append(("maximum", .number("\(maximum)"))) }
+        let int64 = Int128(Int64.min)...Int128(Int64.max)
+        if let maximum = range?.maximum, maximum > int64.upperBound { members.append(("format", .string("uint64"))) }
+        for (name, bound) in [("minimum", range?.minimum), ("maximum", range?.maximum)] {
+            guard let bound else { continue }
+            members.append(int64.contains(bound) ? (name, .number("\(bound)")) : ("x-konaplate-\(name)", .string("\(bound)")))
+        }
         return members
     }
 
