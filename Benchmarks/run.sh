@@ -22,13 +22,19 @@ results=$work/results.md
 : >"$results"
 
 # time_runs N COMMAND...: runs the command N times; prints "median min max" seconds and the peak RSS (MB) seen.
+# The command sees RUN=1..N, so each run can write into a new folder: deleting thousands of files just before
+# creating thousands more makes ext4's inode allocation several times slower, which would measure the file system
+# instead of the generator.
 time_runs() {
     local count=$1
     shift
     local times=() peak=0
-    for _ in $(seq "$count"); do
-        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
-            cat "$work/stderr.txt" >&2
+    for RUN in $(seq "$count"); do
+        export RUN
+        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/output.txt" 2>&1 || {
+            echo "benchmark command failed: $*" >&2
+            tail -20 "$work/output.txt" >&2
+            kill -TERM $$  # a failure inside $(...) or <(...) would otherwise go unnoticed
             return 1
         }
         read -r seconds kilobytes < <(tail -1 "$work/time.txt")
@@ -51,7 +57,8 @@ $smoke && configuration=debug
 swift build -c "$configuration" --product konaplate-gen >/dev/null
 ours=$root/.build/$configuration/konaplate-gen
 "$ours" openapi --output "$work/openapi.json"
-read -r ours_median ours_min ours_max ours_mb < <(time_runs "$runs" bash -c "rm -rf '$work/ours-out' && '$ours' generate --output '$work/ours-out'")
+read -r ours_median ours_min ours_max ours_mb < <(time_runs "$runs" bash -c "'$ours' generate --output '$work/ours-out-'\$RUN")
+cp -r "$work/ours-out-1" "$work/ours-out"
 if $smoke; then
     echo "smoke: konaplate-gen generate, 57 endpoints: ${ours_median} s" >&2
 else
@@ -60,7 +67,8 @@ else
     mkdir -p "$work/sog"
     printf 'generate:\n  - types\naccessModifier: public\n' >"$work/sog/openapi-generator-config.yaml"
     read -r sog_median sog_min sog_max sog_mb < <(time_runs "$runs" bash -c \
-        "rm -rf '$work/sog-out' && mkdir -p '$work/sog-out' && '$sog' generate --config '$work/sog/openapi-generator-config.yaml' --output-directory '$work/sog-out' '$work/openapi.json'")
+        "mkdir -p '$work/sog-out-'\$RUN && '$sog' generate --config '$work/sog/openapi-generator-config.yaml' --output-directory '$work/sog-out-'\$RUN '$work/openapi.json'")
+    cp -r "$work/sog-out-1" "$work/sog-out"
     ours_lines=$(cat "$work"/ours-out/*.swift | wc -l)
     sog_lines=$(cat "$work"/sog-out/*.swift | wc -l)
     ratio=$(python3 -c "print(f'{$sog_median / $ours_median:.1f}')")
@@ -89,10 +97,10 @@ $smoke && sizes="10 100"
 for size in $sizes; do
     python3 Benchmarks/synthesize-specs.py "$size" "$work/synthetic-$size"
     read -r median minimum maximum mb < <(time_runs "$runs" bash -c \
-        "rm -rf '$work/synthetic-out' && '$ours' generate --specs '$work/synthetic-$size' --output '$work/synthetic-out'")
+        "'$ours' generate --specs '$work/synthetic-$size' --output '$work/synthetic-$size-out-'\$RUN")
     per=$(python3 -c "print(f'{$median * 1000 / $size:.2f}')")
     echo "| $size | $median s ($minimum–$maximum) | $per ms | $mb MB |" >>"$results"
-    rm -rf "$work/synthetic-$size" "$work/synthetic-out"
+    rm -rf "$work/synthetic-$size" "$work"/synthetic-"$size"-out-*
 done
 echo >>"$results"
 
@@ -151,9 +159,9 @@ overhead=$(python3 -c "print(f'{($plugin_noop / $files_noop - 1) * 100:+.0f}%')"
     echo
 } >>"$results"
 
-# Compile time of a module from scratch: remove its build products, build it again.
+# Compile time of a whole module: touch every one of its sources, build it again (dependencies stay built).
 compile_time() { # $1 package folder, $2 module, $3 configuration
-    time_runs "$runs" bash -c "rm -rf '$1/.build/$3/$2.build' '$1/.build/$3/Modules/$2.swiftmodule' && swift build -c $3 --package-path '$1' --target $2"
+    time_runs "$runs" bash -c "touch '$1'/Sources/$2/*.swift && swift build -c $3 --package-path '$1' --target $2"
 }
 mkdir -p "$work/sog-package/Sources/SOGTypes"
 cp "$work"/sog-out/*.swift "$work/sog-package/Sources/SOGTypes/"
@@ -178,7 +186,7 @@ for entry in "checked-in Models konaplate-gen" "sog-package SOGTypes swift-opena
     swift build -c release --package-path "$work/$folder" >/dev/null
     read -r debug _ _ _ < <(compile_time "$work/$folder" "$module" debug)
     read -r release _ _ _ < <(compile_time "$work/$folder" "$module" release)
-    rm -rf "$work/$folder/.build/debug/$module.build"
+    touch "$work/$folder"/Sources/"$module"/*.swift
     warnings=$(swift build --package-path "$work/$folder" --target "$module" 2>&1 | grep -c "warning:" || true)
     per=$(python3 -c "print(f'{$debug * 1000 / 57:.0f}')")
     echo "| $name | $debug s | $release s | $per ms | $warnings |" >>"$results"

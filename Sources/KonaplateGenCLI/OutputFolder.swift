@@ -91,18 +91,34 @@ public struct OutputPlan: Sendable {
         }
     }
 
-    /// Writes to `.name.konaplate-tmp` beside the target, then renames it over the target (rename(2) is atomic
-    /// within a file system).
+    /// Writes to `.name.konaplate-tmp` beside the target, then renames it over the target: rename(2) is atomic within
+    /// a file system, so a killed run leaves the old file or the new one, never a truncated one.
+    ///
+    /// Plain POSIX writes without fsync: Foundation's `Data.write` syncs every file, which made writing 1,000 new
+    /// files take 0.5 s of disk flushes. The output is reproducible from the specs, so surviving a power cut
+    /// mid-run is not worth that; surviving a killed process (what the rename guarantees) is.
     static let temporarySuffix = ".konaplate-tmp"
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(CLIError) {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(temporarySuffix)")
-        do {
-            try Data(bytes).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 { throw CLIError.io("cannot replace '\(path)'") }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(temporarySuffix)").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io("cannot write '\(path)'") }
+        var written = 0
+        let complete: Bool = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += result
+            }
+            return true
+        }
+        let closed = close(descriptor) == 0
+        guard complete, closed, rename(temporary, path) == 0 else {
+            unlink(temporary)
             throw .io("cannot write '\(path)'")
         }
     }

@@ -10,11 +10,11 @@ struct CodePrinter {
     private var indentation = 0
 
     mutating func line(_ content: String = "") {
-        if content.isEmpty {
-            text += "\n"
-        } else {
-            text += String(repeating: "    ", count: indentation) + content + "\n"
+        if !content.isEmpty {
+            for _ in 0..<indentation { text.append("    ") }
+            text.append(content)
         }
+        text.append("\n")
     }
 
     /// Whether `content` fits on one line at the current indentation (plus `extraLevels`). One column short of the
@@ -213,7 +213,11 @@ enum SwiftLiteral {
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        // Fast paths for what specs are made of (printable ASCII, Hangul syllables): the Unicode property lookup
+        // below was the generator's hottest function.
+        if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
+        if scalar.value >= 0xAC00 && scalar.value <= 0xD7A3 { return false }
+        return switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: true
         default: false
         }
