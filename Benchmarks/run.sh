@@ -136,7 +136,9 @@ let package = Package(
 SWIFT
 }
 # A checkout of this repository named "main", so the packages above can name it.
-git -C "$root" worktree add --detach "$work/main" HEAD >/dev/null 2>&1 || cp -r "$root" "$work/main"
+# A worktree left registered by an interrupted run would make `worktree add` fail: prune first.
+git -C "$root" worktree prune
+git -C "$root" worktree add --detach "$work/main" HEAD >/dev/null
 make_package with-plugin plugin
 make_package checked-in files
 for package in with-plugin checked-in; do swift build --package-path "$work/$package" >/dev/null; done

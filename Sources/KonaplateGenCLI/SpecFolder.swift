@@ -8,6 +8,11 @@ public enum SpecFolder {
     /// - Parameter root: the specs folder as the user named it (relative or absolute); diagnostics use paths
     ///   built from it, so they stay clickable from where the tool ran.
     public static func read(_ root: String) throws(CLIError) -> [SpecInput] {
+        try inputs(root, relativePaths: try specPaths(root))
+    }
+
+    /// The YAML files below `root`, relative to it, sorted.
+    static func specPaths(_ root: String) throws(CLIError) -> [String] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -21,17 +26,16 @@ public enum SpecFolder {
                 relativePaths.append(relative)
             }
         }
-        return try inputs(root, relativePaths: relativePaths.sorted())
+        return relativePaths.sorted()
     }
 
     /// The definitions files (`common/`) and one endpoint spec: all that one endpoint's file depends on.
+    /// Reads only those files: the build plugin runs this once per spec, so reading every spec each time would
+    /// make a build read N² files.
     public static func read(_ root: String, spec relative: String) throws(CLIError) -> [SpecInput] {
-        let all = try read(root)
-        let rootName = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
-        guard all.contains(where: { $0.sourceName == rootName + "/" + relative }) else {
-            throw .io("spec '\(relative)' is not in '\(root)'")
-        }
-        return all.filter { $0.isDefinitions || $0.sourceName == rootName + "/" + relative }
+        let paths = try specPaths(root)
+        guard paths.contains(relative) else { throw .io("spec '\(relative)' is not in '\(root)'") }
+        return try inputs(root, relativePaths: paths.filter { $0 == relative || $0.hasPrefix("common/") })
     }
 
     static func inputs(_ root: String, relativePaths: [String]) throws(CLIError) -> [SpecInput] {

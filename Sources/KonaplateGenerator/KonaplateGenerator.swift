@@ -123,7 +123,7 @@ public enum KonaplateGenerator {
                         sharedSets[set.name.value] = shared
                         for header in set.request + set.response {
                             checker.checkConstraints(
-                                name: header.name.value, length: header.length, format: header.format, codes: [], range: nil)
+                                name: header.name.value, length: header.length, format: header.format, codes: [])
                         }
                     }
                 }

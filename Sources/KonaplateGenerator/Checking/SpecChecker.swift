@@ -63,19 +63,17 @@ struct SpecChecker {
     private mutating func checkFields(_ fields: [FieldSpec]) {
         for field in fields {
             checkConstraints(
-                name: field.name.value, length: field.length, format: field.format, codes: field.codes, range: field.range)
+                name: field.name.value, length: field.length, format: field.format, codes: field.codes)
             if let items = field.items {
                 checkConstraints(
-                    name: field.name.value + " items", length: items.length, format: items.format, codes: items.codes,
-                    range: items.range)
+                    name: field.name.value + " items", length: items.length, format: items.format, codes: items.codes)
             }
             checkFields(field.fields)
         }
     }
 
     mutating func checkConstraints(
-        name: String, length: Located<LengthRule>?, format: Located<String>?, codes: [CodeSpec],
-        range: Located<IntegerRange>?
+        name: String, length: Located<LengthRule>?, format: Located<String>?, codes: [CodeSpec]
     ) {
         if let format {
             if let known = KnownFormat.named(format.value) {
@@ -102,7 +100,6 @@ struct SpecChecker {
                     at: code.location)
             }
         }
-        _ = range
     }
 
     /// Resolves an endpoint's header set and its per-endpoint overrides into the headers it documents.
@@ -140,7 +137,7 @@ struct SpecChecker {
         }
         // The shared set's own headers are checked once, where the set is defined; here only what this spec changed.
         for header in headers where touched.contains(header.name.value) {
-            checkConstraints(name: header.name.value, length: header.length, format: header.format, codes: [], range: nil)
+            checkConstraints(name: header.name.value, length: header.length, format: header.format, codes: [])
         }
         return headers
     }
