@@ -15,11 +15,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request cut at pageRequest.pageSize (its presence, constraints and
 /// description, and any later request fields); response fields and result codes not captured
 nonisolated public enum AdminGiftsCardsList: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/admin/gifts/cards/list"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/admin/gifts/cards/list" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<AdminGiftsCardsList>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -74,6 +74,26 @@ extension AdminGiftsCardsList {
             self.startDate = startDate
             self.endDate = endDate
             self.pageRequest = pageRequest
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.searchType = try container.decode("searchType")
+            self.userId = try container.decodeIfPresent("userId")
+            self.mobileNumber = try container.decodeIfPresent("mobileNumber")
+            self.startDate = try container.decodeIfPresent("startDate")
+            self.endDate = try container.decodeIfPresent("endDate")
+            self.pageRequest = try container.decode("pageRequest")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.searchType, forKey: "searchType")
+            try container.encodeIfPresent(self.userId, forKey: "userId")
+            try container.encodeIfPresent(self.mobileNumber, forKey: "mobileNumber")
+            try container.encodeIfPresent(self.startDate, forKey: "startDate")
+            try container.encodeIfPresent(self.endDate, forKey: "endDate")
+            try container.encode(self.pageRequest, forKey: "pageRequest")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -143,6 +163,18 @@ extension AdminGiftsCardsList {
                 self.pageSize = pageSize
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.page = try container.decodeIfPresent("page")
+                self.pageSize = try container.decodeIfPresent("pageSize")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encodeIfPresent(self.page, forKey: "page")
+                try container.encodeIfPresent(self.pageSize, forKey: "pageSize")
+            }
+
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
                 validator.check(self.page, at: path + "page", range: 0...1000)
             }
@@ -156,6 +188,14 @@ extension AdminGiftsCardsList {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -183,19 +223,7 @@ extension AdminGiftsCardsList {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

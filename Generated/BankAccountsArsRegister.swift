@@ -30,11 +30,11 @@ import KonaplateRuntime
 /// ARS authentication is valid, after answering ("000"), ARS certification call will be made to the member’s phone
 /// number and the withdrawal transfer account will be registered. (Asynchronous)
 nonisolated public enum BankAccountsArsRegister: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/bankaccounts/ars/register"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/bankaccounts/ars/register" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<BankAccountsArsRegister>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -46,6 +46,14 @@ extension BankAccountsArsRegister {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -64,6 +72,16 @@ extension BankAccountsArsRegister {
 
         public init(bankAccRegNo: String) {
             self.bankAccRegNo = bankAccRegNo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.bankAccRegNo = try container.decode("bankAccRegNo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.bankAccRegNo, forKey: "bankAccRegNo")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -106,33 +124,25 @@ extension BankAccountsArsRegister {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .arsAuthAndBankAccountRegisterIsStillInProgress: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
+            case .success:
+                .init(
+                    httpStatus: 200,
+                    message: "Success.",
+                    meaning: "After the member's ARS authentication, the bank account is successfully registered."
+                )
             case .arsAuthAndBankAccountRegisterIsStillInProgress:
-                "Ars auth and bank account register is still in progress."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "After the member's ARS authentication, the bank account is successfully registered."
-            case .arsAuthAndBankAccountRegisterIsStillInProgress:
-                """
-                The registration process is in progress. This error occurs when a duplicate request is made with the \
-                same member ID while the ARS authentication and account registration process is in progress. After \
-                ARS authentication, a member's account registration process cannot proceed more than one time at the \
-                same time.
-                """
+                .init(
+                    httpStatus: 400,
+                    message: "Ars auth and bank account register is still in progress.",
+                    meaning: """
+                        The registration process is in progress. This error occurs when a duplicate request is made \
+                        with the same member ID while the ARS authentication and account registration process is in \
+                        progress. After ARS authentication, a member's account registration process cannot proceed \
+                        more than one time at the same time.
+                        """
+                )
             case .undocumented: nil
             }
         }

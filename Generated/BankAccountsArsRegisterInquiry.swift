@@ -18,11 +18,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: result codes cut: the row 002_017 (message and description cut) and any
 /// further rows not captured
 nonisolated public enum BankAccountsArsRegisterInquiry: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/bankaccounts/ars/register/inquiry"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/bankaccounts/ars/register/inquiry" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<BankAccountsArsRegisterInquiry>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -43,6 +43,16 @@ extension BankAccountsArsRegisterInquiry {
             self.regNo = regNo
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.regNo = try container.decode("regNo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.regNo, forKey: "regNo")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.regNo, at: path + "regNo", length: .exactly(22))
         }
@@ -61,6 +71,16 @@ extension BankAccountsArsRegisterInquiry {
 
         public init(status: Status) {
             self.status = status
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.status = try container.decode("status")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.status, forKey: "status")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -168,37 +188,38 @@ extension BankAccountsArsRegisterInquiry {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .notFoundArsBankAccountRegisterError: 400
-            case .bankAccountRegisterFailedDueToArsAuthFailed: 400
-            case .bankAccountRegisterFailedDueToLifetimeAccount: 400
-            case .invalidAccount: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .notFoundArsBankAccountRegisterError: "Not found ars bank account register error."
-            case .bankAccountRegisterFailedDueToArsAuthFailed: "Bank account register failed due to ARS auth failed."
-            case .bankAccountRegisterFailedDueToLifetimeAccount:
-                "Bank account register failed due to lifetime account."
-            case .invalidAccount: "Invalid account."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Registration is in progress or the account is registered successfully."
-            case .notFoundArsBankAccountRegisterError: "Account registration processing number does not exist."
+            case .success:
+                .init(
+                    httpStatus: 200,
+                    message: "Success.",
+                    meaning: "Registration is in progress or the account is registered successfully."
+                )
+            case .notFoundArsBankAccountRegisterError:
+                .init(
+                    httpStatus: 400,
+                    message: "Not found ars bank account register error.",
+                    meaning: "Account registration processing number does not exist."
+                )
             case .bankAccountRegisterFailedDueToArsAuthFailed:
-                "Bank account registration failure due to ARS authentication failure."
-            case .bankAccountRegisterFailedDueToLifetimeAccount: "This is a lifetime account."
-            case .invalidAccount: "This is an account restricted for transactions."
+                .init(
+                    httpStatus: 400,
+                    message: "Bank account register failed due to ARS auth failed.",
+                    meaning: "Bank account registration failure due to ARS authentication failure."
+                )
+            case .bankAccountRegisterFailedDueToLifetimeAccount:
+                .init(
+                    httpStatus: 400,
+                    message: "Bank account register failed due to lifetime account.",
+                    meaning: "This is a lifetime account."
+                )
+            case .invalidAccount:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid account.",
+                    meaning: "This is an account restricted for transactions."
+                )
             case .undocumented: nil
             }
         }

@@ -21,11 +21,11 @@ import KonaplateRuntime
 /// /api/v1/bankaccounts/inquiry calls this "2.1.5. 자동 충전 계좌 등록 API": needed when isAutoRcgAccRegAllowed is
 /// true, and only possible after the normal charge-account registration.
 nonisolated public enum BankAccountsAsRcgSvcArsRegister: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/bankaccounts/as-rcg-svc/ars/register"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = true
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/bankaccounts/as-rcg-svc/ars/register" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { true }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<BankAccountsAsRcgSvcArsRegister>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -47,6 +47,16 @@ extension BankAccountsAsRcgSvcArsRegister {
             self.userId = userId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
@@ -61,6 +71,14 @@ extension BankAccountsAsRcgSvcArsRegister {
     /// Encrypted: received sealed (JWE) with the client's public key.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -88,19 +106,7 @@ extension BankAccountsAsRcgSvcArsRegister {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -17,11 +17,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: result codes after 000_000 not captured (and the description of the
 /// 000_000 row was cut)
 nonisolated public enum BankAccountsDelete: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/bankaccounts/delete"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/bankaccounts/delete" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<BankAccountsDelete>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -44,6 +44,16 @@ extension BankAccountsDelete {
             self.userId = userId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
@@ -56,6 +66,14 @@ extension BankAccountsDelete {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -87,23 +105,9 @@ extension BankAccountsDelete {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success"
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: nil
+            case .success: .init(httpStatus: 200, message: "Success")
             case .undocumented: nil
             }
         }

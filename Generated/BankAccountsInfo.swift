@@ -14,11 +14,11 @@ import KonaplateRuntime
 /// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/335007977622200
 /// 01>
 nonisolated public enum BankAccountsInfo: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/bankaccounts/info"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/bankaccounts/info" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<BankAccountsInfo>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -38,6 +38,16 @@ extension BankAccountsInfo {
 
         public init(userId: UInt64) {
             self.userId = userId
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -63,6 +73,18 @@ extension BankAccountsInfo {
         public init(userId: UInt64, accountInfo: AccountInfo) {
             self.userId = userId
             self.accountInfo = accountInfo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+            self.accountInfo = try container.decode("accountInfo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
+            try container.encode(self.accountInfo, forKey: "accountInfo")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -117,6 +139,28 @@ extension BankAccountsInfo {
                 self.bankCode = bankCode
                 self.createdDateTime = createdDateTime
                 self.updatedDateTime = updatedDateTime
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.accountId = try container.decode("accountId")
+                self.userName = try container.decode("userName")
+                self.bankAccount = try container.decode("bankAccount")
+                self.bankName = try container.decode("bankName")
+                self.bankCode = try container.decode("bankCode")
+                self.createdDateTime = try container.decode("createdDateTime")
+                self.updatedDateTime = try container.decode("updatedDateTime")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encode(self.accountId, forKey: "accountId")
+                try container.encode(self.userName, forKey: "userName")
+                try container.encode(self.bankAccount, forKey: "bankAccount")
+                try container.encode(self.bankName, forKey: "bankName")
+                try container.encode(self.bankCode, forKey: "bankCode")
+                try container.encode(self.createdDateTime, forKey: "createdDateTime")
+                try container.encode(self.updatedDateTime, forKey: "updatedDateTime")
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -174,23 +218,9 @@ extension BankAccountsInfo {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "성공"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "성공")
             case .undocumented: nil
             }
         }

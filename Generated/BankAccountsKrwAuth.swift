@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the
 /// only stored rendering); no page summary captured
 nonisolated public enum BankAccountsKrwAuth: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/bankaccounts/krw-auth"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/bankaccounts/krw-auth" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<BankAccountsKrwAuth>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -29,6 +29,14 @@ extension BankAccountsKrwAuth {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -46,6 +54,16 @@ extension BankAccountsKrwAuth {
 
         public init(transactionId: String) {
             self.transactionId = transactionId
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.transactionId = try container.decode("transactionId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.transactionId, forKey: "transactionId")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -97,32 +115,27 @@ extension BankAccountsKrwAuth {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .missingRequiredValues: 400
-            case .gettingAccOwnerNameError: 400
-            case .moneyTransferPendingError: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success"
-            case .missingRequiredValues: "Missing required values."
-            case .gettingAccOwnerNameError: "Getting acc owner name error."
-            case .moneyTransferPendingError: "Money transfer pending error."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .missingRequiredValues: "필수 파라미터가 누락되었습니다."
-            case .gettingAccOwnerNameError: "계좌 소유주 이름이 미등록 됐을 때 발생합니다."
-            case .moneyTransferPendingError: "거래가 지연 됐을 때 발생합니다."
+            case .success: .init(httpStatus: 200, message: "Success", meaning: "Success")
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .gettingAccOwnerNameError:
+                .init(
+                    httpStatus: 400,
+                    message: "Getting acc owner name error.",
+                    meaning: "계좌 소유주 이름이 미등록 됐을 때 발생합니다."
+                )
+            case .moneyTransferPendingError:
+                .init(
+                    httpStatus: 400,
+                    message: "Money transfer pending error.",
+                    meaning: "거래가 지연 됐을 때 발생합니다."
+                )
             case .undocumented: nil
             }
         }

@@ -26,11 +26,11 @@ import KonaplateRuntime
 /// (https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335002810520800
 /// 01)
 nonisolated public enum BankAccountsUserValid: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/bankaccounts/user/valid"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/bankaccounts/user/valid" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<BankAccountsUserValid>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -55,6 +55,18 @@ extension BankAccountsUserValid {
         public init(bankAccount: String, bankCode: BankCode) {
             self.bankAccount = bankAccount
             self.bankCode = bankCode
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.bankAccount = try container.decode("bankAccount")
+            self.bankCode = try container.decode("bankCode")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.bankAccount, forKey: "bankAccount")
+            try container.encode(self.bankCode, forKey: "bankCode")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -155,6 +167,14 @@ extension BankAccountsUserValid {
     nonisolated public struct Response: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -181,19 +201,7 @@ extension BankAccountsUserValid {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -16,11 +16,11 @@ import KonaplateRuntime
 /// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002808114000
 /// 01>
 nonisolated public enum CardDeliveryCancel: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/card/delivery/cancel"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/card/delivery/cancel" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<CardDeliveryCancel>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -47,6 +47,18 @@ extension CardDeliveryCancel {
             self.userId = userId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardApplyNo = try container.decode("cardApplyNo")
+            self.userId = try container.decode("userId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardApplyNo, forKey: "cardApplyNo")
+            try container.encode(self.userId, forKey: "userId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.cardApplyNo, at: path + "cardApplyNo", length: .exactly(22))
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
@@ -71,6 +83,18 @@ extension CardDeliveryCancel {
         public init(mobileCardNo: String? = nil, par: String? = nil) {
             self.mobileCardNo = mobileCardNo
             self.par = par
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.mobileCardNo = try container.decodeIfPresent("mobileCardNo")
+            self.par = try container.decodeIfPresent("par")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encodeIfPresent(self.mobileCardNo, forKey: "mobileCardNo")
+            try container.encodeIfPresent(self.par, forKey: "par")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -138,36 +162,35 @@ extension CardDeliveryCancel {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameterUserid: 400
-            case .walletUserNotFound: 400
-            case .cardIssueIsNotCancelableDueToDay: 400
-            case .cardIssueIsNotCancelableDueToStatus: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameterUserid: "Invalid input parameter. userId"
-            case .walletUserNotFound: "Wallet user not found."
-            case .cardIssueIsNotCancelableDueToDay: "Card issue is not cancelable due to day."
-            case .cardIssueIsNotCancelableDueToStatus: "Card issue is not cancelable due to status."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameterUserid: "Invalid input parameter"
-            case .walletUserNotFound: "Non-member or a member who has canceled membership"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
+            case .invalidInputParameterUserid:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter. userId",
+                    meaning: "Invalid input parameter"
+                )
+            case .walletUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Wallet user not found.",
+                    meaning: "Non-member or a member who has canceled membership"
+                )
             case .cardIssueIsNotCancelableDueToDay:
-                "Card application cannot be canceled if it is not on the same day as the application date."
-            case .cardIssueIsNotCancelableDueToStatus: "It is not allowed to cancel the card application."
+                .init(
+                    httpStatus: 400,
+                    message: "Card issue is not cancelable due to day.",
+                    meaning: """
+                        Card application cannot be canceled if it is not on the same day as the application date.
+                        """
+                )
+            case .cardIssueIsNotCancelableDueToStatus:
+                .init(
+                    httpStatus: 400,
+                    message: "Card issue is not cancelable due to status.",
+                    meaning: "It is not allowed to cancel the card application."
+                )
             case .undocumented: nil
             }
         }

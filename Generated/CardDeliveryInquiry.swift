@@ -17,11 +17,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request parameters not captured (neither stored
 /// rendering shows the request sections; result 003_001 "Invalid card info." suggests card information is an input)
 nonisolated public enum CardDeliveryInquiry: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/card/delivery/inquiry"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/card/delivery/inquiry" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<CardDeliveryInquiry>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -33,6 +33,14 @@ extension CardDeliveryInquiry {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -50,6 +58,16 @@ extension CardDeliveryInquiry {
 
         public init(status: Status) {
             self.status = status
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.status = try container.decode("status")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.status, forKey: "status")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -168,32 +186,27 @@ extension CardDeliveryInquiry {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameter: 400
-            case .walletUserNotFound: 400
-            case .invalidCardInfo: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameter: "Invalid input parameter."
-            case .walletUserNotFound: "Wallet user not found."
-            case .invalidCardInfo: "Invalid card info."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameter: "Invalid input parameter"
-            case .walletUserNotFound: "Non-member or a member who has canceled membership"
-            case .invalidCardInfo: "Invalid card information entered (card number, expiry date and CVC)"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "Invalid input parameter"
+                )
+            case .walletUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Wallet user not found.",
+                    meaning: "Non-member or a member who has canceled membership"
+                )
+            case .invalidCardInfo:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid card info.",
+                    meaning: "Invalid card information entered (card number, expiry date and CVC)"
+                )
             case .undocumented: nil
             }
         }

@@ -23,11 +23,11 @@ import KonaplateRuntime
 /// - The card in the process of remittance (there is the amount sent but the 2nd person did not accept it)
 /// - In case of cancelling/refunding the charge (the amount has not been paid after applying for cancellation/refund)
 nonisolated public enum CardTerminate: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/card/terminate"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/card/terminate" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<CardTerminate>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -54,6 +54,18 @@ extension CardTerminate {
             self.par = par
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+            self.par = try container.decode("par")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
+            try container.encode(self.par, forKey: "par")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.par, at: path + "par", length: .exactly(27))
@@ -67,6 +79,14 @@ extension CardTerminate {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -137,45 +157,53 @@ extension CardTerminate {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameter: 400
-            case .walletUserNotFound: 400
-            case .invalidCardInfo: 400
-            case .activeCardHasBalance: 400
-            case .canNotDeleteBasicCard: 400
-            case .cannotDeleteSubCardDirectly: 400
-            case .cardIsMarriedToCardseDisconnectBeforeDelete: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameter: "Invalid input parameter"
-            case .walletUserNotFound: "Wallet user not found"
-            case .invalidCardInfo: "Invalid card info"
-            case .activeCardHasBalance: "Active card has balance"
-            case .canNotDeleteBasicCard: "Can not delete basic card"
+            case .success: .init(httpStatus: 200, message: "Success", meaning: "Success")
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter",
+                    meaning: "It is an input parameter error."
+                )
+            case .walletUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Wallet user not found",
+                    meaning: "He/she is not a member or an ex-member already withdrawn"
+                )
+            case .invalidCardInfo:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid card info",
+                    meaning: "In case the information of the card is not valid"
+                )
+            case .activeCardHasBalance:
+                .init(
+                    httpStatus: 400,
+                    message: "Active card has balance",
+                    meaning: "In case there is balance left in the card"
+                )
+            case .canNotDeleteBasicCard:
+                .init(
+                    httpStatus: 400,
+                    message: "Can not delete basic card",
+                    meaning: "In case of trying to delete the basic card"
+                )
             case .cannotDeleteSubCardDirectly:
-                "Cannot delete Sub card directly, Sub Card will be automatically deleted when Main card deleted."
-            case .cardIsMarriedToCardseDisconnectBeforeDelete: "Card is married to cardSe. Disconnect before delete."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameter: "It is an input parameter error."
-            case .walletUserNotFound: "He/she is not a member or an ex-member already withdrawn"
-            case .invalidCardInfo: "In case the information of the card is not valid"
-            case .activeCardHasBalance: "In case there is balance left in the card"
-            case .canNotDeleteBasicCard: "In case of trying to delete the basic card"
-            case .cannotDeleteSubCardDirectly: "In case of deleting the sub card rather than the main card"
-            case .cardIsMarriedToCardseDisconnectBeforeDelete: "In case of trying to delete the married card"
+                .init(
+                    httpStatus: 400,
+                    message: """
+                        Cannot delete Sub card directly, Sub Card will be automatically deleted when Main card deleted.
+                        """,
+                    meaning: "In case of deleting the sub card rather than the main card"
+                )
+            case .cardIsMarriedToCardseDisconnectBeforeDelete:
+                .init(
+                    httpStatus: 400,
+                    message: "Card is married to cardSe. Disconnect before delete.",
+                    meaning: "In case of trying to delete the married card"
+                )
             case .undocumented: nil
             }
         }

@@ -17,11 +17,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: response cut at connectType (its presence, constraints,
 /// description/codes and any later response fields not captured); result codes not captured
 nonisolated public enum CardVirtualAccountInquiry: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/card/virtual-account/inquiry"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = true
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/card/virtual-account/inquiry" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { true }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<CardVirtualAccountInquiry>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -41,6 +41,16 @@ extension CardVirtualAccountInquiry {
 
         public init(cardNo: String) {
             self.cardNo = cardNo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardNo = try container.decode("cardNo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardNo, forKey: "cardNo")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -79,6 +89,20 @@ extension CardVirtualAccountInquiry {
             self.accountNo = accountNo
             self.bankCode = bankCode
             self.connectType = connectType
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.accountNo = try container.decode("accountNo")
+            self.bankCode = try container.decode("bankCode")
+            self.connectType = try container.decodeIfPresent("connectType")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.accountNo, forKey: "accountNo")
+            try container.encode(self.bankCode, forKey: "bankCode")
+            try container.encodeIfPresent(self.connectType, forKey: "connectType")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -122,19 +146,7 @@ extension CardVirtualAccountInquiry {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -16,11 +16,11 @@ import KonaplateRuntime
 /// request field after it, were not captured; addressInfo is therefore left out); result codes after 003_062 not
 /// captured, and the description of 003_062 was cut
 nonisolated public enum DirectCardIssueDelivery: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/direct-card/issue/delivery"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = true
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/direct-card/issue/delivery" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { true }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<DirectCardIssueDelivery>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -40,6 +40,16 @@ extension DirectCardIssueDelivery {
 
         public init(userInfo: UserInfo) {
             self.userInfo = userInfo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userInfo = try container.decode("userInfo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userInfo, forKey: "userInfo")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -89,6 +99,26 @@ extension DirectCardIssueDelivery {
                 self.socialNo = socialNo
                 self.mobileNumber = mobileNumber
                 self.existOcrFile = existOcrFile
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.userId = try container.decode("userId")
+                self.userName = try container.decode("userName")
+                self.engName = try container.decode("engName")
+                self.socialNo = try container.decode("socialNo")
+                self.mobileNumber = try container.decode("mobileNumber")
+                self.existOcrFile = try container.decode("existOcrFile")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encode(self.userId, forKey: "userId")
+                try container.encode(self.userName, forKey: "userName")
+                try container.encode(self.engName, forKey: "engName")
+                try container.encode(self.socialNo, forKey: "socialNo")
+                try container.encode(self.mobileNumber, forKey: "mobileNumber")
+                try container.encode(self.existOcrFile, forKey: "existOcrFile")
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -190,6 +220,24 @@ extension DirectCardIssueDelivery {
             self.expiryDate = expiryDate
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardApplyNo = try container.decode("cardApplyNo")
+            self.mobileCardNo = try container.decodeIfPresent("mobileCardNo")
+            self.mobileCardCVC = try container.decodeIfPresent("mobileCardCVC")
+            self.physicalCardNo = try container.decode("physicalCardNo")
+            self.expiryDate = try container.decode("expiryDate")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardApplyNo, forKey: "cardApplyNo")
+            try container.encodeIfPresent(self.mobileCardNo, forKey: "mobileCardNo")
+            try container.encodeIfPresent(self.mobileCardCVC, forKey: "mobileCardCVC")
+            try container.encode(self.physicalCardNo, forKey: "physicalCardNo")
+            try container.encode(self.expiryDate, forKey: "expiryDate")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.cardApplyNo, at: path + "cardApplyNo", length: .exactly(22))
             validator.check(self.mobileCardNo, at: path + "mobileCardNo", length: .exactly(16))
@@ -267,38 +315,39 @@ extension DirectCardIssueDelivery {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameterUserid: 400
-            case .walletUserNotFound: 400
-            case .serviceIsNotRelatedToTheRequestBank: 400
-            case .notValidCardIssueTypeWithTheService: 400
-            case .serviceDoesNotSupportTheApplet: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameterUserid: "Invalid input parameter. userId"
-            case .walletUserNotFound: "Wallet user not found."
-            case .serviceIsNotRelatedToTheRequestBank: "Service is not related to the request bank."
-            case .notValidCardIssueTypeWithTheService: "Not valid card issue type with the service."
-            case .serviceDoesNotSupportTheApplet: "Service does not support the applet."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success / 성공 테스트_현금IC 미포함"
-            case .invalidInputParameterUserid: "입력 파라미터 오류입니다"
-            case .walletUserNotFound: "회원이 아니거나 탈퇴한 회원입니다."
-            case .serviceIsNotRelatedToTheRequestBank: "신청한 카드 상품이 신청한 금융사 상품이 아닌 경우."
-            case .notValidCardIssueTypeWithTheService: "신청한 카드 상품의 타입이 유효하지 않을 경우"
-            case .serviceDoesNotSupportTheApplet: "신청한 카드 상품의 타입이 유효하지 않을 …"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success / 성공 테스트_현금IC 미포함")
+            case .invalidInputParameterUserid:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter. userId",
+                    meaning: "입력 파라미터 오류입니다"
+                )
+            case .walletUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Wallet user not found.",
+                    meaning: "회원이 아니거나 탈퇴한 회원입니다."
+                )
+            case .serviceIsNotRelatedToTheRequestBank:
+                .init(
+                    httpStatus: 400,
+                    message: "Service is not related to the request bank.",
+                    meaning: "신청한 카드 상품이 신청한 금융사 상품이 아닌 경우."
+                )
+            case .notValidCardIssueTypeWithTheService:
+                .init(
+                    httpStatus: 400,
+                    message: "Not valid card issue type with the service.",
+                    meaning: "신청한 카드 상품의 타입이 유효하지 않을 경우"
+                )
+            case .serviceDoesNotSupportTheApplet:
+                .init(
+                    httpStatus: 400,
+                    message: "Service does not support the applet.",
+                    meaning: "신청한 카드 상품의 타입이 유효하지 않을 …"
+                )
             case .undocumented: nil
             }
         }

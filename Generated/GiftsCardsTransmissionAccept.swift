@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request parameters not captured (the stored
 /// rendering does not show the request sections)
 nonisolated public enum GiftsCardsTransmissionAccept: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/gifts/cards/transmission/accept"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/gifts/cards/transmission/accept" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<GiftsCardsTransmissionAccept>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -29,6 +29,14 @@ extension GiftsCardsTransmissionAccept {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -56,6 +64,20 @@ extension GiftsCardsTransmissionAccept {
             self.mobileCardNo = mobileCardNo
             self.mobileCardPar = mobileCardPar
             self.mobileCardExpiryDate = mobileCardExpiryDate
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.mobileCardNo = try container.decode("mobileCardNo")
+            self.mobileCardPar = try container.decode("mobileCardPar")
+            self.mobileCardExpiryDate = try container.decode("mobileCardExpiryDate")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.mobileCardNo, forKey: "mobileCardNo")
+            try container.encode(self.mobileCardPar, forKey: "mobileCardPar")
+            try container.encode(self.mobileCardExpiryDate, forKey: "mobileCardExpiryDate")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -136,41 +158,45 @@ extension GiftsCardsTransmissionAccept {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameter: 400
-            case .theGiftCardIsAlreadyCancelledBySender: 400
-            case .theGiftCardIsAlreadyRejectedByReceiver: 400
-            case .transactionDataNotValid: 400
-            case .moneyTransferIsFailed: 400
-            case .notFoundCardOrUserInfo: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameter: "Invalid input parameter."
-            case .theGiftCardIsAlreadyCancelledBySender: "The gift card is already cancelled by sender."
-            case .theGiftCardIsAlreadyRejectedByReceiver: "The gift card is already rejected by receiver."
-            case .transactionDataNotValid: "Transaction data not valid."
-            case .moneyTransferIsFailed: "Money transfer is failed."
-            case .notFoundCardOrUserInfo: "Not found card or user info."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "성공"
-            case .invalidInputParameter: "입력 파라미터 오류"
-            case .theGiftCardIsAlreadyCancelledBySender: "전송자에 의해 취소된 선물하기"
-            case .theGiftCardIsAlreadyRejectedByReceiver: "수신자에 의해 거절된 선물하기"
-            case .transactionDataNotValid: "선물하기 거래 데이터가 유효하지 않음"
-            case .moneyTransferIsFailed: "수신 카드로 잔액 이동 실패"
-            case .notFoundCardOrUserInfo: "카드정보를 찾을 수 없음"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "성공")
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .theGiftCardIsAlreadyCancelledBySender:
+                .init(
+                    httpStatus: 400,
+                    message: "The gift card is already cancelled by sender.",
+                    meaning: "전송자에 의해 취소된 선물하기"
+                )
+            case .theGiftCardIsAlreadyRejectedByReceiver:
+                .init(
+                    httpStatus: 400,
+                    message: "The gift card is already rejected by receiver.",
+                    meaning: "수신자에 의해 거절된 선물하기"
+                )
+            case .transactionDataNotValid:
+                .init(
+                    httpStatus: 400,
+                    message: "Transaction data not valid.",
+                    meaning: "선물하기 거래 데이터가 유효하지 않음"
+                )
+            case .moneyTransferIsFailed:
+                .init(
+                    httpStatus: 400,
+                    message: "Money transfer is failed.",
+                    meaning: "수신 카드로 잔액 이동 실패"
+                )
+            case .notFoundCardOrUserInfo:
+                .init(
+                    httpStatus: 400,
+                    message: "Not found card or user info.",
+                    meaning: "카드정보를 찾을 수 없음"
+                )
             case .undocumented: nil
             }
         }

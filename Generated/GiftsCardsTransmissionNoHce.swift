@@ -18,11 +18,11 @@ import KonaplateRuntime
 /// 다른 회원에게 선불카드를 선물할 수 있습니다. 회원이 보유한 잔액을 차감하여 선물을 보내는 방식입니다.
 /// 선물하고자 하는 금액을 먼저 특정 카드 상품에 충전한 후 해당 카드를 선물하는 시나리오입니다.
 nonisolated public enum GiftsCardsTransmissionNoHce: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/gifts/cards/transmission/no-hce"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/gifts/cards/transmission/no-hce" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<GiftsCardsTransmissionNoHce>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -76,6 +76,26 @@ extension GiftsCardsTransmissionNoHce {
             self.serviceId = serviceId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.senderUserId = try container.decode("senderUserId")
+            self.senderName = try container.decodeIfPresent("senderName")
+            self.senderPhone = try container.decodeIfPresent("senderPhone")
+            self.receiverName = try container.decode("receiverName")
+            self.receiverPhone = try container.decode("receiverPhone")
+            self.serviceId = try container.decode("serviceId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.senderUserId, forKey: "senderUserId")
+            try container.encodeIfPresent(self.senderName, forKey: "senderName")
+            try container.encodeIfPresent(self.senderPhone, forKey: "senderPhone")
+            try container.encode(self.receiverName, forKey: "receiverName")
+            try container.encode(self.receiverPhone, forKey: "receiverPhone")
+            try container.encode(self.serviceId, forKey: "serviceId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.senderUserId, at: path + "senderUserId", numericRange: 1...9_999_999_999_999_999_999)
             validator.check(self.senderName, at: path + "senderName", length: .between(1, 256))
@@ -109,6 +129,14 @@ extension GiftsCardsTransmissionNoHce {
     nonisolated public struct Response: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -135,19 +163,7 @@ extension GiftsCardsTransmissionNoHce {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -14,11 +14,11 @@ import KonaplateRuntime
 /// rendering does not show the request sections; paymentRedirectUrl's description names a request field
 /// paymentMethodType with a value CREDIT_CARD)
 nonisolated public enum GiftsCardsTransmissionV2: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v2/gifts/cards/transmission"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v2/gifts/cards/transmission" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<GiftsCardsTransmissionV2>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -30,6 +30,14 @@ extension GiftsCardsTransmissionV2 {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -53,6 +61,18 @@ extension GiftsCardsTransmissionV2 {
         public init(transferId: String, paymentRedirectUrl: String? = nil) {
             self.transferId = transferId
             self.paymentRedirectUrl = paymentRedirectUrl
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.transferId = try container.decode("transferId")
+            self.paymentRedirectUrl = try container.decodeIfPresent("paymentRedirectUrl")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.transferId, forKey: "transferId")
+            try container.encodeIfPresent(self.paymentRedirectUrl, forKey: "paymentRedirectUrl")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -88,23 +108,9 @@ extension GiftsCardsTransmissionV2 {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "성공"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "성공")
             case .undocumented: nil
             }
         }

@@ -14,11 +14,11 @@ import KonaplateRuntime
 /// rendering shows only the response side); summary not captured; result-code rows behind the 'Show All' expander not
 /// captured
 nonisolated public enum GiftsMoneyTransferNoHce: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/gifts/money/transfer/no-hce"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/gifts/money/transfer/no-hce" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<GiftsMoneyTransferNoHce>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -30,6 +30,14 @@ extension GiftsMoneyTransferNoHce {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -47,6 +55,16 @@ extension GiftsMoneyTransferNoHce {
 
         public init(transferId: String) {
             self.transferId = transferId
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.transferId = try container.decode("transferId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.transferId, forKey: "transferId")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -131,52 +149,58 @@ extension GiftsMoneyTransferNoHce {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameter: 400
-            case .senderSAndReceiverSPhoneNumbersSame: 400
-            case .giftCardStatusIsNotActive: 400
-            case .giftCardIsOverExpirationDate: 400
-            case .userNotFound: 400
-            case .giftMoneyIsZero: 400
-            case .balanceIsNotEnoughForGift: 400
-            case .moneyTransferCountOrAmountIsOverTheLimitInPolicy: 400
-            case .depositError: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameter: "Invalid input parameter."
-            case .senderSAndReceiverSPhoneNumbersSame: "Sender's And Receiver's Phone Numbers Same."
-            case .giftCardStatusIsNotActive: "Gift Card Status Is Not Active."
-            case .giftCardIsOverExpirationDate: "Gift Card Is Over Expiration Date."
-            case .userNotFound: "User not found."
-            case .giftMoneyIsZero: "Gift money is zero."
-            case .balanceIsNotEnoughForGift: "Balance is not enough for gift."
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success.")
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "Input parameter error."
+                )
+            case .senderSAndReceiverSPhoneNumbersSame:
+                .init(
+                    httpStatus: 400,
+                    message: "Sender's And Receiver's Phone Numbers Same.",
+                    meaning: "Transferring to oneself is not allowed."
+                )
+            case .giftCardStatusIsNotActive:
+                .init(
+                    httpStatus: 400,
+                    message: "Gift Card Status Is Not Active.",
+                    meaning: "The status of the transfer card is inactive."
+                )
+            case .giftCardIsOverExpirationDate:
+                .init(
+                    httpStatus: 400,
+                    message: "Gift Card Is Over Expiration Date.",
+                    meaning: "The expiration date of the transfer card has expired."
+                )
+            case .userNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "User not found.",
+                    meaning: "There is no receiver information for the transfer."
+                )
+            case .giftMoneyIsZero:
+                .init(
+                    httpStatus: 400,
+                    message: "Gift money is zero.",
+                    meaning: "The transfer amount is less than 0."
+                )
+            case .balanceIsNotEnoughForGift:
+                .init(
+                    httpStatus: 400,
+                    message: "Balance is not enough for gift.",
+                    meaning: "The balance of the transfer card is less than the transfer amount."
+                )
             case .moneyTransferCountOrAmountIsOverTheLimitInPolicy:
-                "Money transfer count or amount is over the limit in policy."
-            case .depositError: "Deposit error."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameter: "Input parameter error."
-            case .senderSAndReceiverSPhoneNumbersSame: "Transferring to oneself is not allowed."
-            case .giftCardStatusIsNotActive: "The status of the transfer card is inactive."
-            case .giftCardIsOverExpirationDate: "The expiration date of the transfer card has expired."
-            case .userNotFound: "There is no receiver information for the transfer."
-            case .giftMoneyIsZero: "The transfer amount is less than 0."
-            case .balanceIsNotEnoughForGift: "The balance of the transfer card is less than the transfer amount."
-            case .moneyTransferCountOrAmountIsOverTheLimitInPolicy:
-                "The transfer count or the daily/monthly maximum transfer amount has been exceeded."
-            case .depositError: "The transfer has failed."
+                .init(
+                    httpStatus: 400,
+                    message: "Money transfer count or amount is over the limit in policy.",
+                    meaning: "The transfer count or the daily/monthly maximum transfer amount has been exceeded."
+                )
+            case .depositError: .init(httpStatus: 400, message: "Deposit error.", meaning: "The transfer has failed.")
             case .undocumented: nil
             }
         }

@@ -27,11 +27,11 @@ import KonaplateRuntime
 /// headers); response cut inside the issuedCardList[].status code list after DIGITAL_ISSUED ("PHYSICAL_ISSUE…"):
 /// remaining status values, any later fields and the result codes not captured
 nonisolated public enum IssuedCardsPreIssueWaitingPhysical: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/issued-cards/pre-issue/waiting/physical"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/issued-cards/pre-issue/waiting/physical" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<IssuedCardsPreIssueWaitingPhysical>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -43,6 +43,14 @@ extension IssuedCardsPreIssueWaitingPhysical {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -60,6 +68,16 @@ extension IssuedCardsPreIssueWaitingPhysical {
 
         public init(issuedCardList: [IssuedCardListItem]) {
             self.issuedCardList = issuedCardList
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.issuedCardList = try container.decode("issuedCardList")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.issuedCardList, forKey: "issuedCardList")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -93,6 +111,22 @@ extension IssuedCardsPreIssueWaitingPhysical {
                 self.issueType = issueType
                 self.digital = digital
                 self.status = status
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.cardApplyNo = try container.decode("cardApplyNo")
+                self.issueType = try container.decode("issueType")
+                self.digital = try container.decode("digital")
+                self.status = try container.decode("status")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encode(self.cardApplyNo, forKey: "cardApplyNo")
+                try container.encode(self.issueType, forKey: "issueType")
+                try container.encode(self.digital, forKey: "digital")
+                try container.encode(self.status, forKey: "status")
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -168,6 +202,24 @@ extension IssuedCardsPreIssueWaitingPhysical {
                     self.serviceId = serviceId
                     self.serviceName = serviceName
                     self.mobileCardCVC = mobileCardCVC
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                    self.cardNo = try container.decode("cardNo")
+                    self.par = try container.decode("par")
+                    self.serviceId = try container.decode("serviceId")
+                    self.serviceName = try container.decode("serviceName")
+                    self.mobileCardCVC = try container.decode("mobileCardCVC")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                    try container.encode(self.cardNo, forKey: "cardNo")
+                    try container.encode(self.par, forKey: "par")
+                    try container.encode(self.serviceId, forKey: "serviceId")
+                    try container.encode(self.serviceName, forKey: "serviceName")
+                    try container.encode(self.mobileCardCVC, forKey: "mobileCardCVC")
                 }
 
                 public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -258,19 +310,7 @@ extension IssuedCardsPreIssueWaitingPhysical {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

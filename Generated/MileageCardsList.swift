@@ -15,11 +15,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: response fields and result codes not captured (the excerpt ends inside
 /// the Response Headers table)
 nonisolated public enum MileageCardsList: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/mileage/cards/list"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/mileage/cards/list" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<MileageCardsList>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -50,6 +50,20 @@ extension MileageCardsList {
             self.userId = userId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.pageRequest = try container.decode("pageRequest")
+            self.policySubType = try container.decode("policySubType")
+            self.userId = try container.decode("userId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.pageRequest, forKey: "pageRequest")
+            try container.encode(self.policySubType, forKey: "policySubType")
+            try container.encode(self.userId, forKey: "userId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.pageRequest, at: path + "pageRequest")
             validator.check(self.policySubType, at: path + "policySubType")
@@ -78,6 +92,20 @@ extension MileageCardsList {
                 self.orderByDirection = orderByDirection
                 self.page = page
                 self.pageSize = pageSize
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.orderByDirection = try container.decodeIfPresent("orderByDirection")
+                self.page = try container.decodeIfPresent("page")
+                self.pageSize = try container.decodeIfPresent("pageSize")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encodeIfPresent(self.orderByDirection, forKey: "orderByDirection")
+                try container.encodeIfPresent(self.page, forKey: "page")
+                try container.encodeIfPresent(self.pageSize, forKey: "pageSize")
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -153,6 +181,14 @@ extension MileageCardsList {
     nonisolated public struct Response: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -179,19 +215,7 @@ extension MileageCardsList {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed); result
 /// codes after 006_013 hidden behind 'Show All' not captured; no page summary captured
 nonisolated public enum PaymentCancelNoHce: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/payment/cancel/no-hce"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/payment/cancel/no-hce" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<PaymentCancelNoHce>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -29,6 +29,14 @@ extension PaymentCancelNoHce {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -52,6 +60,18 @@ extension PaymentCancelNoHce {
         public init(balance: Int64, approvalTime: String) {
             self.balance = balance
             self.approvalTime = approvalTime
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.balance = try container.decode("balance")
+            self.approvalTime = try container.decode("approvalTime")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.balance, forKey: "balance")
+            try container.encode(self.approvalTime, forKey: "approvalTime")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -137,56 +157,61 @@ extension PaymentCancelNoHce {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode: 400
-            case .invalidTransaction: 400
-            case .invalidAmount: 400
-            case .invalidCardNumber: 400
-            case .requesetFormatError: 400
-            case .overLimitOfTheStore: 400
-            case .expiredCard: 400
-            case .transactionNotPermitted: 400
-            case .transactionDoesNotPermittedToTerminal: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success"
+            case .success: .init(httpStatus: 200, message: "Success", meaning: "Success")
             case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
-                "The entered card cannot be transacted through the POS Entry Mode."
-            case .invalidTransaction: "Invalid Transaction."
-            case .invalidAmount: "Invalid amount."
-            case .invalidCardNumber: "Invalid card number."
-            case .requesetFormatError: "Requeset format error."
-            case .overLimitOfTheStore: "Over limit of the store."
-            case .expiredCard: "Expired card."
-            case .transactionNotPermitted: "Transaction not permitted."
-            case .transactionDoesNotPermittedToTerminal: "Transaction does not permitted to terminal."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
-                "The entered card cannot be transacted through the corresponding POS Entry Mode (DE 22)"
-            case .invalidTransaction: "Card terminal time is incorrect"
-            case .invalidAmount: "Invalid Transaction Amount – Insufficient Balance"
-            case .invalidCardNumber: "wrong card number"
-            case .requesetFormatError: "Invalid ISO 8583 format"
-            case .overLimitOfTheStore: "Requests that exceed the amount that can be paid/recharged/refundable"
-            case .expiredCard: "Expired card"
+                .init(
+                    httpStatus: 400,
+                    message: "The entered card cannot be transacted through the POS Entry Mode.",
+                    meaning: "The entered card cannot be transacted through the corresponding POS Entry Mode (DE 22)"
+                )
+            case .invalidTransaction:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid Transaction.",
+                    meaning: "Card terminal time is incorrect"
+                )
+            case .invalidAmount:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid amount.",
+                    meaning: "Invalid Transaction Amount – Insufficient Balance"
+                )
+            case .invalidCardNumber:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid card number.",
+                    meaning: "wrong card number"
+                )
+            case .requesetFormatError:
+                .init(
+                    httpStatus: 400,
+                    message: "Requeset format error.",
+                    meaning: "Invalid ISO 8583 format"
+                )
+            case .overLimitOfTheStore:
+                .init(
+                    httpStatus: 400,
+                    message: "Over limit of the store.",
+                    meaning: "Requests that exceed the amount that can be paid/recharged/refundable"
+                )
+            case .expiredCard: .init(httpStatus: 400, message: "Expired card.", meaning: "Expired card")
             case .transactionNotPermitted:
-                """
-                Insufficient authority to make a transaction (in case of payment cancellation, there is no ledger \
-                transaction to cancel)
-                """
-            case .transactionDoesNotPermittedToTerminal: "Invalid handling agency code"
+                .init(
+                    httpStatus: 400,
+                    message: "Transaction not permitted.",
+                    meaning: """
+                        Insufficient authority to make a transaction (in case of payment cancellation, there is no \
+                        ledger transaction to cancel)
+                        """
+                )
+            case .transactionDoesNotPermittedToTerminal:
+                .init(
+                    httpStatus: 400,
+                    message: "Transaction does not permitted to terminal.",
+                    meaning: "Invalid handling agency code"
+                )
             case .undocumented: nil
             }
         }

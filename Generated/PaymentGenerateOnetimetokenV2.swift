@@ -22,11 +22,11 @@ import KonaplateRuntime
 /// number.
 /// The valid time of the issued Token is 30 seconds, and the payment/charge must be completed within 30 seconds.
 nonisolated public enum PaymentGenerateOnetimetokenV2: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v2/payment/generate/onetimetoken"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v2/payment/generate/onetimetoken" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<PaymentGenerateOnetimetokenV2>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -56,9 +56,16 @@ extension PaymentGenerateOnetimetokenV2 {
             self.transactionType = transactionType
         }
 
-        private enum CodingKeys: String, CodingKey {
-            case cardNo
-            case transactionType = "type"
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardNo = try container.decode("cardNo")
+            self.transactionType = try container.decodeIfPresent("type")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardNo, forKey: "cardNo")
+            try container.encodeIfPresent(self.transactionType, forKey: "type")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -114,6 +121,14 @@ extension PaymentGenerateOnetimetokenV2 {
     nonisolated public struct Response: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -140,19 +155,7 @@ extension PaymentGenerateOnetimetokenV2 {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request fields not captured (collapsed on the only
 /// stored rendering); summary not captured
 nonisolated public enum PaymentNetcancelNoHce: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/payment/netcancel/no-hce"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/payment/netcancel/no-hce" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<PaymentNetcancelNoHce>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -29,6 +29,14 @@ extension PaymentNetcancelNoHce {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -52,6 +60,18 @@ extension PaymentNetcancelNoHce {
         public init(balance: Int64, approvalTime: String) {
             self.balance = balance
             self.approvalTime = approvalTime
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.balance = try container.decode("balance")
+            self.approvalTime = try container.decode("approvalTime")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.balance, forKey: "balance")
+            try container.encode(self.approvalTime, forKey: "approvalTime")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -104,32 +124,22 @@ extension PaymentNetcancelNoHce {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .requestForDuplicatedTransaction: 400
-            case .systemError: 400
-            case .noOriginalTransaction: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success"
-            case .requestForDuplicatedTransaction: "Request for duplicated transaction."
-            case .systemError: "System Error."
-            case .noOriginalTransaction: "No original transaction."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .requestForDuplicatedTransaction: "Request for duplicated transaction"
-            case .systemError: "System Error"
-            case .noOriginalTransaction: "No original transaction"
+            case .success: .init(httpStatus: 200, message: "Success", meaning: "Success")
+            case .requestForDuplicatedTransaction:
+                .init(
+                    httpStatus: 400,
+                    message: "Request for duplicated transaction.",
+                    meaning: "Request for duplicated transaction"
+                )
+            case .systemError: .init(httpStatus: 400, message: "System Error.", meaning: "System Error")
+            case .noOriginalTransaction:
+                .init(
+                    httpStatus: 400,
+                    message: "No original transaction.",
+                    meaning: "No original transaction"
+                )
             case .undocumented: nil
             }
         }

@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: page description, request headers and request parameters not captured
 /// (collapsed on the compact view); result codes after 006_012 not captured, and the description of 006_012 was cut
 nonisolated public enum PaymentNoHce: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/payment/no-hce"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/payment/no-hce" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<PaymentNoHce>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -29,6 +29,14 @@ extension PaymentNoHce {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -67,6 +75,24 @@ extension PaymentNoHce {
             self.approvalCode = approvalCode
             self.nrNumber = nrNumber
             self.approvalTime = approvalTime
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardNo = try container.decode("cardNo")
+            self.balance = try container.decode("balance")
+            self.approvalCode = try container.decode("approvalCode")
+            self.nrNumber = try container.decode("nrNumber")
+            self.approvalTime = try container.decode("approvalTime")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardNo, forKey: "cardNo")
+            try container.encode(self.balance, forKey: "balance")
+            try container.encode(self.approvalCode, forKey: "approvalCode")
+            try container.encode(self.nrNumber, forKey: "nrNumber")
+            try container.encode(self.approvalTime, forKey: "approvalTime")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -164,49 +190,52 @@ extension PaymentNoHce {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode: 400
-            case .invalidTransaction: 400
-            case .invalidAmount: 400
-            case .invalidCardNumber: 400
-            case .requesetFormatError: 400
-            case .overLimitOfTheStore: 400
-            case .expiredCard: 400
-            case .transactionNotPermitted: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success"
+            case .success: .init(httpStatus: 200, message: "Success", meaning: "Success")
             case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
-                "The entered card cannot be transacted through the POS Entry Mode."
-            case .invalidTransaction: "Invalid Transaction."
-            case .invalidAmount: "Invalid amount."
-            case .invalidCardNumber: "Invalid card number."
-            case .requesetFormatError: "Requeset format error."
-            case .overLimitOfTheStore: "Over limit of the store."
-            case .expiredCard: "Expired card."
-            case .transactionNotPermitted: "Transaction not permitted."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
-                "The card entered cannot be traded through that POS Entry Mode (DE 22)"
-            case .invalidTransaction: "The card terminal time is wrong"
-            case .invalidAmount: "Wrong transaction amount - insufficient balance"
-            case .invalidCardNumber: "Wrong card number"
-            case .requesetFormatError: "Wrong type of ISO 8583"
-            case .overLimitOfTheStore: "Request that exceeds the amount that can be paid/charged/refundable"
-            case .expiredCard: "Expired Card"
-            case .transactionNotPermitted: "When there is not enough authority to make a deal In case of cancellation…"
+                .init(
+                    httpStatus: 400,
+                    message: "The entered card cannot be transacted through the POS Entry Mode.",
+                    meaning: "The card entered cannot be traded through that POS Entry Mode (DE 22)"
+                )
+            case .invalidTransaction:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid Transaction.",
+                    meaning: "The card terminal time is wrong"
+                )
+            case .invalidAmount:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid amount.",
+                    meaning: "Wrong transaction amount - insufficient balance"
+                )
+            case .invalidCardNumber:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid card number.",
+                    meaning: "Wrong card number"
+                )
+            case .requesetFormatError:
+                .init(
+                    httpStatus: 400,
+                    message: "Requeset format error.",
+                    meaning: "Wrong type of ISO 8583"
+                )
+            case .overLimitOfTheStore:
+                .init(
+                    httpStatus: 400,
+                    message: "Over limit of the store.",
+                    meaning: "Request that exceeds the amount that can be paid/charged/refundable"
+                )
+            case .expiredCard: .init(httpStatus: 400, message: "Expired card.", meaning: "Expired Card")
+            case .transactionNotPermitted:
+                .init(
+                    httpStatus: 400,
+                    message: "Transaction not permitted.",
+                    meaning: "When there is not enough authority to make a deal In case of cancellation…"
+                )
             case .undocumented: nil
             }
         }

@@ -21,11 +21,11 @@ import KonaplateRuntime
 /// type and constraints unknown); result codes cut at 003_010 (its description not captured) and any further rows not
 /// captured
 nonisolated public enum PrepayCardExpiredReissue: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/prepay-card/expired/reissue"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/prepay-card/expired/reissue" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<PrepayCardExpiredReissue>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -47,6 +47,16 @@ extension PrepayCardExpiredReissue {
             self.userInfo = userInfo
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userInfo = try container.decode("userInfo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userInfo, forKey: "userInfo")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userInfo, at: path + "userInfo")
         }
@@ -66,6 +76,18 @@ extension PrepayCardExpiredReissue {
             public init(userId: UInt64, addressInfo: AddressInfo) {
                 self.userId = userId
                 self.addressInfo = addressInfo
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.userId = try container.decode("userId")
+                self.addressInfo = try container.decode("addressInfo")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encode(self.userId, forKey: "userId")
+                try container.encode(self.addressInfo, forKey: "addressInfo")
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -92,6 +114,20 @@ extension PrepayCardExpiredReissue {
                     self.address = address
                     self.addressDetail = addressDetail
                     self.zipCode = zipCode
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                    self.address = try container.decode("address")
+                    self.addressDetail = try container.decode("addressDetail")
+                    self.zipCode = try container.decode("zipCode")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                    try container.encode(self.address, forKey: "address")
+                    try container.encode(self.addressDetail, forKey: "addressDetail")
+                    try container.encode(self.zipCode, forKey: "zipCode")
                 }
 
                 public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -129,6 +165,16 @@ extension PrepayCardExpiredReissue {
 
         public init(cardApplyNo: String) {
             self.cardApplyNo = cardApplyNo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardApplyNo = try container.decode("cardApplyNo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardApplyNo, forKey: "cardApplyNo")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -214,51 +260,58 @@ extension PrepayCardExpiredReissue {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameterCardinfoOldcardno: 400
-            case .walletUserNotFound: 400
-            case .cardIssueStatusIsNotAllowedToReissue: 400
-            case .cardStatusIsNotActiveOrSuspended: 400
-            case .cardExpiryDateIsNotProperToReissue: 400
-            case .userNameNotFoundError: 400
-            case .parNotFoundFromCardno: 400
-            case .notValidProductForCardIssueType: 400
-            case .cardReissueCostPayFail: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameterCardinfoOldcardno: "Invalid input parameter. cardInfo.oldCardNo"
-            case .walletUserNotFound: "Wallet user not found."
-            case .cardIssueStatusIsNotAllowedToReissue: "Card issue status is not allowed to reissue"
-            case .cardStatusIsNotActiveOrSuspended: "Card status is not active or suspended"
-            case .cardExpiryDateIsNotProperToReissue: "Card expiry date is not proper to reissue."
-            case .userNameNotFoundError: "User name not found error"
-            case .parNotFoundFromCardno: "Par not found from cardNo."
-            case .notValidProductForCardIssueType: "Not valid product for card issue type"
-            case .cardReissueCostPayFail: "Card reissue cost pay fail"
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameterCardinfoOldcardno: "Invalid input parameter"
-            case .walletUserNotFound: "Non-member or a member who has canceled membership"
-            case .cardIssueStatusIsNotAllowedToReissue: "This card to be expired has been reissued before."
-            case .cardStatusIsNotActiveOrSuspended: "The status of the card to be expired is not reissueable."
+            case .success: .init(httpStatus: 200, message: "Success", meaning: "Success")
+            case .invalidInputParameterCardinfoOldcardno:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter. cardInfo.oldCardNo",
+                    meaning: "Invalid input parameter"
+                )
+            case .walletUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Wallet user not found.",
+                    meaning: "Non-member or a member who has canceled membership"
+                )
+            case .cardIssueStatusIsNotAllowedToReissue:
+                .init(
+                    httpStatus: 400,
+                    message: "Card issue status is not allowed to reissue",
+                    meaning: "This card to be expired has been reissued before."
+                )
+            case .cardStatusIsNotActiveOrSuspended:
+                .init(
+                    httpStatus: 400,
+                    message: "Card status is not active or suspended",
+                    meaning: "The status of the card to be expired is not reissueable."
+                )
             case .cardExpiryDateIsNotProperToReissue:
-                "The expiry date of the card to be expired is more than 30 days away."
-            case .userNameNotFoundError: "Member's name not found"
-            case .parNotFoundFromCardno: "Member’s mobile number not found"
-            case .notValidProductForCardIssueType: "The application for reissuance of the card type is not allowed"
-            case .cardReissueCostPayFail: nil
+                .init(
+                    httpStatus: 400,
+                    message: "Card expiry date is not proper to reissue.",
+                    meaning: "The expiry date of the card to be expired is more than 30 days away."
+                )
+            case .userNameNotFoundError:
+                .init(
+                    httpStatus: 400,
+                    message: "User name not found error",
+                    meaning: "Member's name not found"
+                )
+            case .parNotFoundFromCardno:
+                .init(
+                    httpStatus: 400,
+                    message: "Par not found from cardNo.",
+                    meaning: "Member’s mobile number not found"
+                )
+            case .notValidProductForCardIssueType:
+                .init(
+                    httpStatus: 400,
+                    message: "Not valid product for card issue type",
+                    meaning: "The application for reissuance of the card type is not allowed"
+                )
+            case .cardReissueCostPayFail: .init(httpStatus: 400, message: "Card reissue cost pay fail")
             case .undocumented: nil
             }
         }

@@ -17,11 +17,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request cut inside serviceId's description ('카드 상품에 부여한 고유 식…'): later
 /// request fields not captured, among them isDeliveryRequired, which addressInfo's condition names
 nonisolated public enum PrepayCardIssueDelivery: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/prepay-card/issue/delivery"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/prepay-card/issue/delivery" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<PrepayCardIssueDelivery>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -49,6 +49,18 @@ extension PrepayCardIssueDelivery {
             self.serviceId = serviceId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userInfo = try container.decode("userInfo")
+            self.serviceId = try container.decode("serviceId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userInfo, forKey: "userInfo")
+            try container.encode(self.serviceId, forKey: "serviceId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userInfo, at: path + "userInfo")
             validator.check(self.serviceId, at: path + "serviceId", length: .exactly(15))
@@ -70,6 +82,18 @@ extension PrepayCardIssueDelivery {
             public init(userId: UInt64, addressInfo: AddressInfo? = nil) {
                 self.userId = userId
                 self.addressInfo = addressInfo
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.userId = try container.decode("userId")
+                self.addressInfo = try container.decodeIfPresent("addressInfo")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encode(self.userId, forKey: "userId")
+                try container.encodeIfPresent(self.addressInfo, forKey: "addressInfo")
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -97,6 +121,20 @@ extension PrepayCardIssueDelivery {
                     self.address = address
                     self.addressDetail = addressDetail
                     self.zipCode = zipCode
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                    self.address = try container.decode("address")
+                    self.addressDetail = try container.decode("addressDetail")
+                    self.zipCode = try container.decode("zipCode")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                    try container.encode(self.address, forKey: "address")
+                    try container.encode(self.addressDetail, forKey: "addressDetail")
+                    try container.encode(self.zipCode, forKey: "zipCode")
                 }
 
                 public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -155,6 +193,22 @@ extension PrepayCardIssueDelivery {
             self.mobileCardNo = mobileCardNo
             self.mobileCardCVC = mobileCardCVC
             self.mobileCardPar = mobileCardPar
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardApplyNo = try container.decode("cardApplyNo")
+            self.mobileCardNo = try container.decodeIfPresent("mobileCardNo")
+            self.mobileCardCVC = try container.decodeIfPresent("mobileCardCVC")
+            self.mobileCardPar = try container.decodeIfPresent("mobileCardPar")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardApplyNo, forKey: "cardApplyNo")
+            try container.encodeIfPresent(self.mobileCardNo, forKey: "mobileCardNo")
+            try container.encodeIfPresent(self.mobileCardCVC, forKey: "mobileCardCVC")
+            try container.encodeIfPresent(self.mobileCardPar, forKey: "mobileCardPar")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -223,37 +277,30 @@ extension PrepayCardIssueDelivery {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameterServiceid: 400
-            case .walletUserNotFound: 400
-            case .cardDeliveryShouldBeRequiredInCaseOfNormalType: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameterServiceid: "Invalid input parameter. serviceId"
-            case .walletUserNotFound: "Wallet user not found."
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
+            case .invalidInputParameterServiceid:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter. serviceId",
+                    meaning: "Invalid input parameter"
+                )
+            case .walletUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Wallet user not found.",
+                    meaning: "Non-member or a member who has canceled membership"
+                )
             case .cardDeliveryShouldBeRequiredInCaseOfNormalType:
-                "Card delivery should be required in case of normal type."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameterServiceid: "Invalid input parameter"
-            case .walletUserNotFound: "Non-member or a member who has canceled membership"
-            case .cardDeliveryShouldBeRequiredInCaseOfNormalType:
-                """
-                For normal type cards, delivery is required.(A mobile card is unable to be issued, and only a mobile \
-                card issuance is requested)
-                """
+                .init(
+                    httpStatus: 400,
+                    message: "Card delivery should be required in case of normal type.",
+                    meaning: """
+                        For normal type cards, delivery is required.(A mobile card is unable to be issued, and only a \
+                        mobile card issuance is requested)
+                        """
+                )
             case .undocumented: nil
             }
         }

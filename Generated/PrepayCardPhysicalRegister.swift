@@ -32,11 +32,11 @@ import KonaplateRuntime
 /// captured (the result codes mention cardApplyNo and card number, expiry date and CVC, but no field table was
 /// captured)
 nonisolated public enum PrepayCardPhysicalRegister: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/prepay-card/physical/register"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/prepay-card/physical/register" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<PrepayCardPhysicalRegister>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -48,6 +48,14 @@ extension PrepayCardPhysicalRegister {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -71,6 +79,18 @@ extension PrepayCardPhysicalRegister {
         public init(mobileCardNo: String, par: String) {
             self.mobileCardNo = mobileCardNo
             self.par = par
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.mobileCardNo = try container.decode("mobileCardNo")
+            self.par = try container.decode("par")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.mobileCardNo, forKey: "mobileCardNo")
+            try container.encode(self.par, forKey: "par")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -140,38 +160,33 @@ extension PrepayCardPhysicalRegister {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .indicatedCardIssueIsNotReadyToActive: 400
-            case .indicatedCardIssueNotFoundError: 400
-            case .invalidCardInfo: 400
-            case .digitalCardIsAlreadyTerminatedError: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .indicatedCardIssueIsNotReadyToActive: "Indicated card issue is not ready to active."
-            case .indicatedCardIssueNotFoundError: "Indicated card issue not found error."
-            case .invalidCardInfo: "Invalid card info."
-            case .digitalCardIsAlreadyTerminatedError: "Digital card is already terminated error."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
             case .indicatedCardIssueIsNotReadyToActive:
-                "When the card application specified with cardApplyNo is not allowed to be registered"
+                .init(
+                    httpStatus: 400,
+                    message: "Indicated card issue is not ready to active.",
+                    meaning: "When the card application specified with cardApplyNo is not allowed to be registered"
+                )
             case .indicatedCardIssueNotFoundError:
-                "When the card application specified with cardApplyNo does not exist"
-            case .invalidCardInfo: "Invalid card information entered (card number, expiry date and CVC)"
+                .init(
+                    httpStatus: 400,
+                    message: "Indicated card issue not found error.",
+                    meaning: "When the card application specified with cardApplyNo does not exist"
+                )
+            case .invalidCardInfo:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid card info.",
+                    meaning: "Invalid card information entered (card number, expiry date and CVC)"
+                )
             case .digitalCardIsAlreadyTerminatedError:
-                "When the mobile card to be linked to the physical card is already discarded"
+                .init(
+                    httpStatus: 400,
+                    message: "Digital card is already terminated error.",
+                    meaning: "When the mobile card to be linked to the physical card is already discarded"
+                )
             case .undocumented: nil
             }
         }

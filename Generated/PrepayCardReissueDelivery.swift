@@ -21,11 +21,11 @@ import KonaplateRuntime
 /// addressInfo's condition names) not captured; result codes after 003_044 not captured, and the description of
 /// 003_044 was cut; Encrypted marker of the response unknown (compact view)
 nonisolated public enum PrepayCardReissueDelivery: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/prepay-card/reissue/delivery"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/prepay-card/reissue/delivery" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<PrepayCardReissueDelivery>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -45,6 +45,16 @@ extension PrepayCardReissueDelivery {
 
         public init(userInfo: UserInfo) {
             self.userInfo = userInfo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userInfo = try container.decode("userInfo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userInfo, forKey: "userInfo")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -69,6 +79,18 @@ extension PrepayCardReissueDelivery {
                 self.addressInfo = addressInfo
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.userId = try container.decode("userId")
+                self.addressInfo = try container.decodeIfPresent("addressInfo")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encode(self.userId, forKey: "userId")
+                try container.encodeIfPresent(self.addressInfo, forKey: "addressInfo")
+            }
+
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
                 validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
                 validator.check(self.addressInfo, at: path + "addressInfo")
@@ -89,6 +111,18 @@ extension PrepayCardReissueDelivery {
                 public init(address: String, addressDetail: String) {
                     self.address = address
                     self.addressDetail = addressDetail
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                    self.address = try container.decode("address")
+                    self.addressDetail = try container.decode("addressDetail")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                    try container.encode(self.address, forKey: "address")
+                    try container.encode(self.addressDetail, forKey: "addressDetail")
                 }
 
                 public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -142,6 +176,22 @@ extension PrepayCardReissueDelivery {
             self.mobileCardNo = mobileCardNo
             self.mobileCardCVC = mobileCardCVC
             self.mobileCardPar = mobileCardPar
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardApplyNo = try container.decode("cardApplyNo")
+            self.mobileCardNo = try container.decodeIfPresent("mobileCardNo")
+            self.mobileCardCVC = try container.decodeIfPresent("mobileCardCVC")
+            self.mobileCardPar = try container.decodeIfPresent("mobileCardPar")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardApplyNo, forKey: "cardApplyNo")
+            try container.encodeIfPresent(self.mobileCardNo, forKey: "mobileCardNo")
+            try container.encodeIfPresent(self.mobileCardCVC, forKey: "mobileCardCVC")
+            try container.encodeIfPresent(self.mobileCardPar, forKey: "mobileCardPar")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -234,47 +284,52 @@ extension PrepayCardReissueDelivery {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameterUserid: 400
-            case .walletUserNotFound: 400
-            case .cardIsAlreadyReissuedError: 400
-            case .userBankAccountInvalid: 400
-            case .thereIsInProgressReissueTypeCardApplyNo: 400
-            case .invalidNextServiceId: 400
-            case .bankAccountNotFound: 400
-            case .userIsNotAuthenticated: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameterUserid: "Invalid input parameter. userId"
-            case .walletUserNotFound: "Wallet user not found."
-            case .cardIsAlreadyReissuedError: "Card is already reissued error."
-            case .userBankAccountInvalid: "User bank account invalid."
-            case .thereIsInProgressReissueTypeCardApplyNo: "There is in progress reissue type card apply no."
-            case .invalidNextServiceId: "Invalid next service id."
-            case .bankAccountNotFound: "Bank account not found."
-            case .userIsNotAuthenticated: "User is not authenticated."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameterUserid: "Invalid input parameter"
-            case .walletUserNotFound: "Non-member or a member who has canceled membership"
-            case .cardIsAlreadyReissuedError: "This card has been reissued before."
-            case .userBankAccountInvalid: "Invalid member account"
-            case .thereIsInProgressReissueTypeCardApplyNo: "Card reissuance in progress"
-            case .invalidNextServiceId: "재발급으로 유효한 카드 상품 ID가 아닙니다."
-            case .bankAccountNotFound: "등록된 계좌가 없음."
-            case .userIsNotAuthenticated: nil
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
+            case .invalidInputParameterUserid:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter. userId",
+                    meaning: "Invalid input parameter"
+                )
+            case .walletUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Wallet user not found.",
+                    meaning: "Non-member or a member who has canceled membership"
+                )
+            case .cardIsAlreadyReissuedError:
+                .init(
+                    httpStatus: 400,
+                    message: "Card is already reissued error.",
+                    meaning: "This card has been reissued before."
+                )
+            case .userBankAccountInvalid:
+                .init(
+                    httpStatus: 400,
+                    message: "User bank account invalid.",
+                    meaning: "Invalid member account"
+                )
+            case .thereIsInProgressReissueTypeCardApplyNo:
+                .init(
+                    httpStatus: 400,
+                    message: "There is in progress reissue type card apply no.",
+                    meaning: "Card reissuance in progress"
+                )
+            case .invalidNextServiceId:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid next service id.",
+                    meaning: "재발급으로 유효한 카드 상품 ID가 아닙니다."
+                )
+            case .bankAccountNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Bank account not found.",
+                    meaning: "등록된 계좌가 없음."
+                )
+            case .userIsNotAuthenticated: .init(httpStatus: 400, message: "User is not authenticated.")
             case .undocumented: nil
             }
         }

@@ -18,11 +18,11 @@ import KonaplateRuntime
 /// 기준 하한 자동 충전 설정 변경
 /// 기준 하한 금액 자동 충전 금액 설정이 변경 후 변경된 설정 조건이 충족될 경우 즉시 자동충전합니다.
 nonisolated public enum RechargesAutoLowerLimitUpdate: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/recharges/auto/lower-limit/update"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/recharges/auto/lower-limit/update" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesAutoLowerLimitUpdate>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -60,6 +60,22 @@ extension RechargesAutoLowerLimitUpdate {
             self.thresholdBalance = thresholdBalance
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+            self.par = try container.decode("par")
+            self.amount = try container.decode("amount")
+            self.thresholdBalance = try container.decode("thresholdBalance")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
+            try container.encode(self.par, forKey: "par")
+            try container.encode(self.amount, forKey: "amount")
+            try container.encode(self.thresholdBalance, forKey: "thresholdBalance")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.par, at: path + "par", length: .exactly(27))
@@ -75,6 +91,14 @@ extension RechargesAutoLowerLimitUpdate {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -102,19 +126,7 @@ extension RechargesAutoLowerLimitUpdate {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request fields not captured (collapsed on the only
 /// stored rendering); summary not captured
 nonisolated public enum RechargesAutoMonthlyRegister: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/recharges/auto/monthly/register"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/recharges/auto/monthly/register" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesAutoMonthlyRegister>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -30,6 +30,14 @@ extension RechargesAutoMonthlyRegister {
     nonisolated public struct Request: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -40,6 +48,14 @@ extension RechargesAutoMonthlyRegister {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -115,48 +131,57 @@ extension RechargesAutoMonthlyRegister {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameterUserid: 400
-            case .bankAccountNotFound: 400
-            case .inconsistentRequestedBenefit: 400
-            case .creditLimitExceeded: 400
-            case .withdrawFailureFromPg: 400
-            case .accountChargeRequestWhileProceeding: 400
-            case .accountChargeRequestWhileProceedingAutoCharge: 400
-            case .rechargeAmountShouldBeMoreThanZero: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameterUserid: "Invalid input parameter. userId"
-            case .bankAccountNotFound: "Bank account not found."
-            case .inconsistentRequestedBenefit: "Inconsistent requested benefit."
-            case .creditLimitExceeded: "Credit limit exceeded."
-            case .withdrawFailureFromPg: "Withdraw failure from PG."
-            case .accountChargeRequestWhileProceeding: "Account charge request while proceeding."
-            case .accountChargeRequestWhileProceedingAutoCharge: "Account charge request while proceeding auto charge."
-            case .rechargeAmountShouldBeMoreThanZero: "Recharge amount should be more than zero."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "응답 결과 값"
-            case .invalidInputParameterUserid: "입력 파라미터 오류."
-            case .bankAccountNotFound: "등록된 계좌가 없음"
-            case .inconsistentRequestedBenefit: "요청한 혜택 정보(인센티브)와 충전 시점에 적용할 혜택 정보가 다를 경우 발생."
-            case .creditLimitExceeded: "코나카드의 승인서버로부터 금액(한도) 초과로 승인 거절"
-            case .withdrawFailureFromPg: "PG 에서 출금 이체 실패."
-            case .accountChargeRequestWhileProceeding: "계좌로 충전하기 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생."
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "응답 결과 값")
+            case .invalidInputParameterUserid:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter. userId",
+                    meaning: "입력 파라미터 오류."
+                )
+            case .bankAccountNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Bank account not found.",
+                    meaning: "등록된 계좌가 없음"
+                )
+            case .inconsistentRequestedBenefit:
+                .init(
+                    httpStatus: 400,
+                    message: "Inconsistent requested benefit.",
+                    meaning: "요청한 혜택 정보(인센티브)와 충전 시점에 적용할 혜택 정보가 다를 경우 발생."
+                )
+            case .creditLimitExceeded:
+                .init(
+                    httpStatus: 400,
+                    message: "Credit limit exceeded.",
+                    meaning: "코나카드의 승인서버로부터 금액(한도) 초과로 승인 거절"
+                )
+            case .withdrawFailureFromPg:
+                .init(
+                    httpStatus: 400,
+                    message: "Withdraw failure from PG.",
+                    meaning: "PG 에서 출금 이체 실패."
+                )
+            case .accountChargeRequestWhileProceeding:
+                .init(
+                    httpStatus: 400,
+                    message: "Account charge request while proceeding.",
+                    meaning: "계좌로 충전하기 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생."
+                )
             case .accountChargeRequestWhileProceedingAutoCharge:
-                "결제 시 자충으로 충전 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생."
-            case .rechargeAmountShouldBeMoreThanZero: "충전 요청한 금액이 0원 이하일 경우 발생"
+                .init(
+                    httpStatus: 400,
+                    message: "Account charge request while proceeding auto charge.",
+                    meaning: "결제 시 자충으로 충전 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생."
+                )
+            case .rechargeAmountShouldBeMoreThanZero:
+                .init(
+                    httpStatus: 400,
+                    message: "Recharge amount should be more than zero.",
+                    meaning: "충전 요청한 금액이 0원 이하일 경우 발생"
+                )
             case .undocumented: nil
             }
         }

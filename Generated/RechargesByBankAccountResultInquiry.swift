@@ -18,11 +18,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: response cut inside result's description ('충전/충전 취소 거래 결과 …'): result's
 /// code list, any later response fields and the result codes not captured
 nonisolated public enum RechargesByBankAccountResultInquiry: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/recharges/by-bank-account/result/inquiry"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/recharges/by-bank-account/result/inquiry" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesByBankAccountResultInquiry>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -43,6 +43,16 @@ extension RechargesByBankAccountResultInquiry {
             self.sequenceId = sequenceId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.sequenceId = try container.decode("sequenceId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.sequenceId, forKey: "sequenceId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.sequenceId, at: path + "sequenceId", length: .between(1, 30))
         }
@@ -61,6 +71,16 @@ extension RechargesByBankAccountResultInquiry {
 
         public init(result: String) {
             self.result = result
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.result = try container.decode("result")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.result, forKey: "result")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -91,19 +111,7 @@ extension RechargesByBankAccountResultInquiry {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -19,11 +19,11 @@ import KonaplateRuntime
 /// later request field, not captured); result codes after 007_004 not captured, and the description of 007_004 was
 /// cut; Encrypted marker of the response unknown (compact view)
 nonisolated public enum RechargesByBankAccountsNoHce: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/recharges/by-bank-accounts/no-hce"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/recharges/by-bank-accounts/no-hce" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesByBankAccountsNoHce>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -78,6 +78,26 @@ extension RechargesByBankAccountsNoHce {
             self.merchantId = merchantId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.sequenceId = try container.decode("sequenceId")
+            self.userId = try container.decode("userId")
+            self.amount = try container.decode("amount")
+            self.oneTimeToken = try container.decode("oneTimeToken")
+            self.dcvv = try container.decode("dcvv")
+            self.merchantId = try container.decode("merchantId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.sequenceId, forKey: "sequenceId")
+            try container.encode(self.userId, forKey: "userId")
+            try container.encode(self.amount, forKey: "amount")
+            try container.encode(self.oneTimeToken, forKey: "oneTimeToken")
+            try container.encode(self.dcvv, forKey: "dcvv")
+            try container.encode(self.merchantId, forKey: "merchantId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.sequenceId, at: path + "sequenceId", length: .between(1, 30))
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
@@ -127,6 +147,18 @@ extension RechargesByBankAccountsNoHce {
         public init(nrNumber: String, isPending: Bool) {
             self.nrNumber = nrNumber
             self.isPending = isPending
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.nrNumber = try container.decode("nrNumber")
+            self.isPending = try container.decode("isPending")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.nrNumber, forKey: "nrNumber")
+            try container.encode(self.isPending, forKey: "isPending")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -190,43 +222,42 @@ extension RechargesByBankAccountsNoHce {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameterUserid: 400
-            case .bankAccountNotFound: 400
-            case .inconsistentRequestedBenefit: 400
-            case .creditLimitExceeded: 400
-            case .withdrawFailureFromPg: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameterUserid: "Invalid input parameter. userId"
-            case .bankAccountNotFound: "Bank account not found."
-            case .inconsistentRequestedBenefit: "Inconsistent requested benefit."
-            case .creditLimitExceeded: "Credit limit exceeded."
-            case .withdrawFailureFromPg: "Withdraw failure from PG."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameterUserid: "Invalid input parameter"
-            case .bankAccountNotFound: "No account registered"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
+            case .invalidInputParameterUserid:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter. userId",
+                    meaning: "Invalid input parameter"
+                )
+            case .bankAccountNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Bank account not found.",
+                    meaning: "No account registered"
+                )
             case .inconsistentRequestedBenefit:
-                """
-                The requested benefit information (incentive) and the benefit information to be applied at the time \
-                of charging are different.
-                """
+                .init(
+                    httpStatus: 400,
+                    message: "Inconsistent requested benefit.",
+                    meaning: """
+                        The requested benefit information (incentive) and the benefit information to be applied at \
+                        the time of charging are different.
+                        """
+                )
             case .creditLimitExceeded:
-                "Refusal of approval due to exceeding the amount (limit) from Kona Card's approval server"
-            case .withdrawFailureFromPg: "Failed to withdraw …"
+                .init(
+                    httpStatus: 400,
+                    message: "Credit limit exceeded.",
+                    meaning: "Refusal of approval due to exceeding the amount (limit) from Kona Card's approval server"
+                )
+            case .withdrawFailureFromPg:
+                .init(
+                    httpStatus: 400,
+                    message: "Withdraw failure from PG.",
+                    meaning: "Failed to withdraw …"
+                )
             case .undocumented: nil
             }
         }

@@ -22,11 +22,11 @@ import KonaplateRuntime
 /// Response side and result codes from the compact rendering
 /// https://konaplate.com/en/developers/api-documentation/groups/33400282623480001/33500280807810001
 nonisolated public enum RechargesByBankAccountsNoHceCancel: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/recharges/by-bank-accounts/no-hce/cancel"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/recharges/by-bank-accounts/no-hce/cancel" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesByBankAccountsNoHceCancel>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -64,6 +64,22 @@ extension RechargesByBankAccountsNoHceCancel {
             self.userId = userId
             self.nrNumber = nrNumber
             self.oneTimeToken = oneTimeToken
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.sequenceId = try container.decode("sequenceId")
+            self.userId = try container.decode("userId")
+            self.nrNumber = try container.decode("nrNumber")
+            self.oneTimeToken = try container.decode("oneTimeToken")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.sequenceId, forKey: "sequenceId")
+            try container.encode(self.userId, forKey: "userId")
+            try container.encode(self.nrNumber, forKey: "nrNumber")
+            try container.encode(self.oneTimeToken, forKey: "oneTimeToken")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -107,6 +123,16 @@ extension RechargesByBankAccountsNoHceCancel {
 
         public init(isPending: Bool) {
             self.isPending = isPending
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.isPending = try container.decode("isPending")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.isPending, forKey: "isPending")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
@@ -166,38 +192,39 @@ extension RechargesByBankAccountsNoHceCancel {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameterUserid: 400
-            case .bankAccountNotFound: 400
-            case .cancellationNotPossibleForThisTransaction: 400
-            case .cancelRequestForAnotherMethod: 400
-            case .cancellationRequestDeniedDueToNameMismatch: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameterUserid: "Invalid input parameter. userId"
-            case .bankAccountNotFound: "Bank account not found."
-            case .cancellationNotPossibleForThisTransaction: "Cancellation not possible for this transaction."
-            case .cancelRequestForAnotherMethod: "Cancel request for another method."
-            case .cancellationRequestDeniedDueToNameMismatch: "Cancellation request denied due to name mismatch."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameterUserid: "Invalid input parameter"
-            case .bankAccountNotFound: "No account registered"
-            case .cancellationNotPossibleForThisTransaction: "충전 취소가 불가능한 거래."
-            case .cancelRequestForAnotherMethod: "충전 취소할 충전 건의 충전 금액 지불 방식이 다른 경우."
-            case .cancellationRequestDeniedDueToNameMismatch: "시스템에 등록된 회원 이름과 은행계좌 소유…"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
+            case .invalidInputParameterUserid:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter. userId",
+                    meaning: "Invalid input parameter"
+                )
+            case .bankAccountNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Bank account not found.",
+                    meaning: "No account registered"
+                )
+            case .cancellationNotPossibleForThisTransaction:
+                .init(
+                    httpStatus: 400,
+                    message: "Cancellation not possible for this transaction.",
+                    meaning: "충전 취소가 불가능한 거래."
+                )
+            case .cancelRequestForAnotherMethod:
+                .init(
+                    httpStatus: 400,
+                    message: "Cancel request for another method.",
+                    meaning: "충전 취소할 충전 건의 충전 금액 지불 방식이 다른 경우."
+                )
+            case .cancellationRequestDeniedDueToNameMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "Cancellation request denied due to name mismatch.",
+                    meaning: "시스템에 등록된 회원 이름과 은행계좌 소유…"
+                )
             case .undocumented: nil
             }
         }

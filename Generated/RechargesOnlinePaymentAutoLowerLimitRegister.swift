@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the
 /// stored renderings)
 nonisolated public enum RechargesOnlinePaymentAutoLowerLimitRegister: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/recharges/online-payment/auto/lower-limit/register"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/recharges/online-payment/auto/lower-limit/register" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesOnlinePaymentAutoLowerLimitRegister>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -29,6 +29,14 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -51,6 +59,18 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
         public init(transactionId: String, redirectUrl: String) {
             self.transactionId = transactionId
             self.redirectUrl = redirectUrl
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.transactionId = try container.decode("transactionId")
+            self.redirectUrl = try container.decode("redirectUrl")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.transactionId, forKey: "transactionId")
+            try container.encode(self.redirectUrl, forKey: "redirectUrl")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -108,35 +128,33 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameter: 400
-            case .communicationErrorWithPg: 400
-            case .billingPlanAlreadyExist: 400
-            case .creditCardRechargeNotAllowed: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameter: "Invalid input parameter."
-            case .communicationErrorWithPg: "Communication Error with PG."
-            case .billingPlanAlreadyExist: "Billing plan already exist."
-            case .creditCardRechargeNotAllowed: "Credit card recharge not allowed."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "성공"
-            case .invalidInputParameter: "입력 파라미터 오류"
-            case .communicationErrorWithPg: "PG 승인 서버에서 승인 거절"
-            case .billingPlanAlreadyExist: "이미 등록된 자동 충전 거래인 경우"
-            case .creditCardRechargeNotAllowed: "신용카드로 충전 불가능한 상품으로 신용카드 충전을 시도하는 경우"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "성공")
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .communicationErrorWithPg:
+                .init(
+                    httpStatus: 400,
+                    message: "Communication Error with PG.",
+                    meaning: "PG 승인 서버에서 승인 거절"
+                )
+            case .billingPlanAlreadyExist:
+                .init(
+                    httpStatus: 400,
+                    message: "Billing plan already exist.",
+                    meaning: "이미 등록된 자동 충전 거래인 경우"
+                )
+            case .creditCardRechargeNotAllowed:
+                .init(
+                    httpStatus: 400,
+                    message: "Credit card recharge not allowed.",
+                    meaning: "신용카드로 충전 불가능한 상품으로 신용카드 충전을 시도하는 경우"
+                )
             case .undocumented: nil
             }
         }

@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the
 /// only stored rendering); no page summary captured
 nonisolated public enum RechargesOnlinePaymentAutoPlansDeregister: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/recharges/online-payment/auto/plans/deregister"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/recharges/online-payment/auto/plans/deregister" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesOnlinePaymentAutoPlansDeregister>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -30,6 +30,14 @@ extension RechargesOnlinePaymentAutoPlansDeregister {
     nonisolated public struct Request: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -40,6 +48,14 @@ extension RechargesOnlinePaymentAutoPlansDeregister {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -71,23 +87,9 @@ extension RechargesOnlinePaymentAutoPlansDeregister {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "성공"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "성공")
             case .undocumented: nil
             }
         }

@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request fields not captured (collapsed on the only
 /// stored rendering); summary not captured
 nonisolated public enum RechargesOnlinePaymentAutoPlansUpdate: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/recharges/online-payment/auto/plans/update"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/recharges/online-payment/auto/plans/update" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesOnlinePaymentAutoPlansUpdate>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -30,6 +30,14 @@ extension RechargesOnlinePaymentAutoPlansUpdate {
     nonisolated public struct Request: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -40,6 +48,14 @@ extension RechargesOnlinePaymentAutoPlansUpdate {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -79,29 +95,21 @@ extension RechargesOnlinePaymentAutoPlansUpdate {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameter: 400
-            case .userHasNotAutoPlan: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameter: "Invalid input parameter."
-            case .userHasNotAutoPlan: "User has not auto plan."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "성공"
-            case .invalidInputParameter: "입력 파라미터 오류"
-            case .userHasNotAutoPlan: "변경할 자동 충전 설정이 없음"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "성공")
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .userHasNotAutoPlan:
+                .init(
+                    httpStatus: 400,
+                    message: "User has not auto plan.",
+                    meaning: "변경할 자동 충전 설정이 없음"
+                )
             case .undocumented: nil
             }
         }

@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: page description, request headers and request parameters not captured
 /// (collapsed on the only stored rendering)
 nonisolated public enum RechargesSystemManuals: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/recharges/system/manuals"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/recharges/system/manuals" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesSystemManuals>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -29,6 +29,14 @@ extension RechargesSystemManuals {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -56,6 +64,20 @@ extension RechargesSystemManuals {
             self.par = par
             self.nrNumber = nrNumber
             self.availableDepositAmt = availableDepositAmt
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.par = try container.decode("par")
+            self.nrNumber = try container.decode("nrNumber")
+            self.availableDepositAmt = try container.decode("availableDepositAmt")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.par, forKey: "par")
+            try container.encode(self.nrNumber, forKey: "nrNumber")
+            try container.encode(self.availableDepositAmt, forKey: "availableDepositAmt")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -114,35 +136,33 @@ extension RechargesSystemManuals {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputParameterUserid: 400
-            case .inconsistentRequestedBenefit: 400
-            case .creditLimitExceeded: 400
-            case .rechargeAmountShouldBeMoreThanZero: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputParameterUserid: "Invalid input parameter. userId"
-            case .inconsistentRequestedBenefit: "Inconsistent requested benefit."
-            case .creditLimitExceeded: "Credit limit exceeded."
-            case .rechargeAmountShouldBeMoreThanZero: "Recharge amount should be more than zero."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputParameterUserid: "Invalid input parameter. userId"
-            case .inconsistentRequestedBenefit: "Inconsistent requested benefit"
-            case .creditLimitExceeded: "Credit limit exceeded"
-            case .rechargeAmountShouldBeMoreThanZero: "Recharge amount should be more than zero"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
+            case .invalidInputParameterUserid:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter. userId",
+                    meaning: "Invalid input parameter. userId"
+                )
+            case .inconsistentRequestedBenefit:
+                .init(
+                    httpStatus: 400,
+                    message: "Inconsistent requested benefit.",
+                    meaning: "Inconsistent requested benefit"
+                )
+            case .creditLimitExceeded:
+                .init(
+                    httpStatus: 400,
+                    message: "Credit limit exceeded.",
+                    meaning: "Credit limit exceeded"
+                )
+            case .rechargeAmountShouldBeMoreThanZero:
+                .init(
+                    httpStatus: 400,
+                    message: "Recharge amount should be more than zero.",
+                    meaning: "Recharge amount should be more than zero"
+                )
             case .undocumented: nil
             }
         }

@@ -18,11 +18,11 @@ import KonaplateRuntime
 /// description, and any further element fields, not captured); result codes not captured; serviceIdList's element
 /// constraints not rendered
 nonisolated public enum ServiceInfoList: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/service/info/list"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/service/info/list" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<ServiceInfoList>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -40,6 +40,16 @@ extension ServiceInfoList {
 
         public init(serviceIdList: [String]) {
             self.serviceIdList = serviceIdList
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.serviceIdList = try container.decode("serviceIdList")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.serviceIdList, forKey: "serviceIdList")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
@@ -60,6 +70,16 @@ extension ServiceInfoList {
             self.serviceInfos = serviceInfos
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.serviceInfos = try container.decode("serviceInfos")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.serviceInfos, forKey: "serviceInfos")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.serviceInfos, at: path + "serviceInfos")
         }
@@ -76,6 +96,18 @@ extension ServiceInfoList {
             public init(serviceId: String, serviceName: String) {
                 self.serviceId = serviceId
                 self.serviceName = serviceName
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.serviceId = try container.decode("serviceId")
+                self.serviceName = try container.decode("serviceName")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encode(self.serviceId, forKey: "serviceId")
+                try container.encode(self.serviceName, forKey: "serviceName")
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -107,19 +139,7 @@ extension ServiceInfoList {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -17,11 +17,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request cut inside includePreviousCard's description ('재발급 이전 카드의 거래내역
 /// 포…'): any later request fields, all response fields and the result codes not captured
 nonisolated public enum TransactionCard: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/transaction/card"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/transaction/card" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<TransactionCard>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -79,6 +79,26 @@ extension TransactionCard {
             self.includePreviousCard = includePreviousCard
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decodeIfPresent("userId")
+            self.par = try container.decode("par")
+            self.startDate = try container.decode("startDate")
+            self.endDate = try container.decode("endDate")
+            self.trType = try container.decodeIfPresent("trType")
+            self.includePreviousCard = try container.decodeIfPresent("includePreviousCard")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encodeIfPresent(self.userId, forKey: "userId")
+            try container.encode(self.par, forKey: "par")
+            try container.encode(self.startDate, forKey: "startDate")
+            try container.encode(self.endDate, forKey: "endDate")
+            try container.encodeIfPresent(self.trType, forKey: "trType")
+            try container.encodeIfPresent(self.includePreviousCard, forKey: "includePreviousCard")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.par, at: path + "par", length: .exactly(27))
@@ -133,6 +153,14 @@ extension TransactionCard {
     nonisolated public struct Response: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -159,19 +187,7 @@ extension TransactionCard {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

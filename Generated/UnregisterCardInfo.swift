@@ -16,11 +16,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: response fields and result codes not captured (the stored page is cut
 /// in the Response Headers)
 nonisolated public enum UnregisterCardInfo: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/unregister/card/info"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/unregister/card/info" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UnregisterCardInfo>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -52,6 +52,20 @@ extension UnregisterCardInfo {
             self.cardCVC = cardCVC
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardNo = try container.decode("cardNo")
+            self.expiryDate = try container.decode("expiryDate")
+            self.cardCVC = try container.decode("cardCVC")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardNo, forKey: "cardNo")
+            try container.encode(self.expiryDate, forKey: "expiryDate")
+            try container.encode(self.cardCVC, forKey: "cardCVC")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.cardNo, at: path + "cardNo", length: .exactly(16))
             validator.check(self.expiryDate, at: path + "expiryDate", length: .exactly(4))
@@ -79,6 +93,14 @@ extension UnregisterCardInfo {
     nonisolated public struct Response: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -105,19 +127,7 @@ extension UnregisterCardInfo {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -19,11 +19,11 @@ import KonaplateRuntime
 /// remaining response fields (balance and member information, per the page description) and the result codes not
 /// captured
 nonisolated public enum UserCardInfo: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/card/info"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = true
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/card/info" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { true }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserCardInfo>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -43,6 +43,16 @@ extension UserCardInfo {
 
         public init(cardNo: String) {
             self.cardNo = cardNo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.cardNo = try container.decode("cardNo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.cardNo, forKey: "cardNo")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -75,6 +85,16 @@ extension UserCardInfo {
             self.userId = userId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decodeIfPresent("userId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encodeIfPresent(self.userId, forKey: "userId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 0...9_999_999_999_999_999_999)
         }
@@ -103,19 +123,7 @@ extension UserCardInfo {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -20,11 +20,11 @@ import KonaplateRuntime
 /// mobile phone number parameter the page's description mentions, and any further request parameters not captured);
 /// response fields and result codes not captured
 nonisolated public enum UserCheckRegistrationId: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/checkRegistrationId"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/checkRegistrationId" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserCheckRegistrationId>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -53,6 +53,18 @@ extension UserCheckRegistrationId {
             self.loginId = loginId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decodeIfPresent("userId")
+            self.loginId = try container.decodeIfPresent("loginId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encodeIfPresent(self.userId, forKey: "userId")
+            try container.encodeIfPresent(self.loginId, forKey: "loginId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.loginId, at: path + "loginId", length: .atMost(80))
@@ -74,6 +86,14 @@ extension UserCheckRegistrationId {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -101,19 +121,7 @@ extension UserCheckRegistrationId {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

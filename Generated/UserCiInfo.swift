@@ -13,11 +13,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request headers and request parameters not captured (collapsed on the
 /// groups view; the packages view is not stored); no page summary captured
 nonisolated public enum UserCiInfo: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/ci/info"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/ci/info" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserCiInfo>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -29,6 +29,14 @@ extension UserCiInfo {
     /// The request body.
     nonisolated public struct Request: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -46,6 +54,16 @@ extension UserCiInfo {
 
         public init(userId: String) {
             self.userId = userId
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -80,23 +98,9 @@ extension UserCiInfo {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success"
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "성공"
+            case .success: .init(httpStatus: 200, message: "Success", meaning: "성공")
             case .undocumented: nil
             }
         }

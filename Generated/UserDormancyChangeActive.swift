@@ -18,11 +18,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request cut inside the description of gender (its value list after
 /// "Male" and any later request field not captured)
 nonisolated public enum UserDormancyChangeActive: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/dormancy/change-active"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/dormancy/change-active" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserDormancyChangeActive>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -66,6 +66,22 @@ extension UserDormancyChangeActive {
             self.gender = gender
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.ci = try container.decode("ci")
+            self.userName = try container.decode("userName")
+            self.birthDate = try container.decode("birthDate")
+            self.gender = try container.decode("gender")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.ci, forKey: "ci")
+            try container.encode(self.userName, forKey: "userName")
+            try container.encode(self.birthDate, forKey: "birthDate")
+            try container.encode(self.gender, forKey: "gender")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.ci, at: path + "ci", length: .exactly(88))
             validator.check(self.userName, at: path + "userName", length: .between(1, 100))
@@ -94,6 +110,14 @@ extension UserDormancyChangeActive {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -142,32 +166,27 @@ extension UserDormancyChangeActive {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .walletUserNotFound: 400
-            case .userIsBlockedForgivenDataAndAspConfiguration: 400
-            case .dormancyUserNotFound: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success"
-            case .walletUserNotFound: "Wallet user not found"
-            case .userIsBlockedForgivenDataAndAspConfiguration: "User is blocked forgiven data and asp configuration"
-            case .dormancyUserNotFound: "Dormancy user not found."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .walletUserNotFound: "회원 정보 없는 테스트 - `CI` 요청 정보와 일치한 휴면 회원 정보 없는 경우"
-            case .userIsBlockedForgivenDataAndAspConfiguration: "부정 사용자 등록 회원 테스트"
-            case .dormancyUserNotFound: "휴면 회원 조회가 안되는 경우 테스트"
+            case .success: .init(httpStatus: 200, message: "Success", meaning: "Success")
+            case .walletUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Wallet user not found",
+                    meaning: "회원 정보 없는 테스트 - `CI` 요청 정보와 일치한 휴면 회원 정보 없는 경우"
+                )
+            case .userIsBlockedForgivenDataAndAspConfiguration:
+                .init(
+                    httpStatus: 400,
+                    message: "User is blocked forgiven data and asp configuration",
+                    meaning: "부정 사용자 등록 회원 테스트"
+                )
+            case .dormancyUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Dormancy user not found.",
+                    meaning: "휴면 회원 조회가 안되는 경우 테스트"
+                )
             case .undocumented: nil
             }
         }

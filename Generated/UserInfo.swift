@@ -18,11 +18,11 @@ import KonaplateRuntime
 /// cut, its fields and any later userInfo fields are not captured); result codes not captured; the stored copy drops
 /// the e-mail field's JSON name (taken as 'email', guidelines.md §9 item 23)
 nonisolated public enum UserInfo: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/info"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = true
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/info" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { true }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserInfo>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -45,6 +45,16 @@ extension UserInfo {
             self.userId = userId
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
@@ -65,6 +75,16 @@ extension UserInfo {
 
         public init(userInfo: UserInfo) {
             self.userInfo = userInfo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userInfo = try container.decode("userInfo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userInfo, forKey: "userInfo")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -167,6 +187,38 @@ extension UserInfo {
                 self.addressInfo = addressInfo
             }
 
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.aspId = try container.decode("aspId")
+                self.userId = try container.decode("userId")
+                self.birthDate = try container.decode("birthDate")
+                self.ci = try container.decode("ci")
+                self.loginId = try container.decode("loginId")
+                self.nationality = try container.decode("nationality")
+                self.gender = try container.decode("gender")
+                self.mobileNumber = try container.decode("mobileNumber")
+                self.userName = try container.decode("userName")
+                self.email = try container.decode("email")
+                self.joinChannel = try container.decodeIfPresent("joinChannel")
+                self.addressInfo = try container.decodeIfPresent("addressInfo")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encode(self.aspId, forKey: "aspId")
+                try container.encode(self.userId, forKey: "userId")
+                try container.encode(self.birthDate, forKey: "birthDate")
+                try container.encode(self.ci, forKey: "ci")
+                try container.encode(self.loginId, forKey: "loginId")
+                try container.encode(self.nationality, forKey: "nationality")
+                try container.encode(self.gender, forKey: "gender")
+                try container.encode(self.mobileNumber, forKey: "mobileNumber")
+                try container.encode(self.userName, forKey: "userName")
+                try container.encode(self.email, forKey: "email")
+                try container.encodeIfPresent(self.joinChannel, forKey: "joinChannel")
+                try container.encodeIfPresent(self.addressInfo, forKey: "addressInfo")
+            }
+
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
                 validator.check(self.aspId, at: path + "aspId", length: .exactly(15))
                 validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
@@ -267,6 +319,14 @@ extension UserInfo {
             nonisolated public struct AddressInfo: KonaplateModel {
                 public init() {}
 
+                public init(from decoder: any Decoder) throws {
+                    _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+                }
+
                 public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
             }
         }
@@ -295,19 +355,7 @@ extension UserInfo {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

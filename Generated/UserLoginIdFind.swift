@@ -18,11 +18,11 @@ import KonaplateRuntime
 /// Used when a member has forgotten the log in ID
 /// Requesting for CI value and receive member’s log in ID
 nonisolated public enum UserLoginIdFind: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/loginId/find"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/loginId/find" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserLoginIdFind>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -47,6 +47,16 @@ extension UserLoginIdFind {
 
         public init(ci: String) {
             self.ci = ci
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.ci = try container.decode("ci")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.ci, forKey: "ci")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -77,6 +87,16 @@ extension UserLoginIdFind {
 
         public init(loginId: String) {
             self.loginId = loginId
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.loginId = try container.decode("loginId")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.loginId, forKey: "loginId")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -119,23 +139,9 @@ extension UserLoginIdFind {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
             case .undocumented: nil
             }
         }

@@ -24,11 +24,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: request cut at registrationNumber (its constraints and description, and
 /// any later request fields not captured); response fields and result codes not captured
 nonisolated public enum UserNamedcardCorp: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/namedcard/corp"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/namedcard/corp" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserNamedcardCorp>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -56,6 +56,20 @@ extension UserNamedcardCorp {
             self.registrationNumber = registrationNumber
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.corporationName = try container.decode("corporationName")
+            self.bizLicenseNo = try container.decode("bizLicenseNo")
+            self.registrationNumber = try container.decode("registrationNumber")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.corporationName, forKey: "corporationName")
+            try container.encode(self.bizLicenseNo, forKey: "bizLicenseNo")
+            try container.encode(self.registrationNumber, forKey: "registrationNumber")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.corporationName, at: path + "corporationName", length: .between(1, 80))
             validator.check(self.bizLicenseNo, at: path + "bizLicenseNo", length: .between(1, 10))
@@ -69,6 +83,14 @@ extension UserNamedcardCorp {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -96,19 +118,7 @@ extension UserNamedcardCorp {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -21,11 +21,11 @@ import KonaplateRuntime
 /// request parameters not captured; result descriptions imply a loginId and old/new password fields, whose names and
 /// constraints are not shown)
 nonisolated public enum UserPasswordReset: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/password/reset"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/password/reset" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserPasswordReset>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -54,6 +54,16 @@ extension UserPasswordReset {
             self.ci = ci
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.ci = try container.decodeIfPresent("ci")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encodeIfPresent(self.ci, forKey: "ci")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.ci, at: path + "ci", length: .exactly(88))
         }
@@ -74,6 +84,14 @@ extension UserPasswordReset {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -122,32 +140,22 @@ extension UserPasswordReset {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .walletUserNotFound: 400
-            case .newWalletPinIsIdenticalToTheOldWalletPin: 400
-            case .invalidUserInfo: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .walletUserNotFound: "Wallet user not found."
-            case .newWalletPinIsIdenticalToTheOldWalletPin: "New wallet pin is identical to the old wallet pin."
-            case .invalidUserInfo: "Invalid user info"
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .walletUserNotFound: "회원 미가입 정보 테스트 - 미가입된 `loginId` 요청인 경우"
-            case .newWalletPinIsIdenticalToTheOldWalletPin: "기존과 동일 패스워드 변경 불가 테스트"
-            case .invalidUserInfo: "회원 정보 불일치 테스트"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
+            case .walletUserNotFound:
+                .init(
+                    httpStatus: 400,
+                    message: "Wallet user not found.",
+                    meaning: "회원 미가입 정보 테스트 - 미가입된 `loginId` 요청인 경우"
+                )
+            case .newWalletPinIsIdenticalToTheOldWalletPin:
+                .init(
+                    httpStatus: 400,
+                    message: "New wallet pin is identical to the old wallet pin.",
+                    meaning: "기존과 동일 패스워드 변경 불가 테스트"
+                )
+            case .invalidUserInfo: .init(httpStatus: 400, message: "Invalid user info", meaning: "회원 정보 불일치 테스트")
             case .undocumented: nil
             }
         }

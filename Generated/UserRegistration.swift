@@ -18,11 +18,11 @@ import KonaplateRuntime
 /// mobileNumber) and every later request field not captured; result code 001_001 skipped (message cut: 'User already
 /// …') and later rows not captured
 nonisolated public enum UserRegistration: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/registration"
-    public static let isRequestEncrypted = true
-    public static let isResponseEncrypted = true
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/registration" }
+    public static var isRequestEncrypted: Bool { true }
+    public static var isResponseEncrypted: Bool { true }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserRegistration>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -87,6 +87,28 @@ extension UserRegistration {
             self.userName = userName
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.ci = try container.decodeIfPresent("ci")
+            self.loginId = try container.decode("loginId")
+            self.loginPassword = try container.decode("loginPassword")
+            self.birthDate = try container.decode("birthDate")
+            self.nationality = try container.decode("nationality")
+            self.gender = try container.decode("gender")
+            self.userName = try container.decode("userName")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encodeIfPresent(self.ci, forKey: "ci")
+            try container.encode(self.loginId, forKey: "loginId")
+            try container.encode(self.loginPassword, forKey: "loginPassword")
+            try container.encode(self.birthDate, forKey: "birthDate")
+            try container.encode(self.nationality, forKey: "nationality")
+            try container.encode(self.gender, forKey: "gender")
+            try container.encode(self.userName, forKey: "userName")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.ci, at: path + "ci", length: .exactly(88))
             validator.check(self.loginId, at: path + "loginId", length: .between(1, 80))
@@ -137,6 +159,18 @@ extension UserRegistration {
             self.basicCardInfo = basicCardInfo
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+            self.basicCardInfo = try container.decodeIfPresent("basicCardInfo")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
+            try container.encodeIfPresent(self.basicCardInfo, forKey: "basicCardInfo")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
             validator.check(self.basicCardInfo, at: path + "basicCardInfo")
@@ -168,6 +202,22 @@ extension UserRegistration {
                 self.cardNo = cardNo
                 self.expiryDate = expiryDate
                 self.serviceId = serviceId
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+                self.par = try container.decode("par")
+                self.cardNo = try container.decode("cardNo")
+                self.expiryDate = try container.decode("expiryDate")
+                self.serviceId = try container.decode("serviceId")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+                try container.encode(self.par, forKey: "par")
+                try container.encode(self.cardNo, forKey: "cardNo")
+                try container.encode(self.expiryDate, forKey: "expiryDate")
+                try container.encode(self.serviceId, forKey: "serviceId")
             }
 
             public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -237,33 +287,27 @@ extension UserRegistration {
             }
         }
 
-        public var httpStatus: Int? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
-            case .success: 200
-            case .invalidInputValueLoginid: 400
-            case .missingRequiredValuesLoginid: 400
-            case .theLengthOfValueDoesNotMatchBirthdate88: 400
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .success: "Success."
-            case .invalidInputValueLoginid: "Invalid input value. loginId"
-            case .missingRequiredValuesLoginid: "Missing required values. loginId"
+            case .success: .init(httpStatus: 200, message: "Success.", meaning: "Success")
+            case .invalidInputValueLoginid:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input value. loginId",
+                    meaning: "입력 파라미터 오류 - `loginId` 필수 정보가 빈 문자열인 경우"
+                )
+            case .missingRequiredValuesLoginid:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values. loginId",
+                    meaning: "필수값 누락 - `loginId` 필수 정보 요청 null 인 경우"
+                )
             case .theLengthOfValueDoesNotMatchBirthdate88:
-                "The length of value does not match. birthDate (반드시 최소값 8과(와) 최대값 8 사이의 크기이어야 합니다.)"
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
-            switch self {
-            case .success: "Success"
-            case .invalidInputValueLoginid: "입력 파라미터 오류 - `loginId` 필수 정보가 빈 문자열인 경우"
-            case .missingRequiredValuesLoginid: "필수값 누락 - `loginId` 필수 정보 요청 null 인 경우"
-            case .theLengthOfValueDoesNotMatchBirthdate88: "필드 길이 오류 - `birthDate` 길이 8 자리 이하인 경우"
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match. birthDate (반드시 최소값 8과(와) 최대값 8 사이의 크기이어야 합니다.)",
+                    meaning: "필드 길이 오류 - `birthDate` 길이 8 자리 이하인 경우"
+                )
             case .undocumented: nil
             }
         }

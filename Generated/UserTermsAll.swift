@@ -22,11 +22,11 @@ import KonaplateRuntime
 /// OPEN_BANK_SPECIFIC cut, later codes and any later request fields not captured); response fields and result codes
 /// not captured
 nonisolated public enum UserTermsAll: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/terms/all"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/terms/all" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserTermsAll>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -56,6 +56,20 @@ extension UserTermsAll {
             self.userId = userId
             self.locale = locale
             self.tcActionType = tcActionType
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decodeIfPresent("userId")
+            self.locale = try container.decodeIfPresent("locale")
+            self.tcActionType = try container.decodeIfPresent("tcActionType")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encodeIfPresent(self.userId, forKey: "userId")
+            try container.encodeIfPresent(self.locale, forKey: "locale")
+            try container.encodeIfPresent(self.tcActionType, forKey: "tcActionType")
         }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
@@ -118,6 +132,14 @@ extension UserTermsAll {
     nonisolated public struct Response: KonaplateModel {
         public init() {}
 
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
 }
@@ -144,19 +166,7 @@ extension UserTermsAll {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

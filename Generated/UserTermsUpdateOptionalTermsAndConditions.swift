@@ -19,11 +19,11 @@ import KonaplateRuntime
 /// - Note: The stored docs page is incomplete: element schema of tcList not rendered ("Add object" widget only);
 /// response fields and result codes not captured (stored page cut inside the Response Headers table)
 nonisolated public enum UserTermsUpdateOptionalTermsAndConditions: KonaplateEndpoint {
-    public static let method: HTTPRequest.Method = .post
-    public static let path = "/api/v1/user/terms/updateOptionalTermsAndConditions"
-    public static let isRequestEncrypted = false
-    public static let isResponseEncrypted = false
-    public static let isCallback = false
+    public static var method: HTTPRequest.Method { .post }
+    public static var path: String { "/api/v1/user/terms/updateOptionalTermsAndConditions" }
+    public static var isRequestEncrypted: Bool { false }
+    public static var isResponseEncrypted: Bool { false }
+    public static var isCallback: Bool { false }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserTermsUpdateOptionalTermsAndConditions>
     public typealias ResponseHeaders = StandardResponseHeaders
@@ -49,6 +49,18 @@ extension UserTermsUpdateOptionalTermsAndConditions {
             self.tcList = tcList
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
+            self.userId = try container.decode("userId")
+            self.tcList = try container.decode("tcList")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: KonaplateCodingKey.self)
+            try container.encode(self.userId, forKey: "userId")
+            try container.encode(self.tcList, forKey: "tcList")
+        }
+
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.userId, at: path + "userId", range: 1...9_999_999_999_999_999_999)
         }
@@ -61,6 +73,14 @@ extension UserTermsUpdateOptionalTermsAndConditions {
     /// The response body. Fields the spec does not list are ignored when decoding.
     nonisolated public struct Response: KonaplateModel {
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
+        }
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
     }
@@ -88,19 +108,7 @@ extension UserTermsUpdateOptionalTermsAndConditions {
             }
         }
 
-        public var httpStatus: Int? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var message: String? {
-            switch self {
-            case .undocumented: nil
-            }
-        }
-
-        public var meaning: String? {
+        public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .undocumented: nil
             }

@@ -11,6 +11,31 @@ extension KonaplateModel {
     public var debugDescription: String { description }
 }
 
+/// The coding key of every generated model: the JSON member name, written as a string literal in the generated
+/// `init(from:)` and `encode(to:)`. One shared key type instead of a synthesized `CodingKeys` enum per model keeps
+/// the generated code cheap to compile (BENCHMARKS.md, compile time).
+public struct KonaplateCodingKey: CodingKey, ExpressibleByStringLiteral, Sendable {
+    public let stringValue: String
+    public var intValue: Int? { nil }
+
+    public init(stringValue: String) { self.stringValue = stringValue }
+    public init?(intValue: Int) { nil }
+    public init(stringLiteral value: String) { self.stringValue = value }
+}
+
+extension KeyedDecodingContainer where Key == KonaplateCodingKey {
+    /// The value at `key`, of the type the caller assigns it to: `self.cardNo = try container.decode("cardNo")`.
+    /// Generated code names no type here, so a property named like a type (`String`) cannot shadow it.
+    public func decode<Value: Decodable>(_ key: KonaplateCodingKey) throws -> Value {
+        try decode(Value.self, forKey: key)
+    }
+
+    /// The value at `key`, or nil when the member is absent or null.
+    public func decodeIfPresent<Value: Decodable>(_ key: KonaplateCodingKey) throws -> Value? {
+        try decodeIfPresent(Value.self, forKey: key)
+    }
+}
+
 /// An enumerated code field ("01: 정상, 02: 해지"). Decoding never fails on a code the documentation does not
 /// list: it becomes the `undocumented` case carrying the raw string, encodes back unchanged, and is reported by
 /// `validate()`.
@@ -40,16 +65,34 @@ extension KonaplateCode {
 public protocol KonaplateResultCode: Hashable, Sendable, CustomStringConvertible {
     init(code: String)
     var code: String { get }
-    /// The documented HTTP status, or nil for a code the documentation does not list.
-    var httpStatus: Int? { get }
-    /// The documented message (English, as the server sends it), or nil for an undocumented code.
-    var message: String? { get }
-    /// The documented description (often Korean), or nil.
-    var meaning: String? { get }
+    /// The row of the endpoint's result-code table for this code, or nil for a code the docs do not list.
+    var documentation: KonaplateResultCodeDocumentation? { get }
     static var documented: [Self] { get }
 }
 
+/// One row of an endpoint's documented result-code table.
+public struct KonaplateResultCodeDocumentation: Sendable, Hashable {
+    /// The HTTP status the docs give for the code.
+    public let httpStatus: Int
+    /// The message, as the server sends it (English).
+    public let message: String
+    /// The docs' description of the code (often Korean), when they give one.
+    public let meaning: String?
+
+    public init(httpStatus: Int, message: String, meaning: String? = nil) {
+        self.httpStatus = httpStatus
+        self.message = message
+        self.meaning = meaning
+    }
+}
+
 extension KonaplateResultCode {
+    /// The documented HTTP status, or nil for a code the documentation does not list.
+    public var httpStatus: Int? { documentation?.httpStatus }
+    /// The documented message (English, as the server sends it), or nil for an undocumented code.
+    public var message: String? { documentation?.message }
+    /// The documented description (often Korean), or nil.
+    public var meaning: String? { documentation?.meaning }
     public var isSuccess: Bool { code == "000_000" }
     public var description: String { message.map { "\(code) \($0)" } ?? code }
 }

@@ -136,10 +136,39 @@ struct BankAccountsInfoTests {
         #expect(BankAccountsInfo.ResultCode.success.meaning == "성공")
         #expect(BankAccountsInfo.ResultCode.success.httpStatus == 200)
         #expect(BankAccountsInfo.ResultCode.success.isSuccess)
+        #expect(
+            BankAccountsInfo.ResultCode.success.documentation
+                == KonaplateResultCodeDocumentation(httpStatus: 200, message: "Success.", meaning: "성공")
+        )
         let other = BankAccountsInfo.ResultCode(code: "002_999")
         #expect(other == .undocumented("002_999"))
         #expect(other.code == "002_999")
         #expect(other.message == nil)
+        #expect(other.httpStatus == nil)
+        #expect(other.documentation == nil)
+    }
+
+    /// The generated `init(from:)`/`encode(to:)` (written out, not synthesized) keep the synthesized contract.
+    @Test func codableKeepsTheSynthesizedContract() throws {
+        let decoder = JSONDecoder()
+        // An optional member that is absent or null decodes as nil; nil is omitted when encoding.
+        #expect(try decoder.decode(UserCardInfo.Response.self, from: Data("{}".utf8)).userId == nil)
+        #expect(try decoder.decode(UserCardInfo.Response.self, from: Data(#"{"userId":null}"#.utf8)).userId == nil)
+        let empty = try KonaplateJSON.encoder().encode(UserCardInfo.Response(userId: nil))
+        #expect(String(decoding: empty, as: UTF8.self) == "{}")
+        let full = try KonaplateJSON.encoder().encode(UserCardInfo.Response(userId: 9_999_999_999_999_999_999))
+        #expect(String(decoding: full, as: UTF8.self) == #"{"userId":9999999999999999999}"#)
+        // A missing required member fails with its JSON name; a body with no fields still needs an object.
+        #expect {
+            try decoder.decode(UserCardInfo.Request.self, from: Data("{}".utf8))
+        } throws: { error in
+            guard case DecodingError.keyNotFound(let key, _) = error else { return false }
+            return key.stringValue == "cardNo"
+        }
+        #expect(throws: DecodingError.self) { try decoder.decode(IssuedCardsPreIssueWaitingPhysical.Request.self, from: Data("[]".utf8)) }
+        #expect(try decoder.decode(IssuedCardsPreIssueWaitingPhysical.Request.self, from: Data("{}".utf8)) == .init())
+        let nothing = try KonaplateJSON.encoder().encode(IssuedCardsPreIssueWaitingPhysical.Request())
+        #expect(String(decoding: nothing, as: UTF8.self) == "{}")
     }
 }
 

@@ -59,13 +59,13 @@ struct OutputFolderTests {
         try plan().apply()
         let path = output + "/BankAccountsInfo.swift"
         let original = try String(contentsOfFile: path, encoding: .utf8)
-        try original.replacingOccurrences(of: "isCallback = false", with: "isCallback = true")
+        try original.replacingOccurrences(of: "isCallback: Bool { false }", with: "isCallback: Bool { true }")
             .write(toFile: path, atomically: true, encoding: .utf8)
         let plan = try plan()
         #expect(!plan.isInSync)
         let diff = plan.unifiedDiff()
         #expect(diff.hasPrefix("--- \(path)\n+++ \(path)\n@@ "))
-        #expect(diff.contains("\n-    public static let isCallback = true\n+    public static let isCallback = false\n"))
+        #expect(diff.contains("\n-    public static var isCallback: Bool { true }\n+    public static var isCallback: Bool { false }\n"))
     }
 
     @Test func aSpecErrorWritesNothing() throws {

@@ -97,6 +97,24 @@ struct CodePrinter {
         }
     }
 
+    /// `name: "value",` as one line of a call broken one argument per line; the value as a multi-line string
+    /// literal when the line would be too long.
+    mutating func stringArgument(_ name: String, _ value: String, isLast: Bool) {
+        let literal = SwiftLiteral.string(value)
+        let comma = isLast ? "" : ","
+        if fits("\(name): \(literal)\(comma)") {
+            line("\(name): \(literal)\(comma)")
+            return
+        }
+        line("\(name): \"\"\"")
+        indented { p in
+            for piece in SwiftLiteral.multilinePieces(value, width: Self.lineLimit - 1 - p.indentation * 4) {
+                p.line(piece)
+            }
+            p.line("\"\"\"" + comma)
+        }
+    }
+
     /// `///` doc comment lines, wrapped at word boundaries to stay within the line limit; empty lines become `///`.
     mutating func doc(_ lines: [String]) {
         let width = Self.lineLimit - 1 - indentation * 4 - 4

@@ -74,11 +74,13 @@ enum EndpointRenderer {
         if let notes = endpoint.notes { doc += [""] + lines(notes) }
         p.doc(doc)
         p.block("nonisolated public enum \(endpoint.typeName): KonaplateEndpoint") { p in
-            p.line("public static let method: HTTPRequest.Method = .\(endpoint.methodCase)")
-            p.line("public static let path = \(SwiftLiteral.string(endpoint.path))")
-            p.line("public static let isRequestEncrypted = \(endpoint.isRequestEncrypted)")
-            p.line("public static let isResponseEncrypted = \(endpoint.isResponseEncrypted)")
-            p.line("public static let isCallback = \(endpoint.isCallback)")
+            // Computed, not `static let`: a stored static costs a global, a lazy initializer and an addressor per
+            // property: about 9% of the release compile time of the generated code (BENCHMARKS.md, compile time).
+            p.line("public static var method: HTTPRequest.Method { .\(endpoint.methodCase) }")
+            p.line("public static var path: String { \(SwiftLiteral.string(endpoint.path)) }")
+            p.line("public static var isRequestEncrypted: Bool { \(endpoint.isRequestEncrypted) }")
+            p.line("public static var isResponseEncrypted: Bool { \(endpoint.isResponseEncrypted) }")
+            p.line("public static var isCallback: Bool { \(endpoint.isCallback) }")
             if case .shared(let set) = endpoint.headers {
                 p.line()
                 p.line("public typealias RequestHeaders = \(set.requestTypeName)<\(endpoint.typeName)>")
@@ -99,15 +101,8 @@ enum EndpointRenderer {
             }
             if !type.properties.isEmpty { p.line() }
             renderInit(type.properties, &p)
-            if type.needsCodingKeys {
-                p.line()
-                p.block("private enum CodingKeys: String, CodingKey") { p in
-                    for property in type.properties {
-                        let name = SwiftNaming.escaped(property.name)
-                        p.line(property.name == property.jsonKey ? "case \(name)" : "case \(name) = \(SwiftLiteral.string(property.jsonKey))")
-                    }
-                }
-            }
+            p.line()
+            renderCodable(type.properties, &p)
             p.line()
             renderValidation(type.properties, &p)
             if type.hasSensitiveProperties {
@@ -153,6 +148,45 @@ enum EndpointRenderer {
         for property in properties {
             let name = SwiftNaming.escaped(property.name)
             p.line("self.\(name) = \(name)")
+        }
+    }
+
+    /// `init(from:)` and `encode(to:)` written out with the shared `KonaplateCodingKey` instead of a synthesized
+    /// `CodingKeys` enum per type: each enum brought a dozen functions (string switch, hashing, descriptions), a
+    /// fifth of all functions the optimizer saw, for 2–4% of release compile time (BENCHMARKS.md, compile time); the
+    /// written-out form also shows reviewers exactly what goes on the wire. Behaviour is the synthesized one:
+    /// optionals use the `IfPresent` variants (absent or null decodes as nil; nil is omitted).
+    private static func renderCodable(_ properties: [SwiftProperty], _ p: inout CodePrinter) {
+        let keyed = "(keyedBy: KonaplateCodingKey.self)"
+        p.block("public init(from decoder: any Decoder) throws") { p in
+            guard !properties.isEmpty else {
+                p.line("_ = try decoder.container\(keyed)")
+                return
+            }
+            p.line("let container = try decoder.container\(keyed)")
+            for property in properties {
+                let method = property.isOptional ? "decodeIfPresent" : "decode"
+                // The type comes from the property (no `String.self` here: a property may be named `String`).
+                p.call(
+                    "self.\(SwiftNaming.escaped(property.name)) = try container.\(method)",
+                    [SwiftLiteral.string(property.jsonKey)]
+                )
+            }
+        }
+        p.line()
+        p.block("public func encode(to encoder: any Encoder) throws") { p in
+            guard !properties.isEmpty else {
+                p.line("_ = encoder.container\(keyed)")
+                return
+            }
+            p.line("var container = encoder.container\(keyed)")
+            for property in properties {
+                let method = property.isOptional ? "encodeIfPresent" : "encode"
+                p.call(
+                    "try container.\(method)",
+                    ["self.\(SwiftNaming.escaped(property.name))", "forKey: \(SwiftLiteral.string(property.jsonKey))"]
+                )
+            }
         }
     }
 
@@ -451,24 +485,44 @@ enum EndpointRenderer {
                 p.line("default: self = .undocumented(code)")
                 p.line("}")
             }
-            /// A computed property with one switch case per code; `value` is a string for the text properties.
-            func property(_ signature: String, undocumented: String, _ value: (SwiftResultCase) -> (text: String?, literal: String?)) {
-                p.line()
-                p.block(signature) { p in
-                    p.line("switch self {")
-                    for entry in cases {
-                        let label = "case .\(SwiftNaming.escaped(entry.name)):"
-                        let (text, literal) = value(entry)
-                        if let text { p.labeled(label, stringValue: text) } else { p.line("\(label) \(literal ?? "nil")") }
-                    }
-                    p.line("case .undocumented\(undocumented)")
-                    p.line("}")
+            p.line()
+            p.block("public var code: String") { p in
+                p.line("switch self {")
+                for entry in cases { p.labeled("case .\(SwiftNaming.escaped(entry.name)):", stringValue: entry.code) }
+                p.line("case .undocumented(let code): code")
+                p.line("}")
+            }
+            // One switch for the docs' whole row (status, message, meaning; the protocol derives the three
+            // properties from it) rather than a switch per property: two fewer switches per endpoint took about 8%
+            // off the release compile time on the generated code (BENCHMARKS.md, compile time).
+            p.line()
+            p.block("public var documentation: KonaplateResultCodeDocumentation?") { p in
+                p.line("switch self {")
+                for entry in cases { renderDocumentationCase(entry, &p) }
+                p.line("case .undocumented: nil")
+                p.line("}")
+            }
+        }
+    }
+
+    /// `case .name: .init(httpStatus: 200, message: "…", meaning: "…")`, broken one argument per line when long.
+    private static func renderDocumentationCase(_ entry: SwiftResultCase, _ p: inout CodePrinter) {
+        let label = "case .\(SwiftNaming.escaped(entry.name)):"
+        var texts = [("message", entry.message)]
+        if let meaning = entry.meaning { texts.append(("meaning", meaning)) }
+        let arguments = ["httpStatus: \(entry.status)"] + texts.map { "\($0.0): \(SwiftLiteral.string($0.1))" }
+        let oneLine = "\(label) .init(\(arguments.joined(separator: ", ")))"
+        guard !p.fits(oneLine) else { return p.line(oneLine) }
+        p.line(label)
+        p.indented { p in
+            p.line(".init(")
+            p.indented { p in
+                p.line("httpStatus: \(entry.status),")
+                for (index, (name, text)) in texts.enumerated() {
+                    p.stringArgument(name, text, isLast: index == texts.count - 1)
                 }
             }
-            property("public var code: String", undocumented: "(let code): code") { ($0.code, nil) }
-            property("public var httpStatus: Int?", undocumented: ": nil") { (nil, "\($0.status)") }
-            property("public var message: String?", undocumented: ": nil") { ($0.message, nil) }
-            property("public var meaning: String?", undocumented: ": nil") { ($0.meaning, nil) }
+            p.line(")")
         }
     }
 

@@ -59,7 +59,6 @@ struct SwiftStruct: Sendable {
     var nestedTypes: [SwiftNestedType]
 
     var hasSensitiveProperties: Bool { properties.contains { $0.isSensitive } }
-    var needsCodingKeys: Bool { properties.contains { $0.name != $0.jsonKey } }
 }
 
 indirect enum SwiftNestedType: Sendable {
