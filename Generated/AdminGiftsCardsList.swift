@@ -78,7 +78,7 @@ extension AdminGiftsCardsList {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
-            self.searchType = try container.decode("searchType")
+            self.searchType = try container.decodeCode("searchType")
             self.userId = try container.decodeIfPresent("userId")
             self.mobileNumber = try container.decodeIfPresent("mobileNumber")
             self.startDate = try container.decodeIfPresent("startDate")

@@ -60,7 +60,7 @@ extension BankAccountsUserValid {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
             self.bankAccount = try container.decode("bankAccount")
-            self.bankCode = try container.decode("bankCode")
+            self.bankCode = try container.decodeCode("bankCode")
         }
 
         public func encode(to encoder: any Encoder) throws {

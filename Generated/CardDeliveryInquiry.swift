@@ -62,7 +62,7 @@ extension CardDeliveryInquiry {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
-            self.status = try container.decode("status")
+            self.status = try container.decodeCode("status")
         }
 
         public func encode(to encoder: any Encoder) throws {

@@ -108,7 +108,7 @@ extension DirectCardIssueDelivery {
                 self.engName = try container.decode("engName")
                 self.socialNo = try container.decode("socialNo")
                 self.mobileNumber = try container.decode("mobileNumber")
-                self.existOcrFile = try container.decode("existOcrFile")
+                self.existOcrFile = try container.decodeCode("existOcrFile")
             }
 
             public func encode(to encoder: any Encoder) throws {

@@ -116,9 +116,9 @@ extension IssuedCardsPreIssueWaitingPhysical {
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
                 self.cardApplyNo = try container.decode("cardApplyNo")
-                self.issueType = try container.decode("issueType")
+                self.issueType = try container.decodeCode("issueType")
                 self.digital = try container.decode("digital")
-                self.status = try container.decode("status")
+                self.status = try container.decodeCode("status")
             }
 
             public func encode(to encoder: any Encoder) throws {

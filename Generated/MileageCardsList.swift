@@ -53,7 +53,7 @@ extension MileageCardsList {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
             self.pageRequest = try container.decode("pageRequest")
-            self.policySubType = try container.decode("policySubType")
+            self.policySubType = try container.decodeCode("policySubType")
             self.userId = try container.decode("userId")
         }
 
@@ -96,7 +96,7 @@ extension MileageCardsList {
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
-                self.orderByDirection = try container.decodeIfPresent("orderByDirection")
+                self.orderByDirection = try container.decodeCodeIfPresent("orderByDirection")
                 self.page = try container.decodeIfPresent("page")
                 self.pageSize = try container.decodeIfPresent("pageSize")
             }

@@ -59,7 +59,7 @@ extension PaymentGenerateOnetimetokenV2 {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
             self.cardNo = try container.decode("cardNo")
-            self.transactionType = try container.decodeIfPresent("type")
+            self.transactionType = try container.decodeCodeIfPresent("type")
         }
 
         public func encode(to encoder: any Encoder) throws {

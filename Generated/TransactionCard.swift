@@ -85,7 +85,7 @@ extension TransactionCard {
             self.par = try container.decode("par")
             self.startDate = try container.decode("startDate")
             self.endDate = try container.decode("endDate")
-            self.trType = try container.decodeIfPresent("trType")
+            self.trType = try container.decodeCodeIfPresent("trType")
             self.includePreviousCard = try container.decodeIfPresent("includePreviousCard")
         }
 

@@ -62,7 +62,7 @@ extension UserTermsAll {
             let container = try decoder.container(keyedBy: KonaplateCodingKey.self)
             self.userId = try container.decodeIfPresent("userId")
             self.locale = try container.decodeIfPresent("locale")
-            self.tcActionType = try container.decodeIfPresent("tcActionType")
+            self.tcActionType = try container.decodeCodeIfPresent("tcActionType")
         }
 
         public func encode(to encoder: any Encoder) throws {

@@ -34,6 +34,17 @@ extension KeyedDecodingContainer where Key == KonaplateCodingKey {
     public func decodeIfPresent<Value: Decodable>(_ key: KonaplateCodingKey) throws -> Value? {
         try decodeIfPresent(Value.self, forKey: key)
     }
+
+    /// A code field, read as the string it is: the same result as `Code(from:)` without the nested decoder
+    /// JSONDecoder makes for every non-primitive value (allocations per code field; BENCHMARKS.md, runtime).
+    public func decodeCode<Code: KonaplateCode>(_ key: KonaplateCodingKey) throws -> Code {
+        Code(rawValue: try decode(String.self, forKey: key))
+    }
+
+    /// An optional code field, read as its string; nil when absent or null.
+    public func decodeCodeIfPresent<Code: KonaplateCode>(_ key: KonaplateCodingKey) throws -> Code? {
+        try decodeIfPresent(String.self, forKey: key).map(Code.init(rawValue:))
+    }
 }
 
 /// An enumerated code field ("01: 정상, 02: 해지"). Decoding never fails on a code the documentation does not

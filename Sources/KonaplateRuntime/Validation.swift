@@ -41,7 +41,8 @@ public struct KonaplatePath: Sendable, Hashable, CustomStringConvertible {
 
     /// The path of element `index` of the array at this path.
     public subscript(index: Int) -> KonaplatePath {
-        KonaplatePath(parent: description, segment: "[\(index)]")
+        // Concatenation, not interpolation: "[12]" stays a small (inline) string, with no buffer allocated.
+        KonaplatePath(parent: description, segment: "[" + String(index) + "]")
     }
 
     /// The same path with its text joined once, for descending into a nested object: its fields then share

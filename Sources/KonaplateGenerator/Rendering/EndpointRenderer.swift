@@ -155,7 +155,8 @@ enum EndpointRenderer {
     /// `CodingKeys` enum per type: each enum brought a dozen functions (string switch, hashing, descriptions), a
     /// fifth of all functions the optimizer saw, for 2–4% of release compile time (BENCHMARKS.md, compile time); the
     /// written-out form also shows reviewers exactly what goes on the wire. Behaviour is the synthesized one:
-    /// optionals use the `IfPresent` variants (absent or null decodes as nil; nil is omitted).
+    /// optionals use the `IfPresent` variants (absent or null decodes as nil; nil is omitted). Code fields use
+    /// `decodeCode`, which reads the string directly instead of through a nested decoder.
     private static func renderCodable(_ properties: [SwiftProperty], _ p: inout CodePrinter) {
         let keyed = "(keyedBy: KonaplateCodingKey.self)"
         p.block("public init(from decoder: any Decoder) throws") { p in
@@ -165,7 +166,7 @@ enum EndpointRenderer {
             }
             p.line("let container = try decoder.container\(keyed)")
             for property in properties {
-                let method = property.isOptional ? "decodeIfPresent" : "decode"
+                let method = (property.isCode ? "decodeCode" : "decode") + (property.isOptional ? "IfPresent" : "")
                 // The type comes from the property (no `String.self` here: a property may be named `String`).
                 p.call(
                     "self.\(SwiftNaming.escaped(property.name)) = try container.\(method)",

@@ -76,6 +76,9 @@ struct SwiftProperty: Sendable {
     var doc: [String]
     var isSensitive: Bool
     var checks: [SwiftCheck]
+
+    /// A single enumerated code (not an array of them): decoded straight from its string.
+    var isCode: Bool { checks.contains(.code) && !typeName.hasPrefix("[") }
 }
 
 /// One validator call for a property.
