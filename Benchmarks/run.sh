@@ -22,16 +22,16 @@ results=$work/results.md
 : >"$results"
 
 # time_runs N COMMAND...: runs the command N times; prints "median min max" seconds and the peak RSS (MB) seen.
-# The command sees RUN=1..N, so each run can write into a new folder: deleting thousands of files just before
-# creating thousands more makes ext4's inode allocation several times slower, which would measure the file system
-# instead of the generator.
+# Each argument's @RUN@ becomes the run's number (1..N), so each run can write into a new folder: deleting thousands
+# of files just before creating thousands more makes ext4's inode allocation several times slower, which would
+# measure the file system instead of the generator. (Not an environment variable: SwiftPM plans a build again
+# when its environment changes, which once turned every "no-op" build here into a 3-10 s one.)
 time_runs() {
     local count=$1
     shift
     local times=() peak=0
-    for RUN in $(seq "$count"); do
-        export RUN
-        /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/output.txt" 2>&1 || {
+    for run in $(seq "$count"); do
+        /usr/bin/time -f "%e %M" -o "$work/time.txt" "${@//@RUN@/$run}" >"$work/output.txt" 2>&1 || {
             echo "benchmark command failed: $*" >&2
             tail -20 "$work/output.txt" >&2
             kill -TERM $$  # a failure inside $(...) or <(...) would otherwise go unnoticed
@@ -57,7 +57,7 @@ $smoke && configuration=debug
 swift build -c "$configuration" --product konaplate-gen >/dev/null
 ours=$root/.build/$configuration/konaplate-gen
 "$ours" openapi --output "$work/openapi.json"
-read -r ours_median ours_min ours_max ours_mb < <(time_runs "$runs" bash -c "'$ours' generate --output '$work/ours-out-'\$RUN")
+read -r ours_median ours_min ours_max ours_mb < <(time_runs "$runs" bash -c "'$ours' generate --output '$work/ours-out-'@RUN@")
 cp -r "$work/ours-out-1" "$work/ours-out"
 if $smoke; then
     echo "smoke: konaplate-gen generate, 57 endpoints: ${ours_median} s" >&2
@@ -67,7 +67,7 @@ else
     mkdir -p "$work/sog"
     printf 'generate:\n  - types\naccessModifier: public\n' >"$work/sog/openapi-generator-config.yaml"
     read -r sog_median sog_min sog_max sog_mb < <(time_runs "$runs" bash -c \
-        "mkdir -p '$work/sog-out-'\$RUN && '$sog' generate --config '$work/sog/openapi-generator-config.yaml' --output-directory '$work/sog-out-'\$RUN '$work/openapi.json'")
+        "mkdir -p '$work/sog-out-'@RUN@ && '$sog' generate --config '$work/sog/openapi-generator-config.yaml' --output-directory '$work/sog-out-'@RUN@ '$work/openapi.json'")
     cp -r "$work/sog-out-1" "$work/sog-out"
     ours_lines=$(cat "$work"/ours-out/*.swift | wc -l)
     sog_lines=$(cat "$work"/sog-out/*.swift | wc -l)
@@ -97,7 +97,7 @@ $smoke && sizes="10 100"
 for size in $sizes; do
     python3 Benchmarks/synthesize-specs.py "$size" "$work/synthetic-$size"
     read -r median minimum maximum mb < <(time_runs "$runs" bash -c \
-        "'$ours' generate --specs '$work/synthetic-$size' --output '$work/synthetic-$size-out-'\$RUN")
+        "'$ours' generate --specs '$work/synthetic-$size' --output '$work/synthetic-$size-out-'@RUN@")
     per=$(python3 -c "print(f'{$median * 1000 / $size:.2f}')")
     echo "| $size | $median s ($minimum–$maximum) | $per ms | $mb MB |" >>"$results"
     rm -rf "$work/synthetic-$size" "$work"/synthetic-"$size"-out-*

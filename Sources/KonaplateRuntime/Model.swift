@@ -35,6 +35,30 @@ extension KeyedDecodingContainer where Key == KonaplateCodingKey {
         try decodeIfPresent(Value.self, forKey: key)
     }
 
+    // The types the generator uses for scalars, each through the container's own non-generic method: the generic
+    // path above makes JSONDecoder build a nested decoder for every value (BENCHMARKS.md, runtime). Swift prefers
+    // these non-generic overloads whenever the property has one of these types.
+    @inlinable public func decode(_ key: KonaplateCodingKey) throws -> String { try decode(String.self, forKey: key) }
+    @inlinable public func decodeIfPresent(_ key: KonaplateCodingKey) throws -> String? {
+        try decodeIfPresent(String.self, forKey: key)
+    }
+    @inlinable public func decode(_ key: KonaplateCodingKey) throws -> Bool { try decode(Bool.self, forKey: key) }
+    @inlinable public func decodeIfPresent(_ key: KonaplateCodingKey) throws -> Bool? {
+        try decodeIfPresent(Bool.self, forKey: key)
+    }
+    @inlinable public func decode(_ key: KonaplateCodingKey) throws -> Int { try decode(Int.self, forKey: key) }
+    @inlinable public func decodeIfPresent(_ key: KonaplateCodingKey) throws -> Int? {
+        try decodeIfPresent(Int.self, forKey: key)
+    }
+    @inlinable public func decode(_ key: KonaplateCodingKey) throws -> Int64 { try decode(Int64.self, forKey: key) }
+    @inlinable public func decodeIfPresent(_ key: KonaplateCodingKey) throws -> Int64? {
+        try decodeIfPresent(Int64.self, forKey: key)
+    }
+    @inlinable public func decode(_ key: KonaplateCodingKey) throws -> UInt64 { try decode(UInt64.self, forKey: key) }
+    @inlinable public func decodeIfPresent(_ key: KonaplateCodingKey) throws -> UInt64? {
+        try decodeIfPresent(UInt64.self, forKey: key)
+    }
+
     /// A code field, read as the string it is: the same result as `Code(from:)` without the nested decoder
     /// JSONDecoder makes for every non-primitive value (allocations per code field; BENCHMARKS.md, runtime).
     public func decodeCode<Code: KonaplateCode>(_ key: KonaplateCodingKey) throws -> Code {
@@ -58,7 +82,9 @@ where RawValue == String {
 }
 
 extension KonaplateCode {
-    public var isDocumented: Bool { Self.documented.contains(self) }
+    /// Inlinable, so it is specialized for each generated enum: unspecialized, `contains` went through the generic
+    /// iterator and allocated for every element it compared (BENCHMARKS.md, runtime).
+    @inlinable public var isDocumented: Bool { Self.documented.contains(self) }
 
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))

@@ -31,7 +31,14 @@ public struct KonaplatePath: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         if segment.isEmpty { return parent }
         if parent.isEmpty { return segment }
-        return segment.utf8.first == UInt8(ascii: "[") ? parent + segment : parent + "." + segment
+        let separator = segment.utf8.first == UInt8(ascii: "[") ? "" : "."
+        // One allocation: `parent + "." + segment` made an intermediate string first.
+        var text = ""
+        text.reserveCapacity(parent.utf8.count + separator.utf8.count + segment.utf8.count)
+        text += parent
+        text += separator
+        text += segment
+        return text
     }
 
     /// The path of a member named `name` inside this one.
@@ -47,7 +54,7 @@ public struct KonaplatePath: Sendable, Hashable, CustomStringConvertible {
 
     /// The same path with its text joined once, for descending into a nested object: its fields then share
     /// that text instead of each joining it again.
-    var joined: KonaplatePath { segment.isEmpty ? self : KonaplatePath(parent: description, segment: "") }
+    @usableFromInline var joined: KonaplatePath { segment.isEmpty ? self : KonaplatePath(parent: description, segment: "") }
 
     public static func == (left: KonaplatePath, right: KonaplatePath) -> Bool { left.description == right.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
@@ -85,7 +92,7 @@ public enum KonaplateLength: Sendable, Hashable {
     case atMost(Int)
     case atLeast(Int)
 
-    func allows(_ count: Int) -> Bool {
+    @usableFromInline func allows(_ count: Int) -> Bool {
         switch self {
         case .exactly(let n): count == n
         case .between(let low, let high): count >= low && count <= high
@@ -94,7 +101,7 @@ public enum KonaplateLength: Sendable, Hashable {
         }
     }
 
-    var expectation: String {
+    @usableFromInline var expectation: String {
         switch self {
         case .exactly(let n): "expected \(n)"
         case .between(let low, let high): "expected \(low)...\(high)"
@@ -105,6 +112,8 @@ public enum KonaplateLength: Sendable, Hashable {
 }
 
 /// Collects violations while a value is walked. Generated code calls one method per documented constraint;
+/// the generic ones are `@inlinable` so they are specialized in the generated module, where they cost no
+/// allocation when the value is valid (unspecialized generic code allocates for its temporaries).
 /// every method accepts an optional so optional and conditional fields need no special casing (nil is skipped:
 /// presence is enforced by the Swift type, a non-optional property cannot be missing).
 public struct KonaplateValidator: Sendable {
@@ -136,6 +145,7 @@ public struct KonaplateValidator: Sendable {
         if !length.allows(count) { report(path, "length \(count), \(length.expectation)") }
     }
 
+    @inlinable
     public mutating func check<Number: BinaryInteger & Sendable>(
         _ value: Number?, at path: KonaplatePath, range: ClosedRange<Number>
     ) {
@@ -165,11 +175,13 @@ public struct KonaplateValidator: Sendable {
     }
 
     /// An enumerated code the documentation does not list decodes fine (no data is lost) but is reported here.
+    @inlinable
     public mutating func check<Code: KonaplateCode>(_ value: Code?, at path: KonaplatePath) {
         guard let value else { return }
         if !value.isDocumented { report(path, "code not documented for this field") }
     }
 
+    @inlinable
     public mutating func check<Element: KonaplateCode>(_ values: [Element]?, at path: KonaplatePath) {
         for (index, value) in (values ?? []).enumerated() { check(value, at: path[index]) }
     }
@@ -178,6 +190,7 @@ public struct KonaplateValidator: Sendable {
         for (index, value) in (values ?? []).enumerated() { check(value, at: path[index], length: elementLength) }
     }
 
+    @inlinable
     public mutating func check<Collection: Swift.Collection>(
         _ values: Collection?, at path: KonaplatePath, count: KonaplateLength
     ) {
@@ -186,11 +199,13 @@ public struct KonaplateValidator: Sendable {
     }
 
     /// Descends into a nested object.
+    @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ value: Model?, at path: KonaplatePath) {
         value?.collectViolations(into: &self, at: path.joined)
     }
 
     /// Descends into every element of an array of objects.
+    @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ values: [Model]?, at path: KonaplatePath) {
         for (index, value) in (values ?? []).enumerated() { value.collectViolations(into: &self, at: path[index].joined) }
     }

@@ -63,6 +63,13 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    let decoded = try! JSONDecoder().decode(IssuedCardsPreIssueWaitingPhysical.Response.self, from: responseJSON)
+    Benchmark("validate() alone, generated Response") { benchmark in
+        for _ in benchmark.scaledIterations {
+            try decoded.validate()
+        }
+    }
+
     Benchmark("Build and sign request headers") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try BankAccountsInfo.RequestHeaders(credentials: credentials, body: requestBody, context: context))
