@@ -141,7 +141,10 @@ git -C "$root" worktree prune
 git -C "$root" worktree add --detach "$work/main" HEAD >/dev/null
 make_package with-plugin plugin
 make_package checked-in files
-for package in with-plugin checked-in; do swift build --package-path "$work/$package" >/dev/null; done
+# Untimed warm-up builds get a second try: swift-build 6.3.1 has been seen to crash now and then (a segmentation
+# fault in libdispatch while planning), and one such crash should not cost a 20-minute run.
+warm_up() { "$@" >/dev/null || { echo "retrying once: $*" >&2; "$@" >/dev/null; }; }
+for package in with-plugin checked-in; do warm_up swift build --package-path "$work/$package"; done
 read -r plugin_noop plugin_min plugin_max _ < <(time_runs "$runs" swift build --package-path "$work/with-plugin")
 read -r files_noop files_min files_max _ < <(time_runs "$runs" swift build --package-path "$work/checked-in")
 spec=$work/with-plugin/Sources/Models/api-specs/bankaccounts/info.yaml
@@ -191,8 +194,8 @@ SWIFT
 declare -A net_debug net_release
 for entry in "checked-in Models konaplate-gen" "sog-package SOGTypes swift-openapi-generator"; do
     read -r folder module name <<<"$entry"
-    swift build --package-path "$work/$folder" >/dev/null
-    swift build -c release --package-path "$work/$folder" >/dev/null
+    warm_up swift build --package-path "$work/$folder"
+    warm_up swift build -c release --package-path "$work/$folder"
     read -r debug debug_build debug_noop < <(compile_time "$work/$folder" "$module" debug)
     read -r release release_build release_noop < <(compile_time "$work/$folder" "$module" release)
     net_debug[$name]=$debug

@@ -129,7 +129,9 @@ extension AdminGiftsCardsList {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [.sent, .received]
+            public static var documented: [Self] { [.sent, .received] }
+
+            public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -209,7 +211,7 @@ extension AdminGiftsCardsList {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = []
+        public static var documented: [Self] { [] }
 
         public init(code: String) {
             switch code {

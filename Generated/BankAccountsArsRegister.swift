@@ -106,7 +106,7 @@ extension BankAccountsArsRegister {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .arsAuthAndBankAccountRegisterIsStillInProgress]
+        public static var documented: [Self] { [.success, .arsAuthAndBankAccountRegisterIsStillInProgress] }
 
         public init(code: String) {
             switch code {

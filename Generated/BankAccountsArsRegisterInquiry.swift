@@ -105,13 +105,11 @@ extension BankAccountsArsRegisterInquiry {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [
-                .arsAuthInProgress,
-                .arsAuthDone,
-                .arsAuthFailed,
-                .bankAccRegFailed,
-                .bankAccRegistered,
-            ]
+            public static var documented: [Self] {
+                [.arsAuthInProgress, .arsAuthDone, .arsAuthFailed, .bankAccRegFailed, .bankAccRegistered]
+            }
+
+            public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -158,13 +156,15 @@ extension BankAccountsArsRegisterInquiry {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .notFoundArsBankAccountRegisterError,
-            .bankAccountRegisterFailedDueToArsAuthFailed,
-            .bankAccountRegisterFailedDueToLifetimeAccount,
-            .invalidAccount,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .notFoundArsBankAccountRegisterError,
+                .bankAccountRegisterFailedDueToArsAuthFailed,
+                .bankAccountRegisterFailedDueToLifetimeAccount,
+                .invalidAccount,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -89,7 +89,7 @@ extension BankAccountsDelete {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success]
+        public static var documented: [Self] { [.success] }
 
         public init(code: String) {
             switch code {

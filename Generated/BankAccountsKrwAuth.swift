@@ -88,12 +88,9 @@ extension BankAccountsKrwAuth {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .missingRequiredValues,
-            .gettingAccOwnerNameError,
-            .moneyTransferPendingError,
-        ]
+        public static var documented: [Self] {
+            [.success, .missingRequiredValues, .gettingAccOwnerNameError, .moneyTransferPendingError]
+        }
 
         public init(code: String) {
             switch code {

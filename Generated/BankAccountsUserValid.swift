@@ -109,19 +109,23 @@ extension BankAccountsUserValid {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [
-                .code088,
-                .code004,
-                .code020,
-                .code081,
-                .code003,
-                .code002,
-                .code011,
-                .code012,
-                .code023,
-                .code090,
-                .code071,
-            ]
+            public static var documented: [Self] {
+                [
+                    .code088,
+                    .code004,
+                    .code020,
+                    .code081,
+                    .code003,
+                    .code002,
+                    .code011,
+                    .code012,
+                    .code023,
+                    .code090,
+                    .code071,
+                ]
+            }
+
+            public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -187,7 +191,7 @@ extension BankAccountsUserValid {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = []
+        public static var documented: [Self] { [] }
 
         public init(code: String) {
             switch code {

@@ -132,13 +132,15 @@ extension CardDeliveryCancel {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameterUserid,
-            .walletUserNotFound,
-            .cardIssueIsNotCancelableDueToDay,
-            .cardIssueIsNotCancelableDueToStatus,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameterUserid,
+                .walletUserNotFound,
+                .cardIssueIsNotCancelableDueToDay,
+                .cardIssueIsNotCancelableDueToStatus,
+            ]
+        }
 
         public init(code: String) {
             switch code {

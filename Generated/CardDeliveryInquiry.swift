@@ -97,17 +97,11 @@ extension CardDeliveryInquiry {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [
-                .ready,
-                .receipt,
-                .preShipping,
-                .shipping,
-                .arrival,
-                .lost,
-                .`return`,
-                .cancel,
-                .etc,
-            ]
+            public static var documented: [Self] {
+                [.ready, .receipt, .preShipping, .shipping, .arrival, .lost, .`return`, .cancel, .etc]
+            }
+
+            public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -159,12 +153,9 @@ extension CardDeliveryInquiry {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameter,
-            .walletUserNotFound,
-            .invalidCardInfo,
-        ]
+        public static var documented: [Self] {
+            [.success, .invalidInputParameter, .walletUserNotFound, .invalidCardInfo]
+        }
 
         public init(code: String) {
             switch code {

@@ -118,16 +118,18 @@ extension CardTerminate {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameter,
-            .walletUserNotFound,
-            .invalidCardInfo,
-            .activeCardHasBalance,
-            .canNotDeleteBasicCard,
-            .cannotDeleteSubCardDirectly,
-            .cardIsMarriedToCardseDisconnectBeforeDelete,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameter,
+                .walletUserNotFound,
+                .invalidCardInfo,
+                .activeCardHasBalance,
+                .canNotDeleteBasicCard,
+                .cannotDeleteSubCardDirectly,
+                .cardIsMarriedToCardseDisconnectBeforeDelete,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -154,7 +154,9 @@ extension DirectCardIssueDelivery {
                 /// A code the docs do not list, kept as sent.
                 case undocumented(String)
 
-                public static let documented: [Self] = [.confirmed, .notConfirmed]
+                public static var documented: [Self] { [.confirmed, .notConfirmed] }
+
+                public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
                 public init(rawValue: String) {
                     switch rawValue {
@@ -282,14 +284,16 @@ extension DirectCardIssueDelivery {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameterUserid,
-            .walletUserNotFound,
-            .serviceIsNotRelatedToTheRequestBank,
-            .notValidCardIssueTypeWithTheService,
-            .serviceDoesNotSupportTheApplet,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameterUserid,
+                .walletUserNotFound,
+                .serviceIsNotRelatedToTheRequestBank,
+                .notValidCardIssueTypeWithTheService,
+                .serviceDoesNotSupportTheApplet,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -122,15 +122,17 @@ extension GiftsCardsTransmissionAccept {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameter,
-            .theGiftCardIsAlreadyCancelledBySender,
-            .theGiftCardIsAlreadyRejectedByReceiver,
-            .transactionDataNotValid,
-            .moneyTransferIsFailed,
-            .notFoundCardOrUserInfo,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameter,
+                .theGiftCardIsAlreadyCancelledBySender,
+                .theGiftCardIsAlreadyRejectedByReceiver,
+                .transactionDataNotValid,
+                .moneyTransferIsFailed,
+                .notFoundCardOrUserInfo,
+            ]
+        }
 
         public init(code: String) {
             switch code {

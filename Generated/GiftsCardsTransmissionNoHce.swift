@@ -149,7 +149,7 @@ extension GiftsCardsTransmissionNoHce {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = []
+        public static var documented: [Self] { [] }
 
         public init(code: String) {
             switch code {

@@ -104,18 +104,20 @@ extension GiftsMoneyTransferNoHce {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameter,
-            .senderSAndReceiverSPhoneNumbersSame,
-            .giftCardStatusIsNotActive,
-            .giftCardIsOverExpirationDate,
-            .userNotFound,
-            .giftMoneyIsZero,
-            .balanceIsNotEnoughForGift,
-            .moneyTransferCountOrAmountIsOverTheLimitInPolicy,
-            .depositError,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameter,
+                .senderSAndReceiverSPhoneNumbersSame,
+                .giftCardStatusIsNotActive,
+                .giftCardIsOverExpirationDate,
+                .userNotFound,
+                .giftMoneyIsZero,
+                .balanceIsNotEnoughForGift,
+                .moneyTransferCountOrAmountIsOverTheLimitInPolicy,
+                .depositError,
+            ]
+        }
 
         public init(code: String) {
             switch code {

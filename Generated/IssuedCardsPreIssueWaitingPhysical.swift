@@ -145,7 +145,9 @@ extension IssuedCardsPreIssueWaitingPhysical {
                 /// A code the docs do not list, kept as sent.
                 case undocumented(String)
 
-                public static let documented: [Self] = [.issue, .reissue]
+                public static var documented: [Self] { [.issue, .reissue] }
+
+                public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
                 public init(rawValue: String) {
                     switch rawValue {
@@ -260,7 +262,11 @@ extension IssuedCardsPreIssueWaitingPhysical {
                 /// A code the docs do not list, kept as sent.
                 case undocumented(String)
 
-                public static let documented: [Self] = [.ready, .costPaying, .costPaid, .costPayFailed, .digitalIssued]
+                public static var documented: [Self] {
+                    [.ready, .costPaying, .costPaid, .costPayFailed, .digitalIssued]
+                }
+
+                public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
                 public init(rawValue: String) {
                     switch rawValue {
@@ -296,7 +302,7 @@ extension IssuedCardsPreIssueWaitingPhysical {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = []
+        public static var documented: [Self] { [] }
 
         public init(code: String) {
             switch code {

@@ -124,7 +124,9 @@ extension MileageCardsList {
                 /// A code the docs do not list, kept as sent.
                 case undocumented(String)
 
-                public static let documented: [Self] = [.asc, .desc]
+                public static var documented: [Self] { [.asc, .desc] }
+
+                public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
                 public init(rawValue: String) {
                     switch rawValue {
@@ -153,7 +155,9 @@ extension MileageCardsList {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [.single, .agency]
+            public static var documented: [Self] { [.single, .agency] }
+
+            public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -201,7 +205,7 @@ extension MileageCardsList {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = []
+        public static var documented: [Self] { [] }
 
         public init(code: String) {
             switch code {

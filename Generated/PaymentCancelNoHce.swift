@@ -112,18 +112,20 @@ extension PaymentCancelNoHce {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .theEnteredCardCannotBeTransactedThroughThePosEntryMode,
-            .invalidTransaction,
-            .invalidAmount,
-            .invalidCardNumber,
-            .requesetFormatError,
-            .overLimitOfTheStore,
-            .expiredCard,
-            .transactionNotPermitted,
-            .transactionDoesNotPermittedToTerminal,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .theEnteredCardCannotBeTransactedThroughThePosEntryMode,
+                .invalidTransaction,
+                .invalidAmount,
+                .invalidCardNumber,
+                .requesetFormatError,
+                .overLimitOfTheStore,
+                .expiredCard,
+                .transactionNotPermitted,
+                .transactionDoesNotPermittedToTerminal,
+            ]
+        }
 
         public init(code: String) {
             switch code {

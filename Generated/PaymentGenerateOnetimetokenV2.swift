@@ -93,7 +93,9 @@ extension PaymentGenerateOnetimetokenV2 {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [.atm, .credit]
+            public static var documented: [Self] { [.atm, .credit] }
+
+            public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -141,7 +143,7 @@ extension PaymentGenerateOnetimetokenV2 {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = []
+        public static var documented: [Self] { [] }
 
         public init(code: String) {
             switch code {

@@ -97,12 +97,9 @@ extension PaymentNetcancelNoHce {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .requestForDuplicatedTransaction,
-            .systemError,
-            .noOriginalTransaction,
-        ]
+        public static var documented: [Self] {
+            [.success, .requestForDuplicatedTransaction, .systemError, .noOriginalTransaction]
+        }
 
         public init(code: String) {
             switch code {

@@ -148,17 +148,19 @@ extension PaymentNoHce {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .theEnteredCardCannotBeTransactedThroughThePosEntryMode,
-            .invalidTransaction,
-            .invalidAmount,
-            .invalidCardNumber,
-            .requesetFormatError,
-            .overLimitOfTheStore,
-            .expiredCard,
-            .transactionNotPermitted,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .theEnteredCardCannotBeTransactedThroughThePosEntryMode,
+                .invalidTransaction,
+                .invalidAmount,
+                .invalidCardNumber,
+                .requesetFormatError,
+                .overLimitOfTheStore,
+                .expiredCard,
+                .transactionNotPermitted,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -215,18 +215,20 @@ extension PrepayCardExpiredReissue {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameterCardinfoOldcardno,
-            .walletUserNotFound,
-            .cardIssueStatusIsNotAllowedToReissue,
-            .cardStatusIsNotActiveOrSuspended,
-            .cardExpiryDateIsNotProperToReissue,
-            .userNameNotFoundError,
-            .parNotFoundFromCardno,
-            .notValidProductForCardIssueType,
-            .cardReissueCostPayFail,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameterCardinfoOldcardno,
+                .walletUserNotFound,
+                .cardIssueStatusIsNotAllowedToReissue,
+                .cardStatusIsNotActiveOrSuspended,
+                .cardExpiryDateIsNotProperToReissue,
+                .userNameNotFoundError,
+                .parNotFoundFromCardno,
+                .notValidProductForCardIssueType,
+                .cardReissueCostPayFail,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -250,12 +250,14 @@ extension PrepayCardIssueDelivery {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameterServiceid,
-            .walletUserNotFound,
-            .cardDeliveryShouldBeRequiredInCaseOfNormalType,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameterServiceid,
+                .walletUserNotFound,
+                .cardDeliveryShouldBeRequiredInCaseOfNormalType,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -130,13 +130,15 @@ extension PrepayCardPhysicalRegister {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .indicatedCardIssueIsNotReadyToActive,
-            .indicatedCardIssueNotFoundError,
-            .invalidCardInfo,
-            .digitalCardIsAlreadyTerminatedError,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .indicatedCardIssueIsNotReadyToActive,
+                .indicatedCardIssueNotFoundError,
+                .invalidCardInfo,
+                .digitalCardIsAlreadyTerminatedError,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -242,17 +242,19 @@ extension PrepayCardReissueDelivery {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameterUserid,
-            .walletUserNotFound,
-            .cardIsAlreadyReissuedError,
-            .userBankAccountInvalid,
-            .thereIsInProgressReissueTypeCardApplyNo,
-            .invalidNextServiceId,
-            .bankAccountNotFound,
-            .userIsNotAuthenticated,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameterUserid,
+                .walletUserNotFound,
+                .cardIsAlreadyReissuedError,
+                .userBankAccountInvalid,
+                .thereIsInProgressReissueTypeCardApplyNo,
+                .invalidNextServiceId,
+                .bankAccountNotFound,
+                .userIsNotAuthenticated,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -73,7 +73,7 @@ extension RechargesAutoDeregister {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameterUserid]
+        public static var documented: [Self] { [.success, .invalidInputParameterUserid] }
 
         public init(code: String) {
             switch code {

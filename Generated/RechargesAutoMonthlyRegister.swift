@@ -89,17 +89,19 @@ extension RechargesAutoMonthlyRegister {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameterUserid,
-            .bankAccountNotFound,
-            .inconsistentRequestedBenefit,
-            .creditLimitExceeded,
-            .withdrawFailureFromPg,
-            .accountChargeRequestWhileProceeding,
-            .accountChargeRequestWhileProceedingAutoCharge,
-            .rechargeAmountShouldBeMoreThanZero,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameterUserid,
+                .bankAccountNotFound,
+                .inconsistentRequestedBenefit,
+                .creditLimitExceeded,
+                .withdrawFailureFromPg,
+                .accountChargeRequestWhileProceeding,
+                .accountChargeRequestWhileProceedingAutoCharge,
+                .rechargeAmountShouldBeMoreThanZero,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -189,14 +189,16 @@ extension RechargesByBankAccountsNoHce {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameterUserid,
-            .bankAccountNotFound,
-            .inconsistentRequestedBenefit,
-            .creditLimitExceeded,
-            .withdrawFailureFromPg,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameterUserid,
+                .bankAccountNotFound,
+                .inconsistentRequestedBenefit,
+                .creditLimitExceeded,
+                .withdrawFailureFromPg,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -159,14 +159,16 @@ extension RechargesByBankAccountsNoHceCancel {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameterUserid,
-            .bankAccountNotFound,
-            .cancellationNotPossibleForThisTransaction,
-            .cancelRequestForAnotherMethod,
-            .cancellationRequestDeniedDueToNameMismatch,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameterUserid,
+                .bankAccountNotFound,
+                .cancellationNotPossibleForThisTransaction,
+                .cancelRequestForAnotherMethod,
+                .cancellationRequestDeniedDueToNameMismatch,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -98,13 +98,15 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameter,
-            .communicationErrorWithPg,
-            .billingPlanAlreadyExist,
-            .creditCardRechargeNotAllowed,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameter,
+                .communicationErrorWithPg,
+                .billingPlanAlreadyExist,
+                .creditCardRechargeNotAllowed,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -75,7 +75,7 @@ extension RechargesOnlinePaymentAutoPlansUpdate {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success, .invalidInputParameter, .userHasNotAutoPlan]
+        public static var documented: [Self] { [.success, .invalidInputParameter, .userHasNotAutoPlan] }
 
         public init(code: String) {
             switch code {

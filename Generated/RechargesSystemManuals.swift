@@ -106,13 +106,15 @@ extension RechargesSystemManuals {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputParameterUserid,
-            .inconsistentRequestedBenefit,
-            .creditLimitExceeded,
-            .rechargeAmountShouldBeMoreThanZero,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputParameterUserid,
+                .inconsistentRequestedBenefit,
+                .creditLimitExceeded,
+                .rechargeAmountShouldBeMoreThanZero,
+            ]
+        }
 
         public init(code: String) {
             switch code {

@@ -121,7 +121,9 @@ extension TransactionCard {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [.code00, .code01, .code02, .code03]
+            public static var documented: [Self] { [.code00, .code01, .code02, .code03] }
+
+            public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -173,7 +175,7 @@ extension TransactionCard {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = []
+        public static var documented: [Self] { [] }
 
         public init(code: String) {
             switch code {

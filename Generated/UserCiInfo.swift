@@ -82,7 +82,7 @@ extension UserCiInfo {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success]
+        public static var documented: [Self] { [.success] }
 
         public init(code: String) {
             switch code {

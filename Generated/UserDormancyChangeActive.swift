@@ -139,12 +139,9 @@ extension UserDormancyChangeActive {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .walletUserNotFound,
-            .userIsBlockedForgivenDataAndAspConfiguration,
-            .dormancyUserNotFound,
-        ]
+        public static var documented: [Self] {
+            [.success, .walletUserNotFound, .userIsBlockedForgivenDataAndAspConfiguration, .dormancyUserNotFound]
+        }
 
         public init(code: String) {
             switch code {

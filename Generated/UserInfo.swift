@@ -266,7 +266,9 @@ extension UserInfo {
                 /// A code the docs do not list, kept as sent.
                 case undocumented(String)
 
-                public static let documented: [Self] = [.korean, .foreigner]
+                public static var documented: [Self] { [.korean, .foreigner] }
+
+                public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
                 public init(rawValue: String) {
                     switch rawValue {
@@ -296,7 +298,9 @@ extension UserInfo {
                 /// A code the docs do not list, kept as sent.
                 case undocumented(String)
 
-                public static let documented: [Self] = [.male, .female]
+                public static var documented: [Self] { [.male, .female] }
+
+                public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
                 public init(rawValue: String) {
                     switch rawValue {
@@ -341,7 +345,7 @@ extension UserInfo {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = []
+        public static var documented: [Self] { [] }
 
         public init(code: String) {
             switch code {

@@ -123,7 +123,7 @@ extension UserLoginIdFind {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [.success]
+        public static var documented: [Self] { [.success] }
 
         public init(code: String) {
             switch code {

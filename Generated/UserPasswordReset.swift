@@ -113,12 +113,9 @@ extension UserPasswordReset {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .walletUserNotFound,
-            .newWalletPinIsIdenticalToTheOldWalletPin,
-            .invalidUserInfo,
-        ]
+        public static var documented: [Self] {
+            [.success, .walletUserNotFound, .newWalletPinIsIdenticalToTheOldWalletPin, .invalidUserInfo]
+        }
 
         public init(code: String) {
             switch code {

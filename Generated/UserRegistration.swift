@@ -260,12 +260,14 @@ extension UserRegistration {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = [
-            .success,
-            .invalidInputValueLoginid,
-            .missingRequiredValuesLoginid,
-            .theLengthOfValueDoesNotMatchBirthdate88,
-        ]
+        public static var documented: [Self] {
+            [
+                .success,
+                .invalidInputValueLoginid,
+                .missingRequiredValuesLoginid,
+                .theLengthOfValueDoesNotMatchBirthdate88,
+            ]
+        }
 
         public init(code: String) {
             switch code {

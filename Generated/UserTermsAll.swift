@@ -96,7 +96,9 @@ extension UserTermsAll {
             /// A code the docs do not list, kept as sent.
             case undocumented(String)
 
-            public static let documented: [Self] = [.py, .under14, .couponShop, .ezwel, .openBank, .openBankSpecific]
+            public static var documented: [Self] { [.py, .under14, .couponShop, .ezwel, .openBank, .openBankSpecific] }
+
+            public var isDocumented: Bool { if case .undocumented = self { false } else { true } }
 
             public init(rawValue: String) {
                 switch rawValue {
@@ -152,7 +154,7 @@ extension UserTermsAll {
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static let documented: [Self] = []
+        public static var documented: [Self] { [] }
 
         public init(code: String) {
             switch code {

@@ -2,9 +2,10 @@
 
 /// A generated request, response or nested object: Codable for the wire, validated against the docs, and
 /// printed with its sensitive fields masked (see `KonaplateRedaction`).
-public protocol KonaplateModel: Codable, Hashable, Sendable, KonaplateValidatable,
-    CustomStringConvertible, CustomDebugStringConvertible
-{}
+///
+/// Not `CustomDebugStringConvertible`: `debugPrint` and `String(reflecting:)` fall back to `description` (masked),
+/// and the conformance cost two witnesses per generated type in compile time. `debugDescription` is still there.
+public protocol KonaplateModel: Codable, Hashable, Sendable, KonaplateValidatable, CustomStringConvertible {}
 
 extension KonaplateModel {
     public var description: String { KonaplateRedaction.describe(self) }
@@ -79,11 +80,13 @@ where RawValue == String {
     init(rawValue: String)
     /// The codes the documentation lists, in its order.
     static var documented: [Self] { get }
+    /// Whether this is one of the `documented` codes (not `undocumented`).
+    var isDocumented: Bool { get }
 }
 
 extension KonaplateCode {
-    /// Inlinable, so it is specialized for each generated enum: unspecialized, `contains` went through the generic
-    /// iterator and allocated for every element it compared (BENCHMARKS.md, runtime).
+    /// For hand-written conformances; generated enums answer with a pattern match (`contains`, unspecialized, went
+    /// through the generic iterator and allocated for every element it compared: BENCHMARKS.md, runtime).
     @inlinable public var isDocumented: Bool { Self.documented.contains(self) }
 
     public init(from decoder: any Decoder) throws {

@@ -94,7 +94,7 @@ struct BankAccountsInfoTests {
         let response = try Self.validResponse()
         let forms = [
             String(describing: response), String(reflecting: response), "\(response)", "\(response.accountInfo)",
-            dumped(response), String(describing: [response]),
+            dumped(response), String(describing: [response]), response.debugDescription,
         ]
         for printed in forms {
             #expect(!printed.contains("홍길동"))

@@ -252,6 +252,16 @@ enum EndpointRenderer {
         }
     }
 
+    /// `documented`, computed: a stored `static let` costs a global, a lazy initializer and an addressor per enum
+    /// in compile time, and only listings read it (validation asks `isDocumented`, a pattern match).
+    private static func renderDocumented(_ names: [String], _ p: inout CodePrinter) {
+        let elements = names.map { ".\(SwiftNaming.escaped($0))" }
+        let signature = "public static var documented: [Self]"
+        let oneLine = "\(signature) { [\(elements.joined(separator: ", "))] }"
+        if p.fits(oneLine) { return p.line(oneLine) }
+        p.block(signature) { p in p.array("", elements) }
+    }
+
     private static func renderCodeEnum(_ codes: SwiftCodeEnum, _ p: inout CodePrinter) {
         p.doc(codes.doc.isEmpty ? ["The codes the docs list."] : codes.doc)
         p.declaration("nonisolated public enum \(codes.name)", conformances: "KonaplateCode") { p in
@@ -262,7 +272,14 @@ enum EndpointRenderer {
             p.doc(["A code the docs do not list, kept as sent."])
             p.line("case undocumented(String)")
             p.line()
-            p.array("public static let documented: [Self] = ", codes.cases.map { ".\(SwiftNaming.escaped($0.name))" })
+            renderDocumented(codes.cases.map(\.name), &p)
+            p.line()
+            let isDocumented = "if case .undocumented = self { false } else { true }"
+            if p.fits("public var isDocumented: Bool { \(isDocumented) }") {
+                p.line("public var isDocumented: Bool { \(isDocumented) }")
+            } else {
+                p.block("public var isDocumented: Bool") { p in p.line(isDocumented) }
+            }
             p.line()
             p.block("public init(rawValue: String)") { p in
                 p.line("switch rawValue {")
@@ -478,7 +495,7 @@ enum EndpointRenderer {
             p.doc(["A code the docs do not list for this endpoint, kept as sent."])
             p.line("case undocumented(String)")
             p.line()
-            p.array("public static let documented: [Self] = ", cases.map { ".\(SwiftNaming.escaped($0.name))" })
+            renderDocumented(cases.map(\.name), &p)
             p.line()
             p.block("public init(code: String)") { p in
                 p.line("switch code {")
