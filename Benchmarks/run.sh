@@ -145,7 +145,10 @@ make_package checked-in files
 # fault in libdispatch while planning), and one such crash should not cost a 20-minute run.
 warm_up() { "$@" >/dev/null || { echo "retrying once: $*" >&2; "$@" >/dev/null; }; }
 for package in with-plugin checked-in; do warm_up swift build --package-path "$work/$package"; done
+# The first build after the other package's is slower (SwiftPM plans again): one untimed build before each series.
+warm_up swift build --package-path "$work/with-plugin"
 read -r plugin_noop plugin_min plugin_max _ < <(time_runs "$runs" swift build --package-path "$work/with-plugin")
+warm_up swift build --package-path "$work/checked-in"
 read -r files_noop files_min files_max _ < <(time_runs "$runs" swift build --package-path "$work/checked-in")
 spec=$work/with-plugin/Sources/Models/api-specs/bankaccounts/info.yaml
 read -r edit_median edit_min edit_max _ < <(time_runs "$runs" bash -c \
