@@ -158,36 +158,33 @@ enum EndpointRenderer {
     /// optionals use the `IfPresent` variants (absent or null decodes as nil; nil is omitted). Code fields use
     /// `decodeCode`, which reads the string directly instead of through a nested decoder.
     private static func renderCodable(_ properties: [SwiftProperty], _ p: inout CodePrinter) {
-        let keyed = "(keyedBy: KonaplateCodingKey.self)"
-        p.block("public init(from decoder: any Decoder) throws") { p in
-            guard !properties.isEmpty else {
-                p.line("_ = try decoder.container\(keyed)")
-                return
-            }
-            p.line("let container = try decoder.container\(keyed)")
-            for property in properties {
-                let method = (property.isCode ? "decodeCode" : "decode") + (property.isOptional ? "IfPresent" : "")
-                // The type comes from the property (no `String.self` here: a property may be named `String`).
-                p.call(
-                    "self.\(SwiftNaming.escaped(property.name)) = try container.\(method)",
-                    [SwiftLiteral.string(property.jsonKey)]
-                )
+        /// One method: the container (only `_ = …` for a body without fields, which must still be an object), then a
+        /// call per property.
+        func method(
+            _ header: String, binding: String, container: String, _ call: (SwiftProperty) -> (String, [String])
+        ) {
+            p.block(header) { p in
+                guard !properties.isEmpty else { return p.line("_ = \(container)") }
+                p.line("\(binding) container = \(container)")
+                for property in properties {
+                    let (prefix, arguments) = call(property)
+                    p.call(prefix, arguments)
+                }
             }
         }
+        let keyed = "(keyedBy: KonaplateCodingKey.self)"
+        let decoding = "public init(from decoder: any Decoder) throws"
+        method(decoding, binding: "let", container: "try decoder.container\(keyed)") {
+            let method = ($0.isCode ? "decodeCode" : "decode") + ($0.isOptional ? "IfPresent" : "")
+            // The type comes from the property (no `String.self` here: a property may be named `String`).
+            return ("self.\(SwiftNaming.escaped($0.name)) = try container.\(method)", [SwiftLiteral.string($0.jsonKey)])
+        }
         p.line()
-        p.block("public func encode(to encoder: any Encoder) throws") { p in
-            guard !properties.isEmpty else {
-                p.line("_ = encoder.container\(keyed)")
-                return
-            }
-            p.line("var container = encoder.container\(keyed)")
-            for property in properties {
-                let method = property.isOptional ? "encodeIfPresent" : "encode"
-                p.call(
-                    "try container.\(method)",
-                    ["self.\(SwiftNaming.escaped(property.name))", "forKey: \(SwiftLiteral.string(property.jsonKey))"]
-                )
-            }
+        let encoding = "public func encode(to encoder: any Encoder) throws"
+        method(encoding, binding: "var", container: "encoder.container\(keyed)") {
+            let method = $0.isOptional ? "encodeIfPresent" : "encode"
+            let arguments = ["self.\(SwiftNaming.escaped($0.name))", "forKey: \(SwiftLiteral.string($0.jsonKey))"]
+            return ("try container.\(method)", arguments)
         }
     }
 
