@@ -6,7 +6,8 @@
 #   4. compile time of the generated code, debug and release, vs swift-openapi-generator's output and runtime
 #   5. runtime: decode + validate vs plain decoding, header signing (ordo-one/benchmark)
 #
-#   Benchmarks/run.sh            everything, 5 runs per measurement (about 25 minutes on the 2-core machine)
+#   Benchmarks/run.sh            everything, 5 runs per measurement (about 15 minutes on the 2-core machine, plus
+#                                about 6 for the first release builds of swift-openapi-generator and the benchmarks)
 #   Benchmarks/run.sh --smoke    a few seconds: every script path once, tiny sizes, nothing written (CI runs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
