@@ -8,7 +8,8 @@
 #
 #   Benchmarks/run.sh            everything, 5 runs per measurement (about 15 minutes on the 2-core machine, plus
 #                                about 6 for the first release builds of swift-openapi-generator and the benchmarks)
-#   Benchmarks/run.sh --smoke    a few seconds: every script path once, tiny sizes, nothing written (CI runs it)
+#   Benchmarks/run.sh --smoke    steps 1-2 at tiny sizes and the runtime benchmarks compiled, nothing written (CI runs
+#                                it: seconds once built; steps 3-5 need minutes of release builds, so only full runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
