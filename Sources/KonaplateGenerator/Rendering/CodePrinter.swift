@@ -89,10 +89,7 @@ struct CodePrinter {
                 p.line(literal)
             } else {
                 p.line("\"\"\"")
-                for piece in SwiftLiteral.multilinePieces(value, width: Self.lineLimit - 1 - p.indentation * 4) {
-                    p.line(piece)
-                }
-                p.line("\"\"\"")
+                p.multilineLiteralBody(value, closingSuffix: "")
             }
         }
     }
@@ -107,12 +104,24 @@ struct CodePrinter {
             return
         }
         line("\(name): \"\"\"")
-        indented { p in
-            for piece in SwiftLiteral.multilinePieces(value, width: Self.lineLimit - 1 - p.indentation * 4) {
-                p.line(piece)
-            }
-            p.line("\"\"\"" + comma)
-        }
+        indented { p in p.multilineLiteralBody(value, closingSuffix: comma) }
+    }
+
+    /// The lines of a multi-line string literal after its opening `"""`, at the current indentation (which the
+    /// closing delimiter sets, so no indentation enters the value), then the closing `"""` and `closingSuffix`.
+    private mutating func multilineLiteralBody(_ value: String, closingSuffix: String) {
+        for piece in SwiftLiteral.multilinePieces(value, width: Self.lineLimit - 1 - indentation * 4) { line(piece) }
+        line("\"\"\"" + closingSuffix)
+    }
+
+    /// `signature { expression }` when it fits on one line; otherwise a block whose body is `body` (by default the
+    /// expression on its own line).
+    mutating func computed(
+        _ signature: String, _ expression: String, orBlock body: ((inout CodePrinter) -> Void)? = nil
+    ) {
+        let oneLine = "\(signature) { \(expression) }"
+        if fits(oneLine) { return line(oneLine) }
+        block(signature, body ?? { p in p.line(expression) })
     }
 
     /// `///` doc comment lines, wrapped at word boundaries to stay within the line limit; empty lines become `///`.

@@ -76,11 +76,11 @@ enum EndpointRenderer {
         p.block("nonisolated public enum \(endpoint.typeName): KonaplateEndpoint") { p in
             // Computed, not `static let`: a stored static costs a global, a lazy initializer and an addressor per
             // property: about 9% of the release compile time of the generated code (BENCHMARKS.md, compile time).
-            p.line("public static var method: HTTPRequest.Method { .\(endpoint.methodCase) }")
-            p.line("public static var path: String { \(SwiftLiteral.string(endpoint.path)) }")
-            p.line("public static var isRequestEncrypted: Bool { \(endpoint.isRequestEncrypted) }")
-            p.line("public static var isResponseEncrypted: Bool { \(endpoint.isResponseEncrypted) }")
-            p.line("public static var isCallback: Bool { \(endpoint.isCallback) }")
+            p.computed("public static var method: HTTPRequest.Method", ".\(endpoint.methodCase)")
+            p.computed("public static var path: String", SwiftLiteral.string(endpoint.path))
+            p.computed("public static var isRequestEncrypted: Bool", "\(endpoint.isRequestEncrypted)")
+            p.computed("public static var isResponseEncrypted: Bool", "\(endpoint.isResponseEncrypted)")
+            p.computed("public static var isCallback: Bool", "\(endpoint.isCallback)")
             if case .shared(let set) = endpoint.headers {
                 p.line()
                 p.line("public typealias RequestHeaders = \(set.requestTypeName)<\(endpoint.typeName)>")
@@ -253,10 +253,9 @@ enum EndpointRenderer {
     /// in compile time, and only listings read it (validation asks `isDocumented`, a pattern match).
     private static func renderDocumented(_ names: [String], _ p: inout CodePrinter) {
         let elements = names.map { ".\(SwiftNaming.escaped($0))" }
-        let signature = "public static var documented: [Self]"
-        let oneLine = "\(signature) { [\(elements.joined(separator: ", "))] }"
-        if p.fits(oneLine) { return p.line(oneLine) }
-        p.block(signature) { p in p.array("", elements) }
+        p.computed("public static var documented: [Self]", "[\(elements.joined(separator: ", "))]") { p in
+            p.array("", elements)
+        }
     }
 
     private static func renderCodeEnum(_ codes: SwiftCodeEnum, _ p: inout CodePrinter) {
@@ -271,12 +270,7 @@ enum EndpointRenderer {
             p.line()
             renderDocumented(codes.cases.map(\.name), &p)
             p.line()
-            let isDocumented = "if case .undocumented = self { false } else { true }"
-            if p.fits("public var isDocumented: Bool { \(isDocumented) }") {
-                p.line("public var isDocumented: Bool { \(isDocumented) }")
-            } else {
-                p.block("public var isDocumented: Bool") { p in p.line(isDocumented) }
-            }
+            p.computed("public var isDocumented: Bool", "if case .undocumented = self { false } else { true }")
             p.line()
             p.block("public init(rawValue: String)") { p in
                 p.line("switch rawValue {")
@@ -532,7 +526,7 @@ enum EndpointRenderer {
         p.indented { p in
             p.line(".init(")
             p.indented { p in
-                p.line("httpStatus: \(entry.status),")
+                p.line(arguments[0] + ",")
                 for (index, (name, text)) in texts.enumerated() {
                     p.stringArgument(name, text, isLast: index == texts.count - 1)
                 }
