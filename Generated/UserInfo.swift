@@ -16,7 +16,7 @@ import KonaplateRuntime
 ///
 /// - Note: The stored docs page is incomplete: response cut inside userInfo.addressInfo (addressInfo's description is
 /// cut, its fields and any later userInfo fields are not captured); result codes not captured; the stored copy drops
-/// the e-mail field's JSON name (taken as 'email', guidelines.md §9 item 23)
+/// the e-mail field's JSON name (taken as 'email', DECISIONS.md D40)
 nonisolated public enum UserInfo: KonaplateEndpoint {
     public static var method: HTTPRequest.Method { .post }
     public static var path: String { "/api/v1/user/info" }

@@ -4,12 +4,15 @@
     python3 Tools/jwe-interop.py seal PUBLIC_KEY.pem ALG ENC   < plaintext   > compact JWE
     python3 Tools/jwe-interop.py open PRIVATE_KEY.pem          < compact JWE > plaintext
 
-Exit status 1 (with the error on stderr) when opening fails.
+Exit status 10 (with "refused: <reason>" on stderr) when opening fails: a test counts a refusal only when the tool ran
+and said no, never when it could not start (a missing package exits 1 with a traceback).
 """
 import sys
 
 from joserfc import jwe
 from joserfc.jwk import RSAKey
+
+REFUSED = 10
 
 ALGORITHMS = ["RSA-OAEP", "RSA-OAEP-256", "A128GCM", "A256GCM"]
 
@@ -24,9 +27,9 @@ def main():
     elif command == "open":
         try:
             result = jwe.decrypt_compact(data.decode("ascii"), key, algorithms=ALGORITHMS)
-        except Exception as error:  # any failure is a refusal: report it, print no plaintext
-            print(f"{type(error).__name__}: {error}", file=sys.stderr)
-            return 1
+        except Exception as error:  # any failure to open is a refusal: report it, print no plaintext
+            print(f"refused: {type(error).__name__}: {error}", file=sys.stderr)
+            return REFUSED
         sys.stdout.buffer.write(result.plaintext)
     else:
         print(f"unknown command {command}", file=sys.stderr)

@@ -18,27 +18,36 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
         let configuration = target.directoryURL.appending(path: SpecsLocation.configurationFileName)
         let root = try SpecsLocation.specsFolder(forTargetAt: target.directoryURL)
         let generator = try context.tool(named: "konaplate-gen").url
-        let specs = SpecsLocation.specFiles(in: root)
-        let definitions = specs.filter(SpecsLocation.isDefinitions)
+        let specs: [String]
+        do { specs = try SpecDiscovery.specPaths(in: root.path) } catch { throw PluginError("\(error)") }
+        // Never "generate nothing" silently: a target applying the plugin without specs is a mistake.
+        guard specs.contains(where: { !SpecDiscovery.isDefinitions($0) }) else {
+            throw PluginError(
+                "no endpoint specs found in \(root.path); expected api-specs/**/*.yaml in the target's folder (and header sets in api-specs/common/), or a folder named by \(SpecsLocation.configurationFileName)")
+        }
+        if let (first, second) = SpecDiscovery.outputNameClashes(specs).first {
+            throw PluginError(
+                "specs '\(first)' and '\(second)' would produce the same file \(SpecDiscovery.pluginOutputName(second)); rename one of them")
+        }
+        let definitions = specs.filter(SpecDiscovery.isDefinitions)
         var extraInputs = [generator]
         if FileManager.default.fileExists(atPath: configuration.path) { extraInputs.append(configuration) }
-        var outputNames: Set<String> = []
         let commands: [Command] = specs.map { relative in
+            // Paths as SwiftPM sees the target (through any symlink, not resolved): SwiftPM then knows the specs
+            // are this plugin's inputs and does not list them as "unhandled files" on every build.
             let spec = root.appending(path: relative)
-            let isDefinitions = SpecsLocation.isDefinitions(relative)
-            let outputName = isDefinitions ? SpecsLocation.definitionsFileName(relative) : SpecsLocation.endpointFileName(spec, relative)
-            let output = context.pluginWorkDirectoryURL.appending(path: outputName)
-            outputNames.insert(outputName)
+            let output = context.pluginWorkDirectoryURL.appending(path: SpecDiscovery.pluginOutputName(relative))
             // An endpoint depends on the definitions (its header set); a definitions file only on itself.
+            let isDefinitions = SpecDiscovery.isDefinitions(relative)
             let inputs = [spec] + (isDefinitions ? [] : definitions.map { root.appending(path: $0) }) + extraInputs
             return .buildCommand(
-                displayName: "Generating \(outputName) from \(relative)",
+                displayName: "Generating \(output.lastPathComponent) from \(relative)",
                 executable: generator,
                 arguments: ["generate-file", "--specs", root.path, "--spec", relative, "--output", output.path],
                 inputFiles: inputs,
                 outputFiles: [output])
         }
-        removeStaleOutputs(in: context.pluginWorkDirectoryURL, keeping: outputNames)
+        removeStaleOutputs(in: context.pluginWorkDirectoryURL, keeping: Set(specs.map(SpecDiscovery.pluginOutputName)))
         return commands
     }
 
@@ -55,15 +64,12 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
 enum SpecsLocation {
     static let configurationFileName = "konaplate-generator.json"
 
-    struct Configuration: Decodable {
-        var specs: String
-    }
-
+    /// The specs folder: the one named by `konaplate-generator.json` (relative to the target's folder), or the
+    /// target's own `api-specs`. Not resolved through symlinks (see the inputs above); SpecDiscovery follows them.
     static func specsFolder(forTargetAt directory: URL) throws -> URL {
         let configuration = directory.appending(path: configurationFileName)
         guard let data = FileManager.default.contents(atPath: configuration.path) else {
-            // Resolved, so a symlink to a specs folder elsewhere (as this package's own target has) is read through.
-            return directory.appending(path: "api-specs").resolvingSymlinksInPath()
+            return directory.appending(path: "api-specs")
         }
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         let unknown = (object?.keys.sorted() ?? []).filter { $0 != "specs" }
@@ -72,43 +78,7 @@ enum SpecsLocation {
                 "\(configuration.path): expected {\"specs\": \"<folder relative to the target>\"}"
                     + (unknown.isEmpty ? "" : "; unknown key '\(unknown[0])'"))
         }
-        return directory.appending(path: specs).standardizedFileURL.resolvingSymlinksInPath()
-    }
-
-    /// The YAML files below `root`, as paths relative to it, sorted.
-    static func specFiles(in root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        return enumerator.compactMap { $0 as? String }
-            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !($0.split(separator: "/").last ?? "").hasPrefix(".") }
-            .sorted()
-    }
-
-    static func isDefinitions(_ relative: String) -> Bool { relative.hasPrefix("common/") }
-
-    /// `common/headers.yaml` → `CommonHeaders.swift`, as the generator names it.
-    static func definitionsFileName(_ relative: String) -> String {
-        let stem = String((relative.split(separator: "/").last ?? "").split(separator: ".").first ?? "")
-        return "Common" + upperCamel(stem) + ".swift"
-    }
-
-    /// `<name>.swift`, from the spec's top-level `name:` line. When it cannot be read here, a placeholder name is
-    /// used and the generator reports the real problem at its line and column.
-    static func endpointFileName(_ spec: URL, _ relative: String) -> String {
-        let text = (try? String(contentsOf: spec, encoding: .utf8)) ?? ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("name:") {
-            var value = line.dropFirst("name:".count)
-            if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
-            let name = value.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            if !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { return name + ".swift" }
-        }
-        return "Unnamed_" + upperCamel(relative) + ".swift"
-    }
-
-    static func upperCamel(_ text: String) -> String {
-        let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
-        guard let first = words.first else { return "" }
-        let joined = first + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        return joined.prefix(1).uppercased() + joined.dropFirst()
+        return directory.appending(path: specs).standardizedFileURL
     }
 }
 

@@ -29,6 +29,7 @@ public struct KonaplateGenCommand: ParsableCommand {
         commandName: "konaplate-gen",
         abstract: "Generates Swift models, header builders and validators from Konaplate API specs.",
         discussion: exitCodeHelp,
+        version: KonaplateGenerator.version,
         subcommands: [Generate.self, Check.self, Lint.self, OpenAPI.self, GenerateFile.self],
         defaultSubcommand: Generate.self)
 
@@ -44,18 +45,32 @@ struct Folders: ParsableArguments {
 }
 
 /// Prints diagnostics to standard error, then fails with exit code 1 when any is an error.
-func report(_ diagnostics: [Diagnostic]) throws {
-    for diagnostic in diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
-    if diagnostics.contains(where: { $0.severity == .error }) {
-        let count = diagnostics.filter { $0.severity == .error }.count
-        FileHandle.standardError.write(Data("konaplate-gen: \(count) error\(count == 1 ? "" : "s"); nothing was written\n".utf8))
+/// - Parameter writes: whether the command would have written files, so the summary can say nothing was.
+func report(_ diagnostics: [Diagnostic], writes: Bool = true) throws {
+    for diagnostic in diagnostics { printError("\(diagnostic)") }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    if errors > 0 {
+        printError("konaplate-gen: \(counted(errors, "error"))" + (writes ? "; nothing was written" : ""))
         throw ExitCode(KonaplateExit.specErrors)
     }
 }
 
-func failIO(_ error: CLIError) -> ExitCode {
-    FileHandle.standardError.write(Data("konaplate-gen: error: \(error)\n".utf8))
-    return ExitCode(KonaplateExit.ioError)
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// `1 file`, `2 files`.
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+/// Reports a failure that is not about one spec's content, with its exit code.
+func fail(_ error: CLIError) -> ExitCode {
+    printError("konaplate-gen: error: \(error)")
+    switch error {
+    case .noSpecs: return ExitCode(KonaplateExit.specErrors)
+    case .io, .refusedRemoval: return ExitCode(KonaplateExit.ioError)
+    }
 }
 
 /// Reads the specs and generates everything in memory; fails before any file is touched.
@@ -66,7 +81,7 @@ func generateAll(_ folders: Folders) throws -> (GenerationResult, OutputPlan) {
         try report(result.diagnostics)
         return (result, try OutputPlan.make(files: result.files, folder: folders.output))
     } catch let error as CLIError {
-        throw failIO(error)
+        throw fail(error)
     }
 }
 
@@ -77,14 +92,26 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var folders: Folders
 
+    @Flag(
+        name: .long,
+        help: "Remove stale generated files even when they outnumber the files the specs produce (after deleting most specs).")
+    var prune = false
+
     func run() throws {
         let (result, plan) = try generateAll(folders)
-        do { try plan.apply() } catch { throw failIO(error) }
-        let written = plan.changes.filter { if case .remove = $0 { false } else { true } }.count
-        let removed = plan.changes.count - written
-        let endpoints = result.endpointCount
+        let removed = plan.changes.filter { if case .remove = $0 { true } else { false } }.count
+        // A mistyped --specs or a half-checked-out folder must not read as "most endpoints were deleted": removing
+        // more generated files than the specs produce needs the user to say so.
+        if removed > result.files.count && !prune {
+            throw fail(
+                .refusedRemoval(
+                    "the specs in '\(folders.specs)' produce \(counted(result.files.count, "file")), and \(counted(removed, "generated file")) in '\(folders.output)' would be removed; nothing was written. If the specs are right (most endpoints were deleted), run again with --prune"
+                ))
+        }
+        do { try plan.apply() } catch { throw fail(error) }
+        let written = plan.changes.count - removed
         print(
-            "konaplate-gen: \(endpoints) endpoint\(endpoints == 1 ? "" : "s") (\(result.files.count) files): "
+            "konaplate-gen: \(counted(result.endpointCount, "endpoint")) (\(counted(result.files.count, "file"))): "
                 + "\(written) written, \(plan.unchanged) unchanged, \(removed) removed in \(folders.output)")
     }
 }
@@ -105,7 +132,7 @@ struct Check: ParsableCommand {
         print(plan.unifiedDiff(), terminator: "")
         FileHandle.standardError.write(
             Data(
-                "konaplate-gen: \(folders.output) is out of date (\(plan.changes.count) file\(plan.changes.count == 1 ? "" : "s") differ); run `swift run konaplate-gen generate` and commit the result\n"
+                "konaplate-gen: \(folders.output) is out of date (\(counted(plan.changes.count, "file")) \(plan.changes.count == 1 ? "differs" : "differ")); run `swift run konaplate-gen generate` and commit the result\n"
                     .utf8))
         throw ExitCode(KonaplateExit.outOfDate)
     }
@@ -120,10 +147,13 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let inputs: [SpecInput]
-        do { inputs = try SpecFolder.read(specs) } catch { throw failIO(error) }
+        do { inputs = try SpecFolder.read(specs) } catch { throw fail(error) }
         let diagnostics = KonaplateGenerator.lint(inputs)
-        try report(diagnostics)
-        print("konaplate-gen: \(inputs.count) spec file\(inputs.count == 1 ? "" : "s") in \(specs): no errors")
+        try report(diagnostics, writes: false)
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        print(
+            "konaplate-gen: \(counted(inputs.count, "spec file")) in \(specs): no errors"
+                + (warnings > 0 ? ", \(counted(warnings, "warning"))" : ""))
     }
 }
 
@@ -150,20 +180,15 @@ struct GenerateFile: ParsableCommand {
             let result = KonaplateGenerator.generate(inputs, includeCatalogue: false)
             try report(result.diagnostics)
             let sourceName = URL(fileURLWithPath: specs).standardizedFileURL.lastPathComponent + "/" + spec
-            let expected = URL(fileURLWithPath: output).lastPathComponent
             guard let file = result.files.first(where: { $0.sourceName == sourceName }) else {
                 throw CLIError.io("spec '\(spec)' produced no Swift file")
-            }
-            guard file.name == expected else {
-                throw CLIError.io(
-                    "spec '\(spec)' produces \(file.name), but the build plugin expected \(expected): keep 'name:' on one line of its own, as `name: \(file.name.dropLast(6))`")
             }
             let existing = FileManager.default.contents(atPath: output).map { Array($0) }
             if existing != Array(file.contents.utf8) {
                 try OutputPlan.writeAtomically(Array(file.contents.utf8), to: output)
             }
         } catch let error as CLIError {
-            throw failIO(error)
+            throw fail(error)
         }
     }
 }
@@ -191,7 +216,7 @@ struct OpenAPI: ParsableCommand {
                 print(document, terminator: "")
             }
         } catch let error as CLIError {
-            throw failIO(error)
+            throw fail(error)
         }
     }
 }

@@ -70,14 +70,17 @@ public struct OutputPlan: Sendable {
         } catch {
             throw .io("cannot create '\(folder)'")
         }
-        // Fault injection for the crash-safety test only: a pause after each write, so the test can kill a run in the
-        // middle of its writes deterministically. Unset in every real run.
-        let pause = ProcessInfo.processInfo.environment["KONAPLATE_GEN_TEST_WRITE_PAUSE_MS"].flatMap(UInt32.init)
+        // Fault injection for the crash-safety test only: after this many writes, say so on standard error and wait
+        // to be killed, so the test kills a run in the middle of its writes at a known point, whatever the machine's
+        // load. Unset in every real run.
+        let stopAfter = ProcessInfo.processInfo.environment["KONAPLATE_GEN_TEST_STOP_AFTER_WRITES"].flatMap(Int.init)
+        var writes = 0
         for change in changes {
             switch change {
             case .create(let name, let new), .update(let name, _, let new):
                 try Self.writeAtomically(Array(new.utf8), to: folder + "/" + name)
-                if let pause { usleep(pause * 1000) }
+                writes += 1
+                if writes == stopAfter { Self.waitToBeKilled(after: writes) }
             case .remove: continue
             }
         }
@@ -89,6 +92,11 @@ public struct OutputPlan: Sendable {
         for case .remove(let name, _) in changes {
             do { try fileManager.removeItem(atPath: folder + "/" + name) } catch { throw .io("cannot remove '\(folder)/\(name)'") }
         }
+    }
+
+    private static func waitToBeKilled(after writes: Int) -> Never {
+        FileHandle.standardError.write(Data("konaplate-gen: stopped after \(writes) writes (test fault injection)\n".utf8))
+        while true { pause() }
     }
 
     /// Writes to `.name.konaplate-tmp` beside the target, then renames it over the target: rename(2) is atomic within

@@ -1,32 +1,32 @@
 import Foundation
 import KonaplateGenerator
 
-/// Reads every spec below a folder. The order of the file system is never used: inputs are sorted by path.
+/// Reads every spec below a folder. Which files are specs is `SpecDiscovery`'s rule, shared with the build tool
+/// plugin; the order of the file system is never used: inputs are sorted by path.
 public enum SpecFolder {
-    public static let extensions: Set<String> = ["yaml", "yml"]
-
     /// - Parameter root: the specs folder as the user named it (relative or absolute); diagnostics use paths
     ///   built from it, so they stay clickable from where the tool ran.
+    /// - Throws: when the folder holds no endpoint spec: an empty or mistyped folder must never read as "the API
+    ///   has no endpoints", which would make `generate` remove every generated file.
     public static func read(_ root: String) throws(CLIError) -> [SpecInput] {
-        try inputs(root, relativePaths: try specPaths(root))
+        let paths = try specPaths(root)
+        try requireEndpoints(paths, root: root)
+        return try inputs(root, relativePaths: paths)
     }
 
-    /// The YAML files below `root`, relative to it, sorted.
+    /// The YAML files below `root`, relative to it, sorted (symlinks followed).
     static func specPaths(_ root: String) throws(CLIError) -> [String] {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .io("specs folder '\(root)' does not exist")
+        do { return try SpecDiscovery.specPaths(in: root) } catch { throw .io(error.description) }
+    }
+
+    static func requireEndpoints(_ paths: [String], root: String) throws(CLIError) {
+        if paths.isEmpty {
+            throw .noSpecs("no specs found in '\(root)'; expected endpoint specs as \(root)/**/*.yaml and header sets in \(root)/common/")
         }
-        guard let enumerator = fileManager.enumerator(atPath: root) else { throw .io("cannot list '\(root)'") }
-        var relativePaths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let url = URL(fileURLWithPath: relative)
-            if extensions.contains(url.pathExtension) && !url.lastPathComponent.hasPrefix(".") {
-                relativePaths.append(relative)
-            }
+        if paths.allSatisfy(SpecDiscovery.isDefinitions) {
+            throw .noSpecs(
+                "no endpoint specs found in '\(root)', only definitions in common/; expected endpoint specs as \(root)/**/*.yaml")
         }
-        return relativePaths.sorted()
     }
 
     /// The definitions files (`common/`) and one endpoint spec: all that one endpoint's file depends on.
@@ -35,7 +35,7 @@ public enum SpecFolder {
     public static func read(_ root: String, spec relative: String) throws(CLIError) -> [SpecInput] {
         let paths = try specPaths(root)
         guard paths.contains(relative) else { throw .io("spec '\(relative)' is not in '\(root)'") }
-        return try inputs(root, relativePaths: paths.filter { $0 == relative || $0.hasPrefix("common/") })
+        return try inputs(root, relativePaths: paths.filter { $0 == relative || SpecDiscovery.isDefinitions($0) })
     }
 
     static func inputs(_ root: String, relativePaths: [String]) throws(CLIError) -> [SpecInput] {
@@ -50,11 +50,16 @@ public enum SpecFolder {
 }
 
 public enum CLIError: Error, CustomStringConvertible {
+    /// A file could not be read or written, or a file the generator did not write is in the way.
     case io(String)
+    /// The specs folder holds no endpoint spec.
+    case noSpecs(String)
+    /// `generate` would remove more generated files than it produces; `--prune` confirms.
+    case refusedRemoval(String)
 
     public var description: String {
         switch self {
-        case .io(let message): message
+        case .io(let message), .noSpecs(let message), .refusedRemoval(let message): message
         }
     }
 }

@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 
 // Header primitives: the values of the X-KM-* headers that the client computes.
-// guidelines.md §1-2 of the Konaplate docs are the source; where they contradict themselves the decision is noted.
+// The Konaplate docs' common-header and tran-token guidelines are the source (DECISIONS.md D1, DECISIONS.md D8);
+// where they contradict themselves, the decision is noted next to the code, citing its entry.
 
 /// What a project is issued (Credentials guideline): the ASP id, the access key / secret key pair, and the crypto
 /// key id of the encryption key pair. Never printed: `description` masks the keys.

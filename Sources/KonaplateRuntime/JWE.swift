@@ -4,11 +4,11 @@ import _CryptoExtras
 
 // JWE (RFC 7516) compact serialization for Konaplate's encrypted bodies, on swift-crypto primitives.
 //
-// What the docs establish (guidelines.md §3): JWE; content encryption AES-GCM with 128- or 256-bit keys; key
+// What the docs establish (DECISIONS.md D11): JWE; content encryption AES-GCM with 128- or 256-bit keys; key
 // encryption RSA-OAEP with 2048-bit keys; requests sealed with the server's public key, responses with the client's;
 // the key id in X-KM-Crypto-Key-Id. What they do NOT establish, and is therefore configurable with defaults taken
 // from a public, unofficial client of this API (unverified against the real server): the body wrapper
-// `{"encData": "<compact JWE>"}`, `alg` RSA-OAEP-256 and `enc` A128GCM.
+// `{"encData": "<compact JWE>"}`, `alg` RSA-OAEP-256 and `enc` A128GCM (DECISIONS.md D12).
 
 public enum KonaplateJWEError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Not five base64url parts, or a part or the header that does not decode.

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 
-/// Seals an encrypted endpoint's request body (JWE, guidelines.md §3). The runtime only defines the hook; the
+/// Seals an encrypted endpoint's request body (JWE, DECISIONS.md D11). The runtime only defines the hook; the
 /// JWE implementation plugs in here.
 public protocol KonaplateBodySealer: Sendable {
     /// Returns the body to send in place of `plaintext` (the JSON of the request).
@@ -10,7 +10,7 @@ public protocol KonaplateBodySealer: Sendable {
 
 /// Opens an encrypted endpoint's response body, with the client's private key. (The Korean encryption guideline
 /// says the client decrypts with "the server's private key"; the Credentials page and the scheme itself say the
-/// client's: guidelines.md §9 item 6.)
+/// client's: DECISIONS.md D13.)
 public protocol KonaplateBodyOpener: Sendable {
     /// Returns the JSON of the response carried by `body`.
     func open(_ body: [UInt8]) throws -> [UInt8]

@@ -9,14 +9,17 @@ import _CryptoExtras
 /// An encrypted endpoint end to end, with the other side played by Python's joserfc (Tools/jwe-interop.py):
 /// the request is sealed with the server's public key and signed over the bytes sent; the response, sealed by the
 /// server with the client's public key, is opened and decoded.
+@Suite(.enabled(if: PythonTool.isAvailable, PythonTool.skipReason))
 struct EncryptedEndpointTests {
     static func keyPair() -> (privatePEM: String, publicPEM: String) {
         let key = try! _RSA.Encryption.PrivateKey(keySize: .bits2048)
         return (key.pemRepresentation, key.publicKey.pemRepresentation)
     }
 
-    static func python(_ arguments: [String], input: [UInt8]) throws -> [UInt8]? {
-        try runPythonTool("jwe-interop.py", arguments, input: input)
+    static func python(_ arguments: [String], input: [UInt8]) throws -> [UInt8] {
+        let run = try PythonTool.run("jwe-interop.py", arguments, input: input)
+        try #require(run.status == 0, run.failure)
+        return run.stdout
     }
 
     static func file(_ text: String) throws -> String { try temporaryFile(text) }
@@ -32,7 +35,7 @@ struct EncryptedEndpointTests {
         #expect(!String(decoding: prepared.body, as: UTF8.self).contains("9410123412341234"))
         let wrapper = try JSONDecoder().decode([String: String].self, from: Data(prepared.body))
         let compact = try #require(wrapper["encData"])
-        let opened = try #require(try Self.python(["open", try Self.file(server.privatePEM)], input: Array(compact.utf8)))
+        let opened = try Self.python(["open", try Self.file(server.privatePEM)], input: Array(compact.utf8))
         #expect(String(decoding: opened, as: UTF8.self) == #"{"cardNo":"9410123412341234"}"#)
         let token = prepared.head.headerFields[HTTPField.Name("X-KM-Tran-Token")!]
         #expect(
@@ -44,7 +47,7 @@ struct EncryptedEndpointTests {
     @Test func aResponseSealedByTheServerIsOpenedAndDecoded() throws {
         let client = Self.keyPair()
         let json = Array(#"{"accountNo":"56211234567890","bankCode":"088","connectType":"AUTO","extra":1}"#.utf8)
-        let sealed = try #require(try Self.python(["seal", try Self.file(client.publicPEM), "RSA-OAEP-256", "A256GCM"], input: json))
+        let sealed = try Self.python(["seal", try Self.file(client.publicPEM), "RSA-OAEP-256", "A256GCM"], input: json)
         let body = Array(#"{"encData":"\#(String(decoding: sealed, as: UTF8.self))"}"#.utf8)
         let opener = try KonaplateJWEOpener(clientPrivateKeyPEM: client.privatePEM)
         let response = try KonaplateRequests.decodeResponse(CardVirtualAccountInquiry.self, body: body, opener: opener)

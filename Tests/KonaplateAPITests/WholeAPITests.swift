@@ -10,10 +10,12 @@ import Testing
 /// field, broken alone at its boundary, is reported at exactly its path.
 struct WholeAPITests {
     /// Every endpoint spec in api-specs/, by path.
+    static let specFiles: [String] = FileManager.default.enumerator(atPath: repositoryRoot.appendingPathComponent("api-specs").path)!
+        .compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("common/") }
+
     static let specs: [String: EndpointSpec] = {
         let root = repositoryRoot.appendingPathComponent("api-specs")
-        let files = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("common/") }
+        let files = specFiles
         var specs: [String: EndpointSpec] = [:]
         for file in files {
             let input = SpecInput(
@@ -35,7 +37,8 @@ struct WholeAPITests {
     }
 
     @Test func everySpecHasAGeneratedEndpoint() {
-        #expect(Self.specs.count == 57)
+        #expect(!Self.specs.isEmpty)
+        #expect(Self.specs.count == Self.specFiles.count, "every endpoint spec in api-specs/ loads, each with its own path")
         for path in Self.endpointPaths {
             #expect(Self.endpointType(path)?.path == path, "no generated endpoint for \(path)")
         }

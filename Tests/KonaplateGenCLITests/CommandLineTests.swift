@@ -58,7 +58,7 @@ struct CommandLineTests {
         let stale = try Self.run(["check"], in: workspace)
         #expect(stale.status == 2)
         #expect(stale.stdout.hasPrefix("--- /dev/null\n+++ Generated/BankAccountsInfo.swift\n@@ -0,0 +1,"))
-        #expect(stale.stderr.contains("Generated is out of date (1 file differ)"))
+        #expect(stale.stderr.contains("Generated is out of date (1 file differs)"))
     }
 
     @Test func specErrorsExitOneWithPositionsOnStandardError() throws {
@@ -81,7 +81,7 @@ struct CommandLineTests {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build konaplate-gen first")
         let run = try Self.run(["generate", "--specs", "nowhere"], in: workspace)
         #expect(run.status == 3)
-        #expect(run.stderr == "konaplate-gen: error: specs folder 'nowhere' does not exist\n")
+        #expect(run.stderr == "konaplate-gen: error: specs folder 'nowhere' does not exist or is not a folder\n")
     }
 
     /// The build plugin's entry point: SwiftPM reruns it after every relink, so it must not touch an unchanged file.
@@ -105,13 +105,34 @@ struct CommandLineTests {
         #expect(try String(contentsOf: definitions, encoding: .utf8).contains("public struct StandardRequestHeaders<Endpoint: KonaplateEndpoint>"))
     }
 
-    @Test func generateFileRefusesAnOutputNameThatIsNotTheSpecs() throws {
+    /// The plugin names outputs by spec path; generate-file writes the spec's file wherever it is told.
+    @Test func generateFileWritesToTheNameItIsGiven() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build konaplate-gen first")
+        let output = workspace.appendingPathComponent("bankaccounts.info.swift")
         let run = try Self.run(
-            ["generate-file", "--specs", "api-specs", "--spec", "bankaccounts/info.yaml", "--output", workspace.appendingPathComponent("Wrong.swift").path],
-            in: workspace)
-        #expect(run.status == 3)
-        #expect(run.stderr.contains("produces BankAccountsInfo.swift, but the build plugin expected Wrong.swift"))
+            ["generate-file", "--specs", "api-specs", "--spec", "bankaccounts/info.yaml", "--output", output.path], in: workspace)
+        #expect(run.status == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8).contains("public enum BankAccountsInfo: KonaplateEndpoint"))
+    }
+
+    /// A lint run writes nothing, so its summary does not claim to have held back writes; warnings are counted.
+    @Test func lintSaysWhatItFound() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build konaplate-gen first")
+        let clean = try Self.run(["lint"], in: workspace)
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "konaplate-gen: 2 spec files in api-specs: no errors\n")
+        let spec = workspace.appendingPathComponent("api-specs/bankaccounts/info.yaml")
+        let text = try String(contentsOf: spec, encoding: .utf8)
+        try text.replacingOccurrences(of: "length: 5", with: "lenght: 5").write(to: spec, atomically: true, encoding: .utf8)
+        let broken = try Self.run(["lint"], in: workspace)
+        #expect(broken.stderr.hasSuffix("konaplate-gen: 1 error\n"))
+    }
+
+    @Test func versionIsPrinted() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build konaplate-gen first")
+        let run = try Self.run(["--version"], in: workspace)
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: ".").count == 3)
     }
 
     @Test func helpDocumentsTheExitCodes() throws {
@@ -151,7 +172,10 @@ struct DeterminismTests {
         let plain = try Self.generate(in: workspace, environment: ["LANG": "C", "LC_ALL": "C", "TZ": "UTC"])
         let turkish = try Self.generate(in: workspace, environment: ["LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8", "TZ": "Asia/Seoul"])
         let other = try Self.generate(in: workspace, environment: ["LANG": "ko_KR.UTF-8", "LC_ALL": "ko_KR.UTF-8", "TZ": "Pacific/Chatham"])
-        #expect(plain.count == 59)
+        // One file per spec (endpoints and definitions files) and the catalogue.
+        let specs = FileManager.default.enumerator(atPath: workspace.appendingPathComponent("api-specs").path)!
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }
+        #expect(plain.count == specs.count + 1)
         #expect(plain == turkish)
         #expect(plain == other)
     }
@@ -185,15 +209,22 @@ struct CrashSafetyTests {
         let changed = Set(new.keys.filter { old[$0] != new[$0] })
         #expect(changed.count > 25)
 
-        // Kill the run part way through its writes (each write pauses 20 ms; the kill comes after ~10 of them).
+        // Kill the run part way through its writes: it stops after 10 writes and says so, then the kill lands. No
+        // sleep decides where the kill falls, so the machine's load cannot move it.
         let process = Process()
         process.executableURL = CommandLineTests.executable
         process.arguments = ["generate"]
         process.currentDirectoryURL = workspace
-        process.environment = ProcessInfo.processInfo.environment.merging(["KONAPLATE_GEN_TEST_WRITE_PAUSE_MS": "20"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["KONAPLATE_GEN_TEST_STOP_AFTER_WRITES": "10"]) { $1 }
         process.standardOutput = Pipe()
+        let stderr = Pipe()
+        process.standardError = stderr
         try process.run()
-        Thread.sleep(forTimeInterval: 0.6)
+        var said = Data()
+        while !said.contains(UInt8(ascii: "\n")), let chunk = try stderr.fileHandleForReading.read(upToCount: 1), !chunk.isEmpty {
+            said.append(chunk)
+        }
+        #expect(String(decoding: said, as: UTF8.self) == "konaplate-gen: stopped after 10 writes (test fault injection)\n")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
@@ -201,7 +232,8 @@ struct CrashSafetyTests {
         let after = try Self.snapshot(output)
         let nowNew = after.keys.filter { after[$0] == new[$0] && old[$0] != new[$0] }
         let stillOld = after.keys.filter { after[$0] == old[$0] && old[$0] != new[$0] }
-        #expect(!nowNew.isEmpty && !stillOld.isEmpty, "the kill did not land mid-run: \(nowNew.count) new, \(stillOld.count) old")
+        #expect(nowNew.count == 10, "the run stopped after 10 writes: \(nowNew.count) new, \(stillOld.count) old")
+        #expect(!stillOld.isEmpty)
         for (name, bytes) in after {
             #expect(bytes == old[name] || bytes == new[name], "\(name) is neither the old nor the new file")
         }

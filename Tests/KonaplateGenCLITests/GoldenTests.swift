@@ -49,16 +49,38 @@ struct BuildPluginOutputTests {
     }
 
     /// What the build plugin compiled into KonaplateAPI is, file for file and byte for byte, the committed Generated/.
+    /// The plugin names its outputs by spec path (`bankaccounts.info.swift`), Generated/ by Swift name
+    /// (`BankAccountsInfo.swift`): files are paired through the spec each one names in its first line.
     @Test func thePluginProducesExactlyTheCommittedFiles() throws {
         let folder = try #require(Self.pluginOutputFolder(), "build the package first (swift build)")
-        let produced = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
-        let committed = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Generated").path)
-            .filter { $0.hasSuffix(".swift") }.sorted()
-        #expect(produced == committed)
-        for name in produced {
-            let plugin = try Data(contentsOf: folder.appendingPathComponent(name))
-            let generated = try Data(contentsOf: repositoryRoot.appendingPathComponent("Generated/\(name)"))
-            #expect(plugin == generated, "\(name) differs between the build plugin and Generated/")
+        let produced = try Self.bySourceSpec(folder)
+        let committed = try Self.bySourceSpec(repositoryRoot.appendingPathComponent("Generated"))
+        #expect(produced.keys.sorted() == committed.keys.sorted())
+        for (source, bytes) in produced {
+            #expect(bytes == committed[source], "the file generated from \(source) differs between the build plugin and Generated/")
         }
+        // Each plugin output is named after its spec's path, the one naming rule the plugin knows.
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let source = try #require(Self.sourceSpec(text))
+            #expect(SpecDiscovery.pluginOutputName(String(source.drop { $0 != "/" }.dropFirst())) == name)
+        }
+    }
+
+    /// The Swift files of a folder by the spec named in their first line (`api-specs/bankaccounts/info.yaml`).
+    static func bySourceSpec(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            if let source = sourceSpec(String(decoding: data, as: UTF8.self)) { files[source] = data }
+        }
+        return files
+    }
+
+    static func sourceSpec(_ text: String) -> String? {
+        guard let first = text.split(separator: "\n", maxSplits: 1).first, let from = first.range(of: " from "),
+            let end = first.range(of: ". DO NOT EDIT.")
+        else { return nil }
+        return String(first[from.upperBound..<end.lowerBound])
     }
 }

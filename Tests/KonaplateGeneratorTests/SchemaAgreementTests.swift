@@ -5,6 +5,7 @@ import Testing
 
 /// The JSON Schema in Schemas/ and the loader judge the same files the same way (Tests/Fixtures/SchemaAgreement),
 /// and the schema accepts every real spec. The schema side runs Python's `jsonschema`, an independent validator.
+@Suite(.enabled(if: PythonTool.isAvailable, PythonTool.skipReason))
 struct SchemaAgreementTests {
     static let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures/SchemaAgreement")
 
@@ -23,10 +24,9 @@ struct SchemaAgreementTests {
 
     /// `Tools/validate-specs.py --verdicts`: {path: valid}.
     static func schemaVerdicts(_ paths: [String]) throws -> [String: Bool] {
-        let output = try #require(
-            try runPythonTool("validate-specs.py", ["--verdicts"] + paths),
-            "python3 with jsonschema and PyYAML is needed (.ci/run installs them)")
-        return try JSONDecoder().decode([String: Bool].self, from: Data(output))
+        let run = try PythonTool.run("validate-specs.py", ["--verdicts"] + paths)
+        try #require(run.status == 0, run.failure)
+        return try JSONDecoder().decode([String: Bool].self, from: Data(run.stdout))
     }
 
     @Test func bothAcceptTheValidFixturesAndRejectTheInvalidOnes() throws {
@@ -47,7 +47,10 @@ struct SchemaAgreementTests {
     @Test func theSchemaAcceptsEveryRealSpec() throws {
         let specs = repositoryRoot.appendingPathComponent("api-specs").path
         let verdicts = try Self.schemaVerdicts([specs])
-        #expect(verdicts.count == 58)
+        // Every spec file was judged: as many verdicts as the folder holds YAML files (however many that is).
+        let files = FileManager.default.enumerator(atPath: specs)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }
+        #expect(!files.isEmpty)
+        #expect(verdicts.count == files.count)
         #expect(verdicts.filter { !$0.value }.keys.sorted() == [])
     }
 }

@@ -26,13 +26,16 @@ struct JWETests {
     static let combinations: [(KonaplateJWE.KeyAlgorithm, KonaplateJWE.ContentEncryption)] =
         KonaplateJWE.KeyAlgorithm.allCases.flatMap { alg in KonaplateJWE.ContentEncryption.allCases.map { (alg, $0) } }
 
-    static func python(_ arguments: [String], input: [UInt8]) throws -> [UInt8]? {
-        try runPythonTool("jwe-interop.py", arguments, input: input)
+    /// joserfc's answer: the output of a run that succeeded.
+    static func python(_ arguments: [String], input: [UInt8]) throws -> [UInt8] {
+        let run = try PythonTool.run("jwe-interop.py", arguments, input: input)
+        try #require(run.status == 0, run.failure)
+        return run.stdout
     }
 
     static func pemFile(_ pem: String) throws -> String { try temporaryFile(pem) }
 
-    @Test(arguments: 0..<4)
+    @Test(.enabled(if: PythonTool.isAvailable, PythonTool.skipReason), arguments: 0..<4)
     func swiftSealsAndJoserfcOpens(_ index: Int) throws {
         let (alg, enc) = Self.combinations[index]
         let compact = try KonaplateJWE.seal(
@@ -41,13 +44,12 @@ struct JWETests {
         #expect(opened == Self.plaintext, "\(alg.rawValue)/\(enc.rawValue)")
     }
 
-    @Test(arguments: 0..<4)
+    @Test(.enabled(if: PythonTool.isAvailable, PythonTool.skipReason), arguments: 0..<4)
     func joserfcSealsAndSwiftOpens(_ index: Int) throws {
         let (alg, enc) = Self.combinations[index]
-        let sealed = try #require(
-            try Self.python(
-                ["seal", try Self.pemFile(Self.serverKey.publicKey.pemRepresentation), alg.rawValue, enc.rawValue],
-                input: Self.plaintext))
+        let sealed = try Self.python(
+            ["seal", try Self.pemFile(Self.serverKey.publicKey.pemRepresentation), alg.rawValue, enc.rawValue],
+            input: Self.plaintext)
         let compact = String(decoding: sealed, as: UTF8.self)
         #expect(try KonaplateJWE.open(compact, privateKeyPEM: Self.serverKey.pemRepresentation) == Self.plaintext)
     }
@@ -94,11 +96,19 @@ struct JWETests {
         #expect(throws: KonaplateJWEError.unsupportedAlgorithm("dir")) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
     }
 
-    /// joserfc refuses what Swift refuses: a tampered ciphertext does not open on either side.
-    @Test func joserfcRefusesATamperedToken() throws {
-        var parts = try Self.sealed()
+    /// joserfc refuses what Swift refuses: a tampered ciphertext does not open on either side. A refusal counts only
+    /// when joserfc ran and said no (exit 10), never when the tool could not start.
+    @Test(.enabled(if: PythonTool.isAvailable, PythonTool.skipReason))
+    func joserfcRefusesATamperedToken() throws {
+        let key = try Self.pemFile(Self.serverKey.pemRepresentation)
+        let intact = try Self.sealed()
+        #expect(try Self.python(["open", key], input: Array(intact.joined(separator: ".").utf8)) == Self.plaintext)
+        var parts = intact
         parts[3] = Self.flipOneCharacter(parts[3])
-        #expect(try Self.python(["open", try Self.pemFile(Self.serverKey.pemRepresentation)], input: Array(parts.joined(separator: ".").utf8)) == nil)
+        let run = try PythonTool.run("jwe-interop.py", ["open", key], input: Array(parts.joined(separator: ".").utf8))
+        #expect(run.status == 10, run.failure)
+        #expect(run.stderr.hasPrefix("refused: "))
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func theWrapperCarriesTheCompactJWEAndOpensBack() throws {

@@ -1,6 +1,6 @@
 // A copy of api-specs/common/headers.yaml (the fuzzer reads no files). Refresh it with Fuzz/run.sh --refresh.
 let standardHeadersYAML = #"""
-# The X-KM-* header sets every endpoint page repeats, defined once (guidelines.md §2, _header_blocks.md).
+# The X-KM-* header sets every endpoint page repeats, defined once (DECISIONS.md D1).
 # An endpoint names a set with `headers: standard`, or changes single headers for its page:
 #   headers: { use: standard, request: { X-KM-User-AspId: { length: 16 } } }
 headerSets:
@@ -17,7 +17,7 @@ headerSets:
       X-KM-Correlation-Id:
         presence: required
         # The docs write the form "yyMMddHHmiSS-xxxxxxx" (pages) and "yyMMddHH24mmss-xxxxxxx" (guideline):
-        # both are 12 digits, '-', 7 hex digits = 20 characters, which the format checks (guidelines.md §9 item 5).
+        # both are 12 digits, '-', 7 hex digits = 20 characters, which the format checks (DECISIONS.md D3).
         format: correlation-id
         source: correlationId
         description: |-
@@ -48,9 +48,9 @@ headerSets:
         presence: required
         # Every docs table says "Length : 66", but a real token is 67 characters: "KMV1:" (5) + yyyyMMddHHmmssSSS
         # (17) + ":" (1) + Base64 of an HMAC-SHA256 (44), as the docs' own sample token is
-        # (guidelines.md §1, §9 item 2). The format accepts real tokens; 'length: 66' would reject every one.
+        # (DECISIONS.md D8, DECISIONS.md D9). The format accepts real tokens; 'length: 66' would reject every one.
         # The time inside the token is yyyyMMddHHmmssSSS (17 digits), as the KO page and the sample say; the EN
-        # page's "yyyyyMMddHHmmssSS" is a typo (§9 item 3). It has milliseconds; X-KM-Tran-Time has none.
+        # page's "yyyyyMMddHHmmssSS" is a typo (DECISIONS.md D10). It has milliseconds; X-KM-Tran-Time has none.
         format: tran-token
         source: tranToken
         description: |-
@@ -59,7 +59,7 @@ headerSets:
       X-KM-Tran-Time:
         presence: required
         # Some pages say "Length : 16" with "Form : YYYYMMDDHH24MISS": 16 is the length of that pattern text
-        # (guidelines.md §9 item 1).
+        # (DECISIONS.md D2).
         # The guideline page, the KO pages and the other EN pages say 14 (yyyyMMddHHmmss), which is the value.
         format: yyyyMMddHHmmss
         source: tranTime

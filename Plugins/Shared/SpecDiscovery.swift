@@ -1,0 +1,90 @@
+import Foundation
+
+// Compiled into two modules: the CLI (Sources/KonaplateGenCLI/Shared) and the build tool plugin
+// (Plugins/KonaplateGeneratorPlugin/Shared) are symlinks to this folder. A plugin cannot import a library, and
+// the two must agree on which files are specs and what each one produces, so they share the source instead of
+// keeping two copies that could drift.
+
+/// Which files below a specs folder are specs, found the same way by the CLI and the build tool plugin.
+///
+/// - Symlinks are followed, for the folder itself and for files and folders inside it (monorepos often link a
+///   shared `api-specs` into a package). A folder reached twice through links is read once.
+/// - Names starting with `.` are skipped (editor backups, `.git`).
+/// - Paths are returned relative to the folder, sorted, so nothing depends on the order the file system lists.
+enum SpecDiscovery {
+    static let extensions: Set<String> = ["yaml", "yml"]
+
+    enum Failure: Error, CustomStringConvertible {
+        case notAFolder(String)
+        case unreadable(String)
+        case brokenLink(String)
+
+        var description: String {
+            switch self {
+            case .notAFolder(let path): "specs folder '\(path)' does not exist or is not a folder"
+            case .unreadable(let path): "cannot list '\(path)'"
+            case .brokenLink(let path): "'\(path)' is a symbolic link to a file that does not exist; fix or remove the link"
+            }
+        }
+    }
+
+    /// The spec files below `root`, relative to it, sorted.
+    static func specPaths(in root: String) throws(Failure) -> [String] {
+        guard isFolder(root) else { throw .notAFolder(root) }
+        var found: [String] = []
+        var visited: Set<String> = []
+        try collect(root: root, relative: "", into: &found, visited: &visited)
+        return found.sorted()
+    }
+
+    private static func collect(
+        root: String, relative: String, into found: inout [String], visited: inout Set<String>
+    ) throws(Failure) {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        // The real path, so a link back to an ancestor (or two links to one folder) is read once, not forever.
+        guard visited.insert(URL(fileURLWithPath: folder).resolvingSymlinksInPath().path).inserted else { return }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch { throw .unreadable(folder) }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let child = relative.isEmpty ? name : relative + "/" + name
+            let path = root + "/" + child
+            if isFolder(path) {
+                try collect(root: root, relative: child, into: &found, visited: &visited)
+            } else if extensions.contains(URL(fileURLWithPath: name).pathExtension) {
+                // fileExists follows links: false for a link whose target is gone.
+                guard FileManager.default.fileExists(atPath: path) else { throw .brokenLink(path) }
+                found.append(child)
+            }
+        }
+    }
+
+    /// Whether `path` is a folder, following symbolic links.
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Files in `common/` directly below the specs folder hold shared definitions (the header sets); every other
+    /// spec file is one endpoint.
+    static func isDefinitions(_ relative: String) -> Bool { relative.hasPrefix("common/") }
+
+    /// The build tool plugin's output file for a spec: its path with `/` written as `.`
+    /// (`bankaccounts/info.yaml` → `bankaccounts.info.swift`). It depends on the path alone, so the plugin needs no
+    /// YAML and no copy of the generator's naming rules; and file names stay unique in the module, as Swift requires.
+    static func pluginOutputName(_ relative: String) -> String {
+        let stem = relative.split(separator: ".").dropLast().joined(separator: ".")
+        return stem.replacingOccurrences(of: "/", with: ".") + ".swift"
+    }
+
+    /// Spec paths that would produce the same output name (`a/b.yaml` and `a.b.yaml`, or names differing only in
+    /// case, which a case-insensitive file system cannot hold apart), as pairs.
+    static func outputNameClashes(_ relatives: [String]) -> [(String, String)] {
+        var owners: [String: String] = [:]
+        var clashes: [(String, String)] = []
+        for relative in relatives {
+            let key = pluginOutputName(relative).lowercased()
+            if let owner = owners[key] { clashes.append((owner, relative)) } else { owners[key] = relative }
+        }
+        return clashes
+    }
+}
