@@ -14,7 +14,9 @@ import PackageDescription
 
 let package = Package(
     name: "konaplate-swift",
-    platforms: [.macOS(.v15)],
+    // Swift 6.2 or later (the tools version above). Linux: any distribution the Swift toolchain supports. Apple
+    // platforms: the releases whose standard library has Int128, which exact 19-digit ids and their ranges need.
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .executable(name: "konaplate-gen", targets: ["konaplate-gen"]),
         .library(name: "KonaplateRuntime", targets: ["KonaplateRuntime"]),

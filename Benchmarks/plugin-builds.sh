@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures what the build tool plugin adds to `swift build` of this package, whose KonaplateAPI target is generated
-# from 57 specs:
+# from the specs in api-specs/, and of a consumer package (a copy of Examples/KonaplateConsumer):
 # wall time (median of RUNS) and how many generator commands ran (konaplate-gen generate-file lines in
 # `swift build -v`) and how many times KonaplateAPI was compiled, per scenario. Prints a Markdown table.
 #
@@ -72,3 +72,35 @@ for _ in $(seq "$runs"); do
     build .build >/dev/null
     rm -rf "$(dirname "$added")"; build .build
 done | row "remove a spec"
+
+# A consumer package, as an app team has it: the repository as a path dependency, the plugin applied to its own
+# target (a copy of Examples/KonaplateConsumer in a temporary folder). Scenarios that rebuild the generator as a
+# tool or as a product, measured as builds that follow them.
+consumer=$(mktemp -d)/consumer
+cp -r Examples/KonaplateConsumer "$consumer"
+rm -rf "$consumer/.build"
+repo=$(pwd)
+sed -i "s#.package(path: \"../..\")#.package(path: \"$repo\")#" "$consumer/Package.swift"
+consumer_build() { # $@: extra arguments; prints "seconds commands -"
+    local start end
+    start=$(date +%s.%N)
+    swift build -v --package-path "$consumer" "$@" >"$log" 2>&1
+    end=$(date +%s.%N)
+    echo "$(python3 -c "print(round($end - $start, 3))") $(grep -c 'generate-file --specs' "$log" || true) -"
+}
+echo
+echo "| consumer scenario | wall time, median (min–max) | generator commands run | |"
+echo "|---|---|---|---|"
+consumer_build | row "consumer: cold build"
+consumer_build | row "consumer: first build after the cold build (SwiftPM plans again, see README)"
+for _ in $(seq "$runs"); do consumer_build; done | row "consumer: no-op build"
+for _ in $(seq "$runs"); do
+    swift run --package-path "$consumer" ConsumerDemo >/dev/null 2>&1; consumer_build
+done | row "consumer: build after \`swift run ConsumerDemo\`"
+for _ in $(seq "$runs"); do
+    swift run --package-path "$consumer" konaplate-gen --version >/dev/null 2>&1; consumer_build
+done | row "consumer: build after \`swift run konaplate-gen\`"
+for _ in $(seq "$runs"); do
+    consumer_build --product konaplate-gen >/dev/null; consumer_build
+done | row "consumer: build after \`swift build --product konaplate-gen\`"
+rm -rf "$(dirname "$consumer")"

@@ -23,10 +23,65 @@ struct DiagnosticsTests {
             yaml: withField("    bankCode: { type: string, presence: required, lenght: 3 }\n"),
             expected: ["spec.yaml:11:51: error: unknown key 'lenght' in field 'bankCode'; did you mean 'length'?"]),
         Case(
-            name: "unknown key with no close match lists the keys",
+            name: "unknown key with a close match names it",
             yaml: validSpec + "request2: x\n",
             expected: [
                 "spec.yaml:11:1: error: unknown key 'request2' in the endpoint spec; did you mean 'request'?"
+            ]),
+        Case(
+            name: "unknown key with no close match lists the keys",
+            yaml: withField("    bankCode: { type: string, presence: required, colour: red }\n"),
+            expected: [
+                "spec.yaml:11:51: error: unknown key 'colour' in field 'bankCode'; expected one of type, presence, when, length, range, format, codes, sensitive, description, fields, items, count, swiftName"
+            ]),
+        Case(
+            name: "the docs' Value gets a pointer to range",
+            yaml: withField("    amount: { type: number, presence: required, value: 20 }\n"),
+            expected: [
+                "spec.yaml:11:49: error: unknown key 'value' in field 'amount'; for the docs' \"Value\" or \"Min : a , Max : b\" write 'range: a...b' on a number, or 'length: a...b' on a string (see DECISIONS.md D27 for placeholders such as \"Value : 20\")"
+            ]),
+        Case(
+            name: "maxLength gets a pointer to length",
+            yaml: withField("    name: { type: string, presence: required, maxLength: 80 }\n"),
+            expected: [
+                "spec.yaml:11:47: error: unknown key 'maxLength' in field 'name'; write 'length: a...b' (or 'length: ...b', 'length: a...')"
+            ]),
+        Case(
+            name: "required: true gets a pointer to presence",
+            yaml: withField("    name: { type: string, required: true }\n"),
+            expected: [
+                "spec.yaml:11:11: error: missing required key 'presence' in field 'name'",
+                "spec.yaml:11:27: error: unknown key 'required' in field 'name'; write 'presence: required', 'presence: optional' or 'presence: conditional' (the docs' Required/Optional/Conditional)",
+            ]),
+        Case(
+            name: "a common word for a type",
+            yaml: withField("    count: { type: int, presence: required }\n"),
+            expected: [
+                "spec.yaml:11:20: error: 'type' must be one of string, number, boolean, object, array; found 'int'; write 'type: number' (a whole number: Konaplate amounts and ids are exact, never Double)"
+            ]),
+        Case(
+            name: "the docs' Mandatory for a presence",
+            yaml: withField("    name: { type: string, presence: mandatory }\n"),
+            expected: [
+                "spec.yaml:11:37: error: 'presence' must be one of required, optional, conditional; found 'mandatory'; write 'presence: required'"
+            ]),
+        Case(
+            name: "a quoted boolean is text",
+            yaml: validSpec.replacingOccurrences(of: "request:\n", with: "request:\n  encrypted: \"true\"\n"),
+            expected: [
+                "spec.yaml:9:14: error: 'encrypted' expects true or false; found the text \"true\" (a quoted value is text in YAML: write true without quotes)"
+            ]),
+        Case(
+            name: "a key indented wrongly gets libyaml's error and a hint",
+            yaml: validSpec + "    bankCode:\n      type: string\n     presence: required\n",
+            expected: [
+                "spec.yaml:13:6: error: invalid YAML: did not find expected key (while parsing a block mapping at line 10, column 5); check the indentation: the keys of the mapping that starts at line 10 are in column 5; a key of a nested mapping goes further right than its parent's key, consistently"
+            ]),
+        Case(
+            name: "a colon inside a plain value gets a hint",
+            yaml: withField("    bankCode: { type: string, presence: required }\n") + "request2: a: b\n",
+            expected: [
+                "spec.yaml:12:12: error: invalid YAML: mapping values are not allowed in this context; a ': ' inside a value starts a mapping; quote the value (description: \"a: b\"), or indent this key under the one it belongs to"
             ]),
         Case(
             name: "missing required key",
@@ -222,7 +277,7 @@ struct DiagnosticsTests {
             name: "tab indentation",
             yaml: validSpec.replacingOccurrences(of: "    userId:", with: "\tuserId:"),
             expected: [
-                "spec.yaml:10:1: error: invalid YAML: found character that cannot start any token (while scanning for the next token at line 10, column 1)"
+                "spec.yaml:10:1: error: invalid YAML: found character that cannot start any token (while scanning for the next token at line 10, column 1); YAML is indented with spaces, never tabs, and a plain value cannot start with '@' or '`'; replace the tabs or quote the value"
             ]),
         Case(
             name: "several problems are all reported, in file order",

@@ -42,11 +42,11 @@ struct NodeReader {
                 continue
             }
             if !allowed.isEmpty && !allowed.contains(key.string) {
-                diagnostics.error(
-                    "unknown key '\(key.string)' in \(context)\(Suggestion.hint(for: key.string, among: allowed))"
-                        + (Suggestion.closest(to: key.string, among: allowed) == nil
-                            ? "; expected one of \(allowed.joined(separator: ", "))" : ""),
-                    at: location(of: keyNode))
+                let pointer =
+                    DocsVocabulary.keyHint(for: key.string, allowed: allowed).map { "; \($0)" }
+                    ?? Suggestion.closest(to: key.string, among: allowed).map { "; did you mean '\($0)'?" }
+                    ?? "; expected one of \(allowed.joined(separator: ", "))"
+                diagnostics.error("unknown key '\(key.string)' in \(context)\(pointer)", at: location(of: keyNode))
                 continue
             }
             if isAlias(value, after: keyNode) {
@@ -83,9 +83,15 @@ struct NodeReader {
     }
 
     mutating func bool(_ node: Node, key: String) -> Bool? {
-        if case .scalar(let scalar) = node, scalar.style == .plain {
-            if scalar.string == "true" { return true }
-            if scalar.string == "false" { return false }
+        if case .scalar(let scalar) = node {
+            if scalar.style == .plain && scalar.string == "true" { return true }
+            if scalar.style == .plain && scalar.string == "false" { return false }
+            if scalar.style != .plain && ["true", "false"].contains(scalar.string) {
+                diagnostics.error(
+                    "'\(key)' expects true or false; found the text \"\(scalar.string)\" (a quoted value is text in YAML: write \(scalar.string) without quotes)",
+                    at: location(of: node))
+                return nil
+            }
         }
         diagnostics.error("'\(key)' expects true or false; found \(Self.kind(of: node))", at: location(of: node))
         return nil
@@ -105,7 +111,11 @@ struct NodeReader {
         }
         let found = Self.kind(of: node)
         var message = "'\(key)' must be one of \(names.joined(separator: ", ")); found \(found)"
-        if case .scalar(let scalar) = node { message += Suggestion.hint(for: scalar.string, among: names) }
+        if case .scalar(let scalar) = node {
+            message +=
+                DocsVocabulary.wordHint(for: scalar.string, key: key, choices: names).map { "; \($0)" }
+                ?? Suggestion.hint(for: scalar.string, among: names)
+        }
         diagnostics.error(message, at: location(of: node))
         return nil
     }

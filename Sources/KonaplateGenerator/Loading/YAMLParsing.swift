@@ -106,6 +106,28 @@ enum YAMLParsing {
         return text
     }
 
+    /// libyaml's messages name the grammar rule that failed, not the mistake a person made; these are the usual
+    /// mistakes behind each.
+    static func hint(for problem: String, at mark: Mark, context: Mark?) -> String? {
+        switch problem {
+        case "did not find expected key":
+            guard let context else { return "check the indentation of this line" }
+            return
+                "check the indentation: the keys of the mapping that starts at line \(context.line) are in column \(context.column); a key of a nested mapping goes further right than its parent's key, consistently"
+        case "mapping values are not allowed in this context":
+            return
+                "a ': ' inside a value starts a mapping; quote the value (description: \"a: b\"), or indent this key under the one it belongs to"
+        case "could not find expected ':'":
+            return "a key lacks its ':', or a value continued on the next line is not indented further than its key"
+        case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+            return "YAML is indented with spaces; replace the tabs with spaces"
+        case "found character that cannot start any token":
+            return "YAML is indented with spaces, never tabs, and a plain value cannot start with '@' or '`'; replace the tabs or quote the value"
+        default:
+            return nil
+        }
+    }
+
     private static func report(_ error: YamlError, file: String, diagnostics: inout Diagnostics) {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
@@ -113,7 +135,8 @@ enum YAMLParsing {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            diagnostics.error("invalid YAML: \(problem)\(detail)", at: at(mark))
+            let hint = hint(for: problem, at: mark, context: context?.mark).map { "; \($0)" } ?? ""
+            diagnostics.error("invalid YAML: \(problem)\(detail)\(hint)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             diagnostics.error(
