@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import KonaplateGenerator
+
 /// Every reference in the repository resolves inside it: a clone holds everything its comments, specs and docs
 /// point to. The facts taken from the Konaplate docs live in DECISIONS.md; citations name its entries.
 struct RepositoryReferenceTests {
@@ -69,5 +71,14 @@ struct RepositoryReferenceTests {
             let body = section.components(separatedBy: "\n## ").first ?? section
             #expect(body.contains("Source: https://"), "D\(heading) names no source page")
         }
+    }
+}
+
+/// The version `konaplate-gen --version` prints is the newest release in CHANGELOG.md.
+struct ReleaseTests {
+    @Test func theVersionIsTheNewestChangelogEntry() throws {
+        let changelog = RepositoryReferenceTests.text("CHANGELOG.md")
+        let newest = try #require(changelog.split(separator: "\n").first { $0.hasPrefix("## [") && !$0.hasPrefix("## [Unreleased]") })
+        #expect(newest.hasPrefix("## [\(KonaplateGenerator.version)] - "))
     }
 }
