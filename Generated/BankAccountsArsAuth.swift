@@ -15,8 +15,7 @@ import KonaplateRuntime
 /// `POST /api/v1/bankaccounts/ars/auth` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335002808191900
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500280819190001>
 ///
 /// - Note: The stored docs page is incomplete: response fields and result codes not captured (stored page cut inside
 /// the Response Headers table)

@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/bankaccounts/ars/register` · v1 · async
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/335002808668500
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/33500280866850001>
 ///
 /// - Note: The stored docs page is incomplete: request parameters not captured (the packages view is cut inside the
 /// request headers at X-KM-Tran-Token, so this page's X-KM-Tran-Time length is unknown too)

@@ -12,8 +12,7 @@ import KonaplateRuntime
 /// `POST /api/v1/bankaccounts/ars/register/inquiry` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/335002809361700
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/33500280936170001>
 ///
 /// - Note: The stored docs page is incomplete: result codes cut: the row 002_017 (message and description cut) and any
 /// further rows not captured

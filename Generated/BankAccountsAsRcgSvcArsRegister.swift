@@ -12,8 +12,7 @@ import KonaplateRuntime
 /// `POST /api/v1/bankaccounts/as-rcg-svc/ars/register` · v1 · sync · encrypted request · encrypted response
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/335008130928400
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/33500813092840001>
 ///
 /// - Note: The stored docs page is incomplete: response fields not captured (the page is cut right after the Response
 /// Parameters 'Encrypted' marker); result codes not captured

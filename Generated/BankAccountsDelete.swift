@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/bankaccounts/delete` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335008242651600
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500824265160001>
 ///
 /// - Note: The stored docs page is incomplete: result codes after 000_000 not captured (and the description of the
 /// 000_000 row was cut)

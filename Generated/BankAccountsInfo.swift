@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/bankaccounts/info` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/335007977622200
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282618570001/33500797762220001>
 nonisolated public enum BankAccountsInfo: KonaplateEndpoint {
     public static var method: HTTPRequest.Method { .post }
     public static var path: String { "/api/v1/bankaccounts/info" }

@@ -13,8 +13,7 @@ import KonaplateRuntime
 /// `POST /api/v1/bankaccounts/inquiry` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335008003524500
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500800352450001>
 ///
 /// - Note: The stored docs page is incomplete: response fields and result codes not captured (the excerpt ends inside
 /// the Response Headers table); the page's description names the response fields bankAccForAutoRcg and

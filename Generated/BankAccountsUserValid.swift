@@ -23,8 +23,7 @@ import KonaplateRuntime
 /// codes not captured
 ///
 /// EN title: Real Name Verification for Account holder
-/// (https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335002810520800
-/// 01)
+/// (https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500281052080001)
 nonisolated public enum BankAccountsUserValid: KonaplateEndpoint {
     public static var method: HTTPRequest.Method { .post }
     public static var path: String { "/api/v1/bankaccounts/user/valid" }

@@ -13,8 +13,7 @@ import KonaplateRuntime
 /// `POST /api/v1/card/delivery/cancel` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002808114000
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500280811400001>
 nonisolated public enum CardDeliveryCancel: KonaplateEndpoint {
     public static var method: HTTPRequest.Method { .post }
     public static var path: String { "/api/v1/card/delivery/cancel" }

@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/card/delivery/inquiry` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002808436900
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500280843690001>
 ///
 /// - Note: The stored docs page is incomplete: request headers and request parameters not captured (neither stored
 /// rendering shows the request sections; result 003_001 "Invalid card info." suggests card information is an input)

@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/card/terminate` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002819507100
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500281950710001>
 ///
 /// Discarding the registered card that belongs to a member.
 /// In case you discard the card, all the actual card linked to the mobile card will be discarded and will no longer be

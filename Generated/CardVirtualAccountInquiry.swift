@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/card/virtual-account/inquiry` · v1 · sync · encrypted request · encrypted response
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335009057335100
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500905733510001>
 ///
 /// - Note: The stored docs page is incomplete: response cut at connectType (its presence, constraints,
 /// description/codes and any later response fields not captured); result codes not captured

@@ -5,7 +5,7 @@ import HTTPTypes
 import KonaplateRuntime
 
 /// The X-KM-* request headers of the shared header set, for every endpoint that uses it
-/// (`StandardRequestHeaders<BankAccountsInfo>` is `BankAccountsInfo.RequestHeaders`).
+/// (`StandardRequestHeaders<Endpoint>` is `Endpoint.RequestHeaders` for each of them).
 /// `init(credentials:body:context:)` fills them all: it generates the correlation id, stamps the tran time
 /// and signs the tran token over the exact body bytes. Conditional headers follow the endpoint's metadata:
 /// X-KM-Crypto-Key-Id is sent and required when a body is encrypted, X-KM-Access-Key unless it is a callback.

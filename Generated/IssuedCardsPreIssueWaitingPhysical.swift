@@ -20,8 +20,7 @@ import KonaplateRuntime
 /// `POST /api/v1/issued-cards/pre-issue/waiting/physical` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002817178100
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500281717810001>
 ///
 /// - Note: The stored docs page is incomplete: request parameters not captured (stored pages cut inside the request
 /// headers); response cut inside the issuedCardList[].status code list after DIGITAL_ISSUED ("PHYSICAL_ISSUE…"):

@@ -12,8 +12,7 @@ import KonaplateRuntime
 /// `POST /api/v2/payment/generate/onetimetoken` · v2 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002810265800
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500281026580001>
 ///
 /// - Note: The stored docs page is incomplete: response fields and result codes not captured (the stored page is cut
 /// in the Response Headers); the v1 and v3 variants of this API not captured

@@ -13,8 +13,7 @@ import KonaplateRuntime
 /// `POST /api/v1/prepay-card/expired/reissue` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002811153000
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500281115300001>
 ///
 /// - Note: The stored docs page is incomplete: request cut after userInfo.addressInfo.zipCode (its description is cut;
 /// further request parameters not captured, among them cardInfo.oldCardNo, named only by result 000_002's message,

@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/prepay-card/issue/delivery` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002809539500
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500280953950001>
 ///
 /// - Note: The stored docs page is incomplete: request cut inside serviceId's description ('카드 상품에 부여한 고유 식…'): later
 /// request fields not captured, among them isDeliveryRequired, which addressInfo's condition names

@@ -13,8 +13,7 @@ import KonaplateRuntime
 /// `POST /api/v1/prepay-card/reissue/delivery` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335002816699100
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500281669910001>
 ///
 /// - Note: The stored docs page is incomplete: request cut inside the description of
 /// userInfo.addressInfo.addressDetail: every later request field (presumably zipCode, and isDeliveryRequired, which

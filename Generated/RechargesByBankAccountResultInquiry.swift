@@ -12,8 +12,7 @@ import KonaplateRuntime
 /// `POST /api/v1/recharges/by-bank-account/result/inquiry` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002809146200
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500280914620001>
 ///
 /// - Note: The stored docs page is incomplete: response cut inside result's description ('충전/충전 취소 거래 결과 …'): result's
 /// code list, any later response fields and the result codes not captured

@@ -12,8 +12,7 @@ import KonaplateRuntime
 /// `POST /api/v1/recharges/by-bank-accounts/no-hce` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002810606400
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500281060640001>
 ///
 /// - Note: The stored docs page is incomplete: request cut at merchantId (its constraints and description, and any
 /// later request field, not captured); result codes after 007_004 not captured, and the description of 007_004 was

@@ -13,8 +13,7 @@ import KonaplateRuntime
 /// `POST /api/v1/recharges/by-bank-accounts/no-hce/cancel` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002808078100
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500280807810001>
 ///
 /// - Note: The stored docs page is incomplete: request cut in the oneTimeToken description (any request fields after
 /// oneTimeToken not captured); the description of 007_043 is cut; result-code rows after 007_043 not captured

@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/service/info/list` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335007492729100
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500749272910001>
 ///
 /// - Note: The stored docs page is incomplete: response cut at serviceInfos[].serviceName (its constraint and
 /// description, and any further element fields, not captured); result codes not captured; serviceIdList's element

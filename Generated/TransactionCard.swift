@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/transaction/card` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/335002816712500
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282623480001/33500281671250001>
 ///
 /// - Note: The stored docs page is incomplete: request cut inside includePreviousCard's description ('재발급 이전 카드의 거래내역
 /// 포…'): any later request fields, all response fields and the result codes not captured

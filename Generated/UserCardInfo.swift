@@ -12,8 +12,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/card/info` · v1 · sync · encrypted request · encrypted response
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335007492452600
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500749245260001>
 ///
 /// - Note: The stored docs page is incomplete: response cut inside the first field (userId's description): the
 /// remaining response fields (balance and member information, per the page description) and the result codes not

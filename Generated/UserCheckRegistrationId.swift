@@ -13,8 +13,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/checkRegistrationId` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335007977717500
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500797771750001>
 ///
 /// - Note: The stored docs page is incomplete: request cut inside loginId's description (loginId's condition, the
 /// mobile phone number parameter the page's description mentions, and any further request parameters not captured);

@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/deduction/info` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335008512572700
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500851257270001>
 ///
 /// - Note: The stored docs page is incomplete: response possibly cut after isAuthed (any later response fields not
 /// captured); result codes not captured

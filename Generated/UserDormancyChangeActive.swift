@@ -12,8 +12,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/dormancy/change-active` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335002811084700
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500281108470001>
 ///
 /// - Note: The stored docs page is incomplete: request cut inside the description of gender (its value list after
 /// "Male" and any later request field not captured)

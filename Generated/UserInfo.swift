@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/info` · v1 · sync · encrypted request · encrypted response
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335002809998400
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500280999840001>
 ///
 /// - Note: The stored docs page is incomplete: response cut inside userInfo.addressInfo (addressInfo's description is
 /// cut, its fields and any later userInfo fields are not captured); result codes not captured; the stored copy drops

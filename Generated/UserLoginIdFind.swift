@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/loginId/find` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/335002809763500
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282615980001/33500280976350001>
 ///
 /// Checking member’s log in ID
 /// Used when a member has forgotten the log in ID

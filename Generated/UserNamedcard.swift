@@ -17,8 +17,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/namedcard` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/335002816592300
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282618570001/33500281659230001>
 ///
 /// - Note: The stored docs page is incomplete: request cut inside the first field (userId's description): every later
 /// request field, the response fields and the result codes not captured

@@ -18,8 +18,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/namedcard/corp` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/335005696417000
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401400650001/33400282633020001/33500569641700001>
 ///
 /// - Note: The stored docs page is incomplete: request cut at registrationNumber (its constraints and description, and
 /// any later request fields not captured); response fields and result codes not captured

@@ -14,8 +14,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/password/reset` · v1 · sync · encrypted request
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/335002819379900
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/33500281937990001>
 ///
 /// - Note: The stored docs page is incomplete: request cut inside ci's description (ci's condition and all further
 /// request parameters not captured; result descriptions imply a loginId and old/new password fields, whose names and

@@ -11,8 +11,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/registration` · v1 · sync · encrypted request · encrypted response
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/335002816655600
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/33500281665560001>
 ///
 /// - Note: The stored docs page is incomplete: request cut after userName: the field starting 'mob…' (presumably
 /// mobileNumber) and every later request field not captured; result code 001_001 skipped (message cut: 'User already

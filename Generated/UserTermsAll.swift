@@ -15,8 +15,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/terms/all` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/335002808326500
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/33500280832650001>
 ///
 /// - Note: The stored docs page is incomplete: request cut inside the tcActionType code list (meaning of
 /// OPEN_BANK_SPECIFIC cut, later codes and any later request fields not captured); response fields and result codes

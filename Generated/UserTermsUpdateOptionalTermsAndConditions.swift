@@ -13,8 +13,7 @@ import KonaplateRuntime
 /// `POST /api/v1/user/terms/updateOptionalTermsAndConditions` · v1 · sync
 ///
 /// Docs:
-/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/335002810152600
-/// 01>
+/// <https://konaplate.com/en/developers/api-documentation/packages/33100401428380001/33400282615980001/33500281015260001>
 ///
 /// - Note: The stored docs page is incomplete: element schema of tcList not rendered ("Add object" widget only);
 /// response fields and result codes not captured (stored page cut inside the Response Headers table)

@@ -167,23 +167,12 @@ public struct KonaplateComputedHeaders: Sendable {
     }
 }
 
-/// When a Conditional header is required. The docs' tables say "Conditional" or "Optional" and explain the rule in
-/// words; the generated header types apply it from the endpoint's own metadata.
-public enum KonaplateHeaderCondition: Sendable, Hashable {
-    /// Required when the request or the response body is encrypted (X-KM-Crypto-Key-Id names the key pair).
-    case encrypted
-    /// Required unless the endpoint is a callback API (X-KM-Access-Key).
-    case notCallback
-
+extension KonaplateHeaderCondition {
     /// Why the header is required for `endpoint`, or nil when it is not.
     public func reason<Endpoint: KonaplateEndpoint>(for endpoint: Endpoint.Type) -> String? {
-        switch self {
-        case .encrypted:
-            if Endpoint.isRequestEncrypted { return "the request body is encrypted" }
-            return Endpoint.isResponseEncrypted ? "the response body is encrypted" : nil
-        case .notCallback:
-            return Endpoint.isCallback ? nil : "the endpoint is not a callback API"
-        }
+        reason(
+            requestEncrypted: Endpoint.isRequestEncrypted, responseEncrypted: Endpoint.isResponseEncrypted,
+            isCallback: Endpoint.isCallback)
     }
 
     /// Whether the header is sent (and required) for `endpoint`.

@@ -84,3 +84,26 @@ struct BuildPluginOutputTests {
         return String(first[from.upperBound..<end.lowerBound])
     }
 }
+
+/// Text from specs arrives intact: every URL of every spec appears unbroken in the file generated from it.
+struct GeneratedTextTests {
+    @Test func everyURLOfEverySpecAppearsWholeInItsGeneratedFile() throws {
+        let inputs = try SpecFolder.read(repositoryRoot.appendingPathComponent("api-specs").path)
+        let result = KonaplateGenerator.generate(inputs)
+        let url = try Regex(#"https?://[^\s<>"'`)]+"#)
+        var checked = 0
+        for input in inputs where !input.isDefinitions {
+            // Comments are not generated; only values are.
+            let values = String(decoding: input.contents, as: UTF8.self).split(separator: "\n")
+                .map { $0.split(separator: " #", maxSplits: 1).first.map(String.init) ?? "" }
+                .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.joined(separator: "\n")
+            let file = try #require(result.files.first { $0.sourceName == input.sourceName })
+            for match in values.matches(of: url) {
+                checked += 1
+                let found = String(values[match.range])
+                #expect(file.contents.contains(found), "\(file.name) breaks \(found)")
+            }
+        }
+        #expect(checked > 10)
+    }
+}

@@ -1,23 +1,45 @@
 /// The formats a spec may name, with the length of every value in each. Mirrors `KonaplateFormat` in the runtime
-/// (the generator does not link the runtime); a test asserts the two lists agree.
-enum KnownFormat {
-    static let all: [(name: String, swiftCase: String, length: Int)] = [
-        ("yyyyMMddHHmmssSSS", "yyyyMMddHHmmssSSS", 17),
-        ("yyyyMMddHHmmss", "yyyyMMddHHmmss", 14),
-        ("yyyyMMddHHmm", "yyyyMMddHHmm", 12),
-        ("yyyyMMdd", "yyyyMMdd", 8),
-        ("yyyyMM", "yyyyMM", 6),
-        ("yyMMdd", "yyMMdd", 6),
-        ("yyMM", "yyMM", 4),
-        ("MMyy", "MMyy", 4),
-        ("HHmmss", "HHmmss", 6),
-        ("HHmm", "HHmm", 4),
-        ("correlation-id", "correlationID", 20),
-        ("tran-token", "tranToken", 67),
-        ("time-zone", "timeZone", 3),
-    ]
+/// (the generator does not link the runtime); a test asserts the two agree, case for case.
+enum KnownFormat: String, Sendable, Hashable, CaseIterable {
+    case yyyyMMddHHmmssSSS
+    case yyyyMMddHHmmss
+    case yyyyMMddHHmm
+    case yyyyMMdd
+    case yyyyMM
+    case yyMMdd
+    case yyMM
+    case MMyy
+    case HHmmss
+    case HHmm
+    case correlationID = "correlation-id"
+    case tranToken = "tran-token"
+    case timeZone = "time-zone"
 
-    static func named(_ name: String) -> (name: String, swiftCase: String, length: Int)? {
-        all.first { $0.name == name }
+    static var all: [KnownFormat] { allCases }
+
+    /// The name a spec writes.
+    var name: String { rawValue }
+
+    /// The runtime's `KonaplateFormat` case.
+    var swiftCase: String { "\(self)" }
+
+    /// The length of every value in this format.
+    var length: Int {
+        switch self {
+        case .correlationID: 20
+        case .tranToken: 67
+        case .timeZone: 3
+        default: rawValue.count
+        }
     }
+
+    /// Whether values are all digits (the date and time formats), so a number may carry it too.
+    var isDigits: Bool {
+        switch self {
+        case .correlationID, .tranToken, .timeZone: false
+        default: true
+        }
+    }
+
+    static func named(_ name: String) -> KnownFormat? { KnownFormat(rawValue: name) }
 }

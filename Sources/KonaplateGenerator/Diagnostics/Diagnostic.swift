@@ -53,4 +53,10 @@ struct Diagnostics {
     }
 
     mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
+
+    /// In file, line and column order; a stable sort, so the order of a run never depends on the order files were
+    /// listed in, and two problems at one place keep the order they were found in.
+    var sorted: [Diagnostic] {
+        all.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+    }
 }

@@ -4,10 +4,10 @@
 /// Konaplate facts OpenAPI has no word for are `x-konaplate-*` extensions: encrypted bodies, the result codes of each
 /// HTTP status, code meanings, sensitive fields, the conditions of Conditional fields and headers, docs completeness.
 enum OpenAPIExporter {
-    typealias Checked = (spec: EndpointSpec, request: [HeaderSpec], response: [HeaderSpec])
+    typealias Checked = CheckedEndpoint
 
-    static func document(_ endpoints: [Checked]) -> String {
-        let sorted = endpoints.sorted { ($0.spec.path.value, $0.spec.method.value) < ($1.spec.path.value, $1.spec.method.value) }
+    static func document(_ api: CheckedAPI) -> String {
+        let sorted = api.endpoints.sorted { ($0.spec.path.value, $0.spec.method.value) < ($1.spec.path.value, $1.spec.method.value) }
         var paths: [(String, JSON)] = []
         for path in uniqued(sorted.map(\.spec.path.value)) {
             let operations = sorted.filter { $0.spec.path.value == path }.map { endpoint in
@@ -59,9 +59,9 @@ enum OpenAPIExporter {
         let encryptedRequest = spec.request?.encrypted ?? false
         let encryptedResponse = spec.response?.encrypted ?? false
         members.append(
-            ("parameters", .array(endpoint.request.map { header in
+            ("parameters", .array(endpoint.requestHeaders.map { header in
                 var parameter: [(String, JSON)] = [("name", .string(header.name.value)), ("in", .string("header"))]
-                parameter.append(("required", .bool(isRequired(header, spec: spec))))
+                parameter.append(("required", .bool(isRequired(header, of: endpoint))))
                 if let description = header.description { parameter.append(("description", .string(description))) }
                 parameter.append(("schema", headerSchema(header)))
                 if let condition = header.condition { parameter.append(("x-konaplate-required-when", .string(condition.rawValue))) }
@@ -95,16 +95,12 @@ enum OpenAPIExporter {
         return segments.count > start ? segments[start] : nil
     }
 
-    private static func isRequired(_ header: HeaderSpec, spec: EndpointSpec) -> Bool {
+    /// Whether the endpoint requires the header: a Conditional one by the shared rule the runtime applies.
+    private static func isRequired(_ header: HeaderSpec, of endpoint: CheckedEndpoint) -> Bool {
         switch header.presence {
-        case .required: return true
-        case .optional: return false
-        case .conditional:
-            switch header.condition {
-            case .encrypted?: return (spec.request?.encrypted ?? false) || (spec.response?.encrypted ?? false)
-            case .notCallback?: return !spec.callback
-            case nil: return false
-            }
+        case .required: true
+        case .optional: false
+        case .conditional: header.condition.map(endpoint.requires) ?? false
         }
     }
 
@@ -125,7 +121,7 @@ enum OpenAPIExporter {
                     members.append(
                         (
                             "headers",
-                            .object(endpoint.response.map { header in
+                            .object(endpoint.responseHeaders.map { header in
                                 var fields: [(String, JSON)] = [("required", .bool(header.presence == .required))]
                                 if let description = header.description { fields.append(("description", .string(description))) }
                                 fields.append(("schema", headerSchema(header)))

@@ -124,13 +124,9 @@ public enum DocsCompleteness: Sendable, Hashable {
     case partial(missing: String)
 }
 
-/// When a conditional header is required. The builder enforces these, which the docs' tables cannot.
-public enum HeaderCondition: String, Sendable, Hashable, CaseIterable {
-    /// Required when the request or the response body is encrypted (X-KM-Crypto-Key-Id).
-    case encrypted
-    /// Required unless the endpoint is a callback API (X-KM-Access-Key).
-    case notCallback = "not-callback"
-}
+/// When a conditional header is required: `KonaplateHeaderCondition`, the one definition the runtime shares
+/// (Sources/Shared/HeaderCondition.swift).
+public typealias HeaderCondition = KonaplateHeaderCondition
 
 /// Where the header builder takes a request header's value from.
 public enum HeaderSource: String, Sendable, Hashable, CaseIterable {
@@ -146,10 +142,15 @@ public struct HeaderSpec: Sendable, Hashable {
     public var sensitive: Bool
     public var description: String?
     public var source: HeaderSource?
+    /// The Swift property name, when the one derived from the header name is taken or reserved.
+    public var swiftName: Located<String>?
 }
 
 public struct HeaderSetSpec: Sendable, Hashable {
     public var name: Located<String>
+    /// The definitions file that defines it (`api-specs/common/headers.yaml`); its types go into that file's
+    /// generated file.
+    public var sourceName: String
     public var request: [HeaderSpec]
     public var response: [HeaderSpec]
 }
@@ -171,6 +172,7 @@ public struct HeaderOverride: Sendable, Hashable {
     public var sensitive: Bool?
     public var description: String?
     public var source: HeaderSource?
+    public var swiftName: Located<String>?
 }
 
 public enum EndpointMode: String, Sendable, Hashable {

@@ -24,7 +24,7 @@ enum CatalogueRenderer {
                 case .partial(let missing): "partial: \(missing)"
                 }
             let cells = [
-                "`\(endpoint.typeName)`", endpoint.method, "`\(endpoint.path)`", endpoint.title,
+                "`\(endpoint.typeName)`", endpoint.method.rawValue, "`\(endpoint.path)`", endpoint.title,
                 endpoint.isRequestEncrypted ? "yes" : "no", endpoint.isResponseEncrypted ? "yes" : "no",
                 "\(endpoint.request.fieldCount)", "\(endpoint.response.fieldCount)", "\(endpoint.resultCodes.count)", docs,
             ]
@@ -34,7 +34,7 @@ enum CatalogueRenderer {
     }
 
     private static func sortedByPath(_ endpoints: [SwiftEndpoint]) -> [SwiftEndpoint] {
-        endpoints.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
+        endpoints.sorted { ($0.path, $0.method.rawValue) < ($1.path, $1.method.rawValue) }
     }
 
     /// A table cell on one line: pipes escaped, line breaks and control characters turned into spaces.
@@ -50,16 +50,5 @@ enum CatalogueRenderer {
             }
         }
         return result
-    }
-}
-
-extension SwiftStruct {
-    /// Fields, counting those of nested objects and array elements.
-    var fieldCount: Int {
-        properties.count
-            + nestedTypes.reduce(0) { count, nested in
-                if case .structure(let structure) = nested { return count + structure.fieldCount }
-                return count
-            }
     }
 }

@@ -17,10 +17,10 @@ struct CodePrinter {
         text.append("\n")
     }
 
-    /// Whether `content` fits on one line at the current indentation (plus `extraLevels`). One column short of the
-    /// limit: swift-format breaks a call or collection literal that ends exactly at it.
-    func fits(_ content: String, extraLevels: Int = 0) -> Bool {
-        (indentation + extraLevels) * 4 + content.count < Self.lineLimit
+    /// Whether `content` fits on one line at the current indentation. One column short of the limit: swift-format
+    /// breaks a call or collection literal that ends exactly at it.
+    func fits(_ content: String) -> Bool {
+        indentation * 4 + content.count < Self.lineLimit
     }
 
     mutating func indented(_ body: (inout CodePrinter) -> Void) {
@@ -30,10 +30,10 @@ struct CodePrinter {
     }
 
     /// `header {`, the body one level in, `}`.
-    mutating func block(_ header: String, close: String = "}", _ body: (inout CodePrinter) -> Void) {
+    mutating func block(_ header: String, _ body: (inout CodePrinter) -> Void) {
         line(header + " {")
         indented(body)
-        line(close)
+        line("}")
     }
 
     /// `prefix(a, b, c)suffix` on one line when it fits; otherwise one argument per line and `)suffix` alone.
@@ -124,10 +124,12 @@ struct CodePrinter {
         block(signature, body ?? { p in p.line(expression) })
     }
 
-    /// `///` doc comment lines, wrapped at word boundaries to stay within the line limit; empty lines become `///`.
-    mutating func doc(_ lines: [String]) {
+    /// `///` doc comment lines, wrapped at spaces to stay within the line limit; empty lines become `///`. A URL, a
+    /// code span or any word longer than the line stays whole on a line of its own (swift-format accepts a long
+    /// comment line; Xcode and DocC cannot follow a link cut in two).
+    mutating func doc(_ text: DocText) {
         let width = Self.lineLimit - 1 - indentation * 4 - 4
-        for content in lines {
+        for content in text.lines {
             let cleaned = SwiftLiteral.comment(content)
             if cleaned.isEmpty {
                 line("///")
@@ -137,116 +139,46 @@ struct CodePrinter {
         }
     }
 
-    /// Word-wraps `text` into lines of at most `width` characters (a word longer than that is cut).
+    /// Word-wraps `text` into lines of at most `width` characters, breaking only at spaces outside code spans: a
+    /// backticked span is one word however many spaces it holds, and a word is never cut.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard text.count > width else { return [text] }
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            var word = Substring(word)
-            while word.count > width {
-                if !current.isEmpty {
-                    lines.append(current)
-                    current = ""
-                }
-                lines.append(String(word.prefix(width)))
-                word = word.dropFirst(width)
-            }
+        for word in words(text) {
             if current.isEmpty {
-                current = String(word)
+                current = word
             } else if current.count + 1 + word.count <= width {
                 current += " " + word
             } else {
                 lines.append(current)
-                current = String(word)
+                current = word
             }
         }
         if !current.isEmpty { lines.append(current) }
         return lines.map(\.trimmingTrailingSpaces)
     }
-}
 
-/// Text from specs, made safe to place in generated source.
-enum SwiftLiteral {
-    /// A string literal: quotes, backslashes and every control or invisible formatting character escaped, so
-    /// text from a spec can never end the literal or hide code (bidi overrides, zero-width characters).
-    static func string(_ value: String) -> String {
-        quoted(value) { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }
-    }
-
-    /// `"…"` with `"`, `\\` and the common control characters escaped the way both Swift and JSON write them, and
-    /// every other control or invisible character written by `escapeInvisible`.
-    static func quoted(_ value: String, escapeInvisible: (Unicode.Scalar) -> String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if isInvisible(scalar) {
-                    result += escapeInvisible(scalar)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+    /// The words of `text`, split at spaces, except inside a `code span`.
+    private static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inCode = false
+        // A backtick without a partner opens no span: the rest of the line must still wrap.
+        var unpaired = text.filter { $0 == "`" }.count % 2 == 1 ? text.lastIndex(of: "`") : nil
+        for index in text.indices {
+            let character = text[index]
+            if character == "`" {
+                if index == unpaired { unpaired = nil } else { inCode.toggle() }
+            }
+            if character == " " && !inCode {
+                words.append(current)
+                current = ""
+            } else {
+                current.append(character)
             }
         }
-        return result + "\""
-    }
-
-    /// The body lines of a multi-line string literal holding `value` on one logical line: escaped like `string`,
-    /// broken at spaces with a trailing `\` (a line continuation, so no newline enters the value).
-    static func multilinePieces(_ value: String, width: Int) -> [String] {
-        let escaped = String(string(value).dropFirst().dropLast()).replacingOccurrences(of: "\"\"\"", with: "\\\"\"\"")
-        var pieces: [String] = []
-        var rest = Substring(escaped)
-        while rest.count > width {
-            // Break after the last space that keeps the piece (with its trailing space and `\`) within the width.
-            let window = rest.prefix(width - 1)
-            guard let space = window.lastIndex(of: " "), space > rest.startIndex else { break }
-            let piece = rest[...space]
-            pieces.append(piece + "\\")
-            rest = rest[rest.index(after: space)...]
-        }
-        pieces.append(String(rest))
-        return pieces
-    }
-
-    /// An integer literal with its digits grouped by three (`9_999_999_999_999_999_999`), as swift-format wants;
-    /// anything else (`Int64.max`) is returned as it is.
-    static func integer(_ text: String) -> String {
-        let negative = text.hasPrefix("-")
-        let digits = negative ? String(text.dropFirst()) : text
-        guard !digits.isEmpty, digits.allSatisfy(\.isNumber), digits.count > 4 else { return text }
-        var groups: [String] = []
-        var rest = Substring(digits)
-        while rest.count > 3 {
-            groups.insert(String(rest.suffix(3)), at: 0)
-            rest = rest.dropLast(3)
-        }
-        groups.insert(String(rest), at: 0)
-        return (negative ? "-" : "") + groups.joined(separator: "_")
-    }
-
-    /// A line inside a `///` comment: control and invisible formatting characters are dropped.
-    static func comment(_ value: String) -> String {
-        var result = ""
-        for scalar in value.unicodeScalars where !isInvisible(scalar) || scalar == "\t" {
-            result.unicodeScalars.append(scalar == "\t" ? " " : scalar)
-        }
-        return result.trimmingTrailingSpaces
-    }
-
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        // Fast paths for what specs are made of (printable ASCII, Hangul syllables): the Unicode property lookup
-        // below was the generator's hottest function.
-        if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
-        if scalar.value >= 0xAC00 && scalar.value <= 0xD7A3 { return false }
-        return switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: true
-        default: false
-        }
+        words.append(current)
+        return words
     }
 }

@@ -1,31 +1,39 @@
-// The small Swift model an endpoint is translated into: every naming and typing decision is made before
-// rendering, so the renderer only prints.
+// The Swift model an API is translated into: every decision about names, types, checks and doc text is made before
+// rendering, in typed values (no Swift source text), so the renderers only print.
+
+/// Everything the generated module declares.
+struct SwiftAPI: Sendable {
+    var headerSets: [SwiftHeaderSet]
+    var endpoints: [SwiftEndpoint]
+}
 
 /// One endpoint's file.
 struct SwiftEndpoint: Sendable {
     var sourceName: String
     var typeName: String
     var title: String
-    var summary: String?
-    var methodCase: String
-    var method: String
+    /// The namespace's doc comment: title, summary, facts, docs link, completeness, notes.
+    var doc: DocText
+    var method: HTTPMethod
     var path: String
-    var version: String?
-    var mode: EndpointMode
-    var isCallback: Bool
-    var docsURL: String?
     var docs: DocsCompleteness
-    var notes: String?
     var isRequestEncrypted: Bool
     var isResponseEncrypted: Bool
+    var isCallback: Bool
     var request: SwiftStruct
     var response: SwiftStruct
     var headers: SwiftHeaderBinding
     var resultCodes: [SwiftResultCase]
 }
 
-/// A header set shared by endpoints: rendered once, in its own file, as `<Name>RequestHeaders<Endpoint>` and
-/// `<Name>ResponseHeaders`; the rules that depend on the endpoint (encrypted? callback?) read its metadata.
+/// The HTTP methods a spec may name, with swift-http-types' `HTTPRequest.Method` case for each.
+enum HTTPMethod: String, Sendable, CaseIterable {
+    case post = "POST", get = "GET", put = "PUT", patch = "PATCH", delete = "DELETE"
+}
+
+/// A header set shared by endpoints: rendered once, in the file of its definitions file, as `<Name>RequestHeaders
+/// <Endpoint>` and `<Name>ResponseHeaders`; the rules that depend on the endpoint (encrypted? callback?) read its
+/// metadata.
 struct SwiftHeaderSet: Sendable {
     /// `Standard` for the set `standard`.
     var baseName: String
@@ -35,13 +43,6 @@ struct SwiftHeaderSet: Sendable {
 
     var requestTypeName: String { baseName + "RequestHeaders" }
     var responseTypeName: String { baseName + "ResponseHeaders" }
-
-    /// The Swift file of a definitions file: `api-specs/common/headers.yaml` → `CommonHeaders.swift`. It depends
-    /// on the path alone, so a build plugin knows it without reading YAML.
-    static func fileName(forDefinitions sourceName: String) -> String {
-        let stem = sourceName.split(separator: "/").last.map { String($0.split(separator: ".").first ?? "") } ?? ""
-        return "Common" + SwiftNaming.upperCamel(stem) + ".swift"
-    }
 }
 
 /// How an endpoint gets its header types.
@@ -52,13 +53,23 @@ enum SwiftHeaderBinding: Sendable {
     case own(request: [SwiftHeader], response: [SwiftHeader])
 }
 
+/// A generated struct: a body, a nested object or an array's element.
 struct SwiftStruct: Sendable {
     var name: String
-    var doc: [String]
+    var doc: DocText
     var properties: [SwiftProperty]
     var nestedTypes: [SwiftNestedType]
 
     var hasSensitiveProperties: Bool { properties.contains { $0.isSensitive } }
+
+    /// Fields, counting those of nested objects and array elements (the catalogue's count).
+    var fieldCount: Int {
+        properties.count
+            + nestedTypes.reduce(0) { count, nested in
+                if case .structure(let structure) = nested { return count + structure.fieldCount }
+                return count
+            }
+    }
 }
 
 indirect enum SwiftNestedType: Sendable {
@@ -66,66 +77,123 @@ indirect enum SwiftNestedType: Sendable {
     case codes(SwiftCodeEnum)
 }
 
+/// A property's Swift type, without the optionality of the property itself.
+indirect enum SwiftType: Sendable, Hashable {
+    case string
+    case bool
+    case integer(SwiftInteger)
+    /// Any JSON value (`KonaplateJSONValue`): an array element whose schema the docs do not show.
+    case jsonValue
+    /// A generated struct nested in the enclosing type.
+    case model(String)
+    /// A generated code enum nested in the enclosing type.
+    case code(String)
+    case array(SwiftType)
+
+    /// A single code (not an array of them): decoded straight from its string.
+    var isCode: Bool {
+        if case .code = self { return true }
+        return false
+    }
+}
+
+/// The integer types a documented range maps to. Never a floating-point type: ids and amounts are exact.
+enum SwiftInteger: String, Sendable, Hashable {
+    case int = "Int"
+    case int64 = "Int64"
+    case uint64 = "UInt64"
+
+    var minimum: Int128 {
+        switch self {
+        case .int: Int128(Int32.min)  // what the generated code may assume on every platform
+        case .int64: Int128(Int64.min)
+        case .uint64: 0
+        }
+    }
+
+    var maximum: Int128 {
+        switch self {
+        case .int: Int128(Int32.max)
+        case .int64: Int128(Int64.max)
+        case .uint64: Int128(UInt64.max)
+        }
+    }
+
+    /// The narrowest natural type for a documented range: `Int` when both bounds fit 32 bits (so arithmetic is
+    /// natural everywhere), `Int64` for wider or open ranges, `UInt64` when the maximum passes Int64.max (userId's
+    /// 9999999999999999999, DECISIONS.md D25); nil when no 64-bit type holds it.
+    static func narrowest(for range: IntegerRange?) -> SwiftInteger? {
+        guard let range else { return .int64 }
+        let low = range.minimum
+        let high = range.maximum
+        if let low, let high, low >= int.minimum, high <= int.maximum { return .int }
+        if (low ?? 0) >= int64.minimum, (high ?? 0) <= int64.maximum { return .int64 }
+        if (low ?? 0) >= 0, (high ?? 0) <= uint64.maximum { return .uint64 }
+        return nil
+    }
+}
+
 struct SwiftProperty: Sendable {
     /// The identifier, unescaped.
     var name: String
     var jsonKey: String
-    /// The Swift type without optionality: `String`, `UInt64`, `AccountInfo`, `[Item]`.
-    var typeName: String
+    var type: SwiftType
     var isOptional: Bool
-    var doc: [String]
+    var doc: DocText
     var isSensitive: Bool
     var checks: [SwiftCheck]
-
-    /// A single enumerated code (not an array of them): decoded straight from its string.
-    var isCode: Bool { checks.contains(.code) && !typeName.hasPrefix("[") }
 }
 
-/// One validator call for a property.
+/// One documented constraint of a property, as the validator checks it.
 enum SwiftCheck: Sendable, Hashable {
     case length(LengthRule)
     case elementLength(LengthRule)
     case count(LengthRule)
-    /// Inclusive bounds as Swift literals, already clamped to the property's integer type.
-    case range(String, String)
-    /// A number sent as a string: decimal digits within inclusive bounds.
-    case numericString(String, String)
-    case format(String)
-    /// An enumerated code, or an array of them.
-    case code
-    /// A nested object, or an array of them.
+    /// A whole number within inclusive bounds; nil is the bound of the property's integer type.
+    case range(minimum: Int128?, maximum: Int128?)
+    /// A number sent as a string: decimal digits within inclusive bounds; nil is unbounded.
+    case numericString(minimum: Int128?, maximum: Int128?)
+    case format(KnownFormat)
+    /// An enumerated code (or an array of them) that must be one the docs list.
+    case documentedCode
+    /// A nested object (or an array of them) whose own constraints apply.
     case nested
-    /// A Conditional header: missing is reported when the runtime condition (`encrypted`, `notCallback`) holds.
-    case requiredWhen(String)
+    /// A Conditional header: missing is a violation when the condition holds for the endpoint.
+    case requiredWhen(HeaderCondition)
 }
 
 struct SwiftCodeEnum: Sendable {
     var name: String
-    var doc: [String]
-    var cases: [(name: String, code: String, meaning: String)]
+    var doc: DocText
+    var cases: [SwiftCodeCase]
+}
+
+struct SwiftCodeCase: Sendable {
+    var name: String
+    var code: String
+    var meaning: String
 }
 
 struct SwiftHeader: Sendable {
     var headerName: String
     var propertyName: String
     var isOptional: Bool
-    var doc: [String]
-    var length: LengthRule?
-    var formatCase: String?
+    var doc: DocText
     var isSensitive: Bool
-    /// The runtime `KonaplateHeaderCondition` case of a Conditional header.
-    var condition: String?
-    /// How the builder fills it (request headers only).
+    /// Length, format and the condition of a Conditional header: the same check model as a field's.
+    var checks: [SwiftCheck]
+    /// How the request header builder fills it; nil for response headers.
     var fill: HeaderFill?
 }
 
-enum HeaderFill: Sendable {
-    /// Taken from the credentials or computed as it is.
-    case value(String)
+/// How the request header builder fills a header from the credentials and the computed values.
+enum HeaderFill: Sendable, Hashable {
+    /// Always sent, taken from `source`.
+    case value(HeaderSource)
     /// Required, but optional in the credentials: the builder reports it when absent.
-    case required(String)
-    /// Sent only when the condition holds for the endpoint.
-    case conditional(String, condition: String)
+    case required(HeaderSource)
+    /// Sent only when `condition` holds for the endpoint.
+    case conditional(HeaderSource, HeaderCondition)
 }
 
 struct SwiftResultCase: Sendable {

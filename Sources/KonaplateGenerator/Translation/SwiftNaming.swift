@@ -18,6 +18,29 @@ enum SwiftNaming {
         "Protocol", "Self",
     ]
 
+    /// Property names a generated header type cannot have, beyond `reservedPropertyNames`: the members the header
+    /// protocols give it.
+    static let reservedHeaderPropertyNames: Set<String> = reservedPropertyNames.union([
+        "headerFields", "httpFields", "dictionary",
+    ])
+
+    /// Case names a generated code or result-code enum cannot have: its own members, and names Swift forbids.
+    static let reservedCaseNames: Set<String> = [
+        "undocumented", "documented", "isDocumented", "rawValue", "code", "documentation", "httpStatus", "message",
+        "meaning", "isSuccess", "description", "hashValue", "hash", "init", "self", "Self", "Type", "Protocol", "_",
+    ]
+
+    /// Type names an endpoint (a top-level type of the generated module) cannot have: the names its generated code
+    /// uses unqualified, which a type of the same name would shadow. Every `Konaplate…` name is the runtime's.
+    static let reservedTopLevelNames: Set<String> = [
+        "String", "Int", "Int64", "UInt64", "Int128", "Bool", "Array", "Optional", "Mirror", "Swift", "Foundation",
+        "HTTPTypes", "HTTPRequest", "HTTPFields", "HTTPField", "Decoder", "Encoder", "Any", "Self", "Type", "Protocol",
+    ]
+
+    static func isReservedTopLevelName(_ name: String) -> Bool {
+        reservedTopLevelNames.contains(name) || name.hasPrefix("Konaplate")
+    }
+
     /// Property names a generated type cannot have: Swift forbids them as members (`self`, `Type`, `Protocol`,
     /// `deinit`, `_`), or the type already has them (printing, hashing, validation, coding). A field that would get
     /// one is an error asking for `swiftName`, never silently renamed.
@@ -98,4 +121,50 @@ enum SwiftNaming {
         return propertyName(
             first.prefix(1).lowercased() + first.dropFirst() + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
     }
+
+    // MARK: Names of spec elements
+    //
+    // The one place each generated name is derived: the checker asks these to find clashes and reserved names, the
+    // translator to name what it generates, so the two cannot disagree.
+
+    /// A field's Swift property: its `swiftName`, or the name derived from its JSON name.
+    static func propertyName(of field: FieldSpec) -> String {
+        field.swiftName?.value ?? propertyName(field.name.value)
+    }
+
+    /// The nested type a field declares, if any: `AccountInfo` for an object, `PlanInfoListItem` for the elements of
+    /// an array of objects or codes, `Status` for a code field.
+    static func nestedTypeName(of field: FieldSpec) -> String? {
+        let base = upperCamel(propertyName(of: field))
+        switch field.type {
+        case .object: return base
+        case .string: return field.codes.isEmpty ? nil : base
+        case .array:
+            guard let items = field.items else { return base + "Item" }
+            return !items.isAny && items.type == .string && !items.codes.isEmpty ? base + "Item" : nil
+        case .number, .boolean: return nil
+        }
+    }
+
+    static func caseName(of code: CodeSpec) -> String {
+        code.caseName?.value ?? caseName(forCode: code.code)
+    }
+
+    /// nil when the message gives no name and the spec sets no `case`.
+    static func caseName(of result: ResultSpec) -> String? {
+        result.caseName?.value ?? caseName(forMessage: result.message)
+    }
+
+    static func propertyName(of header: HeaderSpec) -> String {
+        header.swiftName?.value ?? headerPropertyName(header.name.value)
+    }
+
+    /// The Swift file of a definitions file: `api-specs/common/headers.yaml` → `CommonHeaders.swift`.
+    static func fileName(forDefinitions sourceName: String) -> String {
+        let stem = sourceName.split(separator: "/").last.map { String($0.split(separator: ".").first ?? "") } ?? ""
+        return "Common" + upperCamel(stem) + ".swift"
+    }
+
+    /// `Standard` for the set `standard`: its types are `StandardRequestHeaders` and `StandardResponseHeaders`.
+    static func baseName(of set: HeaderSetSpec) -> String { upperCamel(set.name.value) }
 }

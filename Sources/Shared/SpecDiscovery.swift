@@ -1,8 +1,8 @@
 import Foundation
 
-// Compiled into two modules: the CLI (Sources/KonaplateGenCLI/Shared) and the build tool plugin
-// (Plugins/KonaplateGeneratorPlugin/Shared) are symlinks to this folder. A plugin cannot import a library, and
-// the two must agree on which files are specs and what each one produces, so they share the source instead of
+// Compiled into two modules, through a symlink in each: the CLI (Sources/KonaplateGenCLI/SpecDiscovery.swift) and
+// the build tool plugin (Plugins/KonaplateGeneratorPlugin/SpecDiscovery.swift). A plugin cannot import a library,
+// and the two must agree on which files are specs and what each one produces, so they share this source instead of
 // keeping two copies that could drift.
 
 /// Which files below a specs folder are specs, found the same way by the CLI and the build tool plugin.

@@ -1,0 +1,74 @@
+/// The rules of one endpoint spec: its name, method and path, the header set it names, its fields' constraints and
+/// Swift names, its result codes.
+enum EndpointChecker {
+    static let methods = ["POST", "GET", "PUT", "PATCH", "DELETE"]
+
+    static func check(_ spec: EndpointSpec, knownSets: [String], diagnostics: inout Diagnostics) {
+        if !SwiftNaming.isTypeName(spec.name.value) {
+            diagnostics.error(
+                "'name' must be a Swift type name (letters and digits, starting with an upper-case letter); found '\(spec.name.value)'"
+                    + SwiftNaming.typeNameHint(spec.name.value),
+                at: spec.name.location)
+        }
+        if !methods.contains(spec.method.value) {
+            diagnostics.error(
+                "'method' must be one of \(methods.joined(separator: ", ")); found '\(spec.method.value)'"
+                    + Suggestion.hint(for: spec.method.value, among: methods),
+                at: spec.method.location)
+        }
+        checkPath(spec.path, diagnostics: &diagnostics)
+        if !knownSets.contains(spec.headers.set.value) {
+            diagnostics.error(
+                "header set '\(spec.headers.set.value)' is not defined in common/"
+                    + (knownSets.isEmpty ? " (no header sets are defined)" : Suggestion.hint(for: spec.headers.set.value, among: knownSets)),
+                at: spec.headers.set.location)
+        }
+        for (typeName, body) in [("Request", spec.request), ("Response", spec.response)] {
+            guard let body else { continue }
+            checkConstraints(body.fields, diagnostics: &diagnostics)
+            FieldNames.check(body.fields, in: typeName, diagnostics: &diagnostics)
+        }
+        ResultCodes.check(spec.results, diagnostics: &diagnostics)
+    }
+
+    /// Paths start with `/`. One docs page prints `api/v1/user/deduction/info` (DECISIONS.md D21): the spec must say
+    /// `/api/...`.
+    private static func checkPath(_ path: Located<String>, diagnostics: inout Diagnostics) {
+        let value = path.value
+        if !value.hasPrefix("/") {
+            diagnostics.error("'path' must start with '/'; found '\(value)' (did you mean '/\(value)'?)", at: path.location)
+        } else if !isPlainPath(value) {
+            diagnostics.error(
+                "'path' must be a plain URL path: segments of letters, digits and -._~!$&'()*+,;=:@% (no spaces, query, fragment or '//'); found '\(value)'",
+                at: path.location)
+        }
+    }
+
+    /// `^(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*/?$`, the JSON Schema's rule: RFC 3986 path characters, no empty segment.
+    static func isPlainPath(_ path: String) -> Bool {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~!$&'()*+,;=:@%-")
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        if segments.last == "" { segments = segments.dropLast() }
+        return segments.allSatisfy { !$0.isEmpty && $0.allSatisfy(allowed.contains) }
+    }
+
+    private static func checkConstraints(_ fields: [FieldSpec], diagnostics: inout Diagnostics) {
+        for field in fields {
+            if field.type == .number || field.items?.type == .number, let range = field.range ?? field.items?.range,
+                SwiftInteger.narrowest(for: range.value) == nil
+            {
+                diagnostics.error(
+                    "'range' \(range.value) of '\(field.name.value)' does not fit a 64-bit integer (signed or unsigned)",
+                    at: range.location)
+            }
+            ConstraintChecker.check(
+                name: field.name.value, length: field.length, format: field.format, codes: field.codes, diagnostics: &diagnostics)
+            if let items = field.items {
+                ConstraintChecker.check(
+                    name: field.name.value + " items", length: items.length, format: items.format, codes: items.codes,
+                    diagnostics: &diagnostics)
+            }
+            checkConstraints(field.fields, diagnostics: &diagnostics)
+        }
+    }
+}

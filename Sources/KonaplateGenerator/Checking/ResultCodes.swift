@@ -1,0 +1,41 @@
+/// An endpoint's result codes: each listed once, with an HTTP status, and each with a Swift case of its own.
+enum ResultCodes {
+    static func check(_ results: [ResultSpec], diagnostics: inout Diagnostics) {
+        var codes: [String: SourceLocation] = [:]
+        var cases: [String: ResultSpec] = [:]
+        for result in results {
+            if let first = codes[result.code.value] {
+                diagnostics.error(
+                    "result code '\(result.code.value)' is listed twice (first at line \(first.line))", at: result.code.location)
+                continue
+            }
+            codes[result.code.value] = result.code.location
+            if !(100...599).contains(result.status) {
+                diagnostics.error("'status' must be an HTTP status (100...599); found \(result.status)", at: result.location)
+            }
+            guard let name = SwiftNaming.caseName(of: result) else {
+                diagnostics.error(
+                    "result code '\(result.code.value)' needs 'case:' (its message gives no Swift name)", at: result.code.location)
+                continue
+            }
+            if let explicit = result.caseName, !SwiftNaming.isASCIIIdentifier(explicit.value) {
+                diagnostics.error(
+                    "'case' must be an ASCII Swift identifier (letters, digits, '_'); found '\(explicit.value)'", at: explicit.location)
+                continue
+            }
+            if SwiftNaming.reservedCaseNames.contains(name) {
+                diagnostics.error(
+                    "result code '\(result.code.value)' would become the case '\(name)', which the generated enum already uses; set 'case'",
+                    at: result.code.location)
+                continue
+            }
+            if let owner = cases[name] {
+                diagnostics.error(
+                    "result codes '\(owner.code.value)' and '\(result.code.value)' both become the case '\(name)'; give one of them 'case:'",
+                    at: result.code.location)
+                continue
+            }
+            cases[name] = result
+        }
+    }
+}

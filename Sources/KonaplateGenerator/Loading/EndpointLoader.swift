@@ -1,0 +1,90 @@
+import Yams
+
+// An endpoint spec's top level, its bodies and its result codes.
+extension SpecLoader {
+    static func loadEndpoint(_ root: Node, input: SpecInput, reader: inout NodeReader) -> EndpointSpec? {
+        guard let top = reader.mapping(root, allowed: endpointKeys, context: "the endpoint spec") else { return nil }
+        func text(_ key: String, required: Bool = false) -> String? {
+            guard let node = required ? reader.require(key, in: top) : top[key] else { return nil }
+            return reader.text(node, key: key)
+        }
+        func locatedText(_ key: String) -> Located<String>? {
+            guard let node = reader.require(key, in: top), let value = reader.text(node, key: key) else { return nil }
+            return Located(value: value, location: reader.location(of: node))
+        }
+        let name = locatedText("name")
+        let title = text("title", required: true)
+        let method = locatedText("method")
+        let path = locatedText("path")
+        let mode = reader.require("mode", in: top).flatMap { reader.word($0, key: "mode", choices: [("sync", EndpointMode.sync), ("async", .async)]) }
+        let callback = top["callback"].flatMap { reader.bool($0, key: "callback") } ?? false
+        let docs = loadDocs(top, reader: &reader)
+        let headers = reader.require("headers", in: top).flatMap { loadHeaderUse($0, reader: &reader) }
+        let request = top["request"].flatMap { loadBody($0, context: "the request", reader: &reader) }
+        let response = top["response"].flatMap { loadBody($0, context: "the response", reader: &reader) }
+        var results: [ResultSpec] = []
+        if let node = top["results"] {
+            if case .sequence(let sequence) = node {
+                for item in sequence {
+                    if reader.isAlias(item, after: node) {
+                        reader.diagnostics.error(
+                            "a result code uses a YAML alias; aliases are not supported in specs, write the value out",
+                            at: reader.location(of: node))
+                        break
+                    }
+                    if let result = loadResult(item, reader: &reader) { results.append(result) }
+                }
+            } else {
+                reader.diagnostics.error(
+                    "'results' must be a list of result codes ({ status: 200, code: \"000_000\", message: Success. }); found \(NodeReader.kind(of: node))",
+                    at: reader.location(of: node))
+            }
+        }
+        guard let name, let title, let method, let path, let mode, let docs, let headers else { return nil }
+        return EndpointSpec(
+            file: input.displayPath, sourceName: input.sourceName, name: name, title: title, summary: text("summary"),
+            method: method, path: path, version: text("version"), mode: mode, callback: callback,
+            source: text("source"), docs: docs, notes: text("notes"), headers: headers, request: request,
+            response: response, results: results)
+    }
+
+    private static func loadDocs(_ top: Mapping, reader: inout NodeReader) -> DocsCompleteness? {
+        guard let node = reader.require("docs", in: top),
+            let complete = reader.word(node, key: "docs", choices: [("complete", true), ("partial", false)])
+        else { return nil }
+        let missing = top["missing"]
+        if complete {
+            if let missing {
+                reader.diagnostics.error("'missing' is only for 'docs: partial'; this spec says the page is complete", at: reader.location(of: missing))
+            }
+            return .complete
+        }
+        guard let missing else {
+            reader.diagnostics.error("'docs: partial' needs 'missing:' saying what the stored page lacks", at: reader.location(of: node))
+            return nil
+        }
+        return reader.text(missing, key: "missing").map { .partial(missing: $0) }
+    }
+
+    private static func loadBody(_ node: Node, context: String, reader: inout NodeReader) -> BodySpec? {
+        guard let body = reader.mapping(node, allowed: bodyKeys, context: context) else { return nil }
+        let encrypted = body["encrypted"].flatMap { reader.bool($0, key: "encrypted") } ?? false
+        let fields = body["fields"].map { loadFields($0, reader: &reader) } ?? []
+        return BodySpec(encrypted: encrypted, fields: fields, location: body.location)
+    }
+
+    private static func loadResult(_ node: Node, reader: inout NodeReader) -> ResultSpec? {
+        guard let result = reader.mapping(node, allowed: resultKeys, context: "a result code") else { return nil }
+        let status = reader.require("status", in: result).flatMap { reader.integer($0, key: "status") }
+        let code = reader.require("code", in: result).flatMap { node in
+            reader.text(node, key: "code").map { Located(value: $0, location: reader.location(of: node)) }
+        }
+        let message = reader.require("message", in: result).flatMap { reader.text($0, key: "message") }
+        let description = result["description"].flatMap { reader.text($0, key: "description") }
+        let caseName = located(result["case"], key: "case", reader: &reader)
+        guard let status, let code, let message else { return nil }
+        return ResultSpec(
+            status: status, code: code, message: message, description: description, caseName: caseName,
+            location: result.location)
+    }
+}

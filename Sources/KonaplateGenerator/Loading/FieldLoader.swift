@@ -1,0 +1,139 @@
+import Yams
+
+// Fields: their keys, the keys each type takes, array items and code lists.
+extension SpecLoader {
+    /// Objects nest a few levels in the real docs; the limit bounds what a hostile input can cost.
+    static let maximumFieldDepth = 32
+    /// The real docs have at most a few dozen fields per object; a thousand already makes a memberwise init the
+    /// Swift compiler struggles with.
+    static let maximumFieldCount = 1000
+
+    static func loadFields(_ node: Node, reader: inout NodeReader) -> [FieldSpec] {
+        guard reader.fieldDepth < maximumFieldDepth else {
+            reader.diagnostics.error(
+                "fields are nested more than \(maximumFieldDepth) levels deep; flatten the spec", at: reader.location(of: node))
+            return []
+        }
+        reader.fieldDepth += 1
+        defer { reader.fieldDepth -= 1 }
+        return namedEntries(
+            node, context: "'fields'", expected: "a mapping of field names to fields", limit: maximumFieldCount,
+            reader: &reader, loadField)
+    }
+
+    /// A mapping whose keys are names the spec chooses (fields, headers), each value loaded by `load`.
+    static func namedEntries<Value>(
+        _ node: Node, context: String, expected: String, limit: Int = .max, reader: inout NodeReader,
+        _ load: (Node, Located<String>, inout NodeReader) -> Value?
+    ) -> [Value] {
+        if case .mapping(let mapping) = node, mapping.count > limit {
+            reader.diagnostics.error(
+                "\(context) has \(mapping.count) entries; the limit is \(limit) (the docs' objects have a few dozen)",
+                at: reader.location(of: node))
+            return []
+        }
+        guard let mapping = reader.mapping(node, allowed: [], context: context, expected: expected) else { return [] }
+        return mapping.entries.compactMap { entry in
+            load(entry.value, Located(value: entry.key, location: entry.keyLocation), &reader)
+        }
+    }
+
+    private static func loadField(_ node: Node, _ name: Located<String>, _ reader: inout NodeReader) -> FieldSpec? {
+        let context = "field '\(name.value)'"
+        guard let field = reader.mapping(node, allowed: fieldKeys, context: context) else { return nil }
+        let type = reader.require("type", in: field).flatMap { reader.word($0, key: "type", as: FieldType.self) }
+        var presence = reader.require("presence", in: field).flatMap { reader.word($0, key: "presence", choices: presences) }
+        let when = field["when"].flatMap { reader.text($0, key: "when") }
+        if case .conditional = presence {
+            if let when { presence = .conditional(when) } else {
+                reader.diagnostics.error("conditional \(context) needs 'when:' with the docs' condition in words", at: field.location)
+            }
+        } else if when != nil, presence != nil, let node = field["when"] {
+            reader.diagnostics.error("'when' is only for 'presence: conditional'", at: reader.location(of: node))
+        }
+        let length = field["length"].flatMap { reader.lengthRule($0, key: "length") }
+        let range = field["range"].flatMap { reader.integerRange($0, key: "range") }
+        let format = located(field["format"], key: "format", reader: &reader)
+        let codes = field["codes"].map { loadCodes($0, reader: &reader) } ?? []
+        let sensitive = field["sensitive"].flatMap { reader.bool($0, key: "sensitive") } ?? false
+        let description = field["description"].flatMap { reader.text($0, key: "description") }
+        let fields = field["fields"].map { loadFields($0, reader: &reader) } ?? []
+        let items = field["items"].flatMap { loadItems($0, reader: &reader) }
+        let count = field["count"].flatMap { reader.lengthRule($0, key: "count") }
+        let swiftName = located(field["swiftName"], key: "swiftName", reader: &reader)
+        guard let type, let presence else { return nil }
+        let spec = FieldSpec(
+            name: name, type: type, presence: presence, length: length, range: range, format: format, codes: codes,
+            sensitive: sensitive, description: description, fields: fields, items: items, count: count,
+            swiftName: swiftName)
+        checkKeysFit(type: type, field: field, context: context, reader: &reader)
+        return spec
+    }
+
+    /// Keys that only make sense for some types: a misplaced one is an error naming the type that takes it.
+    private static func checkKeysFit(type: FieldType, field: Mapping, context: String, reader: inout NodeReader) {
+        let applicable: [String: [FieldType]] = [
+            "length": [.string], "format": [.string], "codes": [.string], "range": [.number, .string],
+            "fields": [.object, .array], "items": [.array], "count": [.array],
+        ]
+        for entry in field.entries {
+            guard let types = applicable[entry.key], !types.contains(type) else { continue }
+            let hint: String = switch (entry.key, type) {
+            case ("length", .number): " (use 'range' for a number's value range)"
+            case ("fields", _): " (set 'type: object', or 'type: array' for a list of objects)"
+            default: ""
+            }
+            reader.diagnostics.error(
+                "'\(entry.key)' applies to \(types.map(\.rawValue).joined(separator: " and ")) fields; \(context) is a \(type.rawValue)\(hint)",
+                at: entry.keyLocation)
+        }
+        if type == .object && field["fields"] == nil {
+            reader.diagnostics.error("object \(context) needs 'fields'", at: field.location)
+        }
+        if type == .array && (field["fields"] == nil) == (field["items"] == nil) {
+            reader.diagnostics.error(
+                "array \(context) needs either 'fields' (a list of objects) or 'items' (a list of scalars: items: string)",
+                at: field.location)
+        }
+    }
+
+    private static func loadItems(_ node: Node, reader: inout NodeReader) -> ItemSpec? {
+        let at = reader.location(of: node)
+        let scalarTypes = [FieldType.string, .number, .boolean].map { ($0.rawValue, $0) }
+        if case .scalar = node {
+            let choices = scalarTypes.map { ($0.0, Optional($0.1)) } + [("any", nil)]
+            return reader.word(node, key: "items", choices: choices).map {
+                ItemSpec(type: $0 ?? .string, isAny: $0 == nil, length: nil, range: nil, format: nil, codes: [], location: at)
+            }
+        }
+        guard let items = reader.mapping(node, allowed: itemKeys, context: "'items'", expected: "a scalar type or a mapping")
+        else { return nil }
+        guard let typeNode = reader.require("type", in: items),
+            let type = reader.word(typeNode, key: "type", choices: scalarTypes)
+        else { return nil }
+        return ItemSpec(
+            type: type, isAny: false, length: items["length"].flatMap { reader.lengthRule($0, key: "length") },
+            range: items["range"].flatMap { reader.integerRange($0, key: "range") },
+            format: located(items["format"], key: "format", reader: &reader),
+            codes: items["codes"].map { loadCodes($0, reader: &reader) } ?? [], location: at)
+    }
+
+    private static func loadCodes(_ node: Node, reader: inout NodeReader) -> [CodeSpec] {
+        guard let mapping = reader.mapping(node, allowed: [], context: "'codes'", expected: "a mapping of codes to meanings (\"01\": 정상)")
+        else { return [] }
+        return mapping.entries.compactMap { entry in
+            if case .scalar = entry.value {
+                return reader.text(entry.value, key: entry.key).map {
+                    CodeSpec(code: entry.key, meaning: $0, caseName: nil, location: entry.keyLocation)
+                }
+            }
+            guard let code = reader.mapping(entry.value, allowed: codeKeys, context: "code '\(entry.key)'"),
+                let meaningNode = reader.require("meaning", in: code),
+                let meaning = reader.text(meaningNode, key: "meaning")
+            else { return nil }
+            return CodeSpec(
+                code: entry.key, meaning: meaning, caseName: located(code["case"], key: "case", reader: &reader),
+                location: entry.keyLocation)
+        }
+    }
+}

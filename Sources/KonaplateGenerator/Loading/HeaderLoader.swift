@@ -1,0 +1,82 @@
+import Yams
+
+// Header sets (definitions files) and an endpoint's use of one.
+extension SpecLoader {
+    static func loadHeaderUse(_ node: Node, reader: inout NodeReader) -> HeaderUse? {
+        if case .scalar = node {
+            return reader.text(node, key: "headers").map {
+                HeaderUse(set: Located(value: $0, location: reader.location(of: node)), requestOverrides: [], responseOverrides: [])
+            }
+        }
+        guard let use = reader.mapping(node, allowed: ["use", "request", "response"], context: "'headers'", expected: "a header set name or a mapping")
+        else { return nil }
+        guard let setNode = reader.require("use", in: use), let set = reader.text(setNode, key: "use") else { return nil }
+        return HeaderUse(
+            set: Located(value: set, location: reader.location(of: setNode)),
+            requestOverrides: use["request"].map { loadHeaderOverrides($0, reader: &reader) } ?? [],
+            responseOverrides: use["response"].map { loadHeaderOverrides($0, reader: &reader) } ?? [])
+    }
+
+    private static func loadHeaderOverrides(_ node: Node, reader: inout NodeReader) -> [HeaderOverride] {
+        namedEntries(node, context: "the headers", expected: "a mapping of header names to headers", reader: &reader, loadHeader)
+    }
+
+    /// Reads a header's keys, all optional: a shared definition must then have `presence`, an override need not.
+    private static func loadHeader(_ node: Node, _ name: Located<String>, _ reader: inout NodeReader) -> HeaderOverride? {
+        let context = "header '\(name.value)'"
+        guard let header = reader.mapping(node, allowed: headerKeys, context: context) else { return nil }
+        var presence = header["presence"].flatMap { reader.word($0, key: "presence", choices: presences) }
+        let condition = header["when"].flatMap { reader.word($0, key: "when", as: HeaderCondition.self) }
+        if case .conditional = presence {
+            if condition == nil && header["when"] == nil {
+                reader.diagnostics.error("conditional \(context) needs 'when: \(HeaderCondition.allCases.map(\.rawValue).joined(separator: "' or 'when: "))'", at: header.location)
+                presence = nil
+            }
+        }
+        return HeaderOverride(
+            name: name, presence: presence, condition: condition,
+            length: header["length"].flatMap { reader.lengthRule($0, key: "length") },
+            format: located(header["format"], key: "format", reader: &reader),
+            sensitive: header["sensitive"].flatMap { reader.bool($0, key: "sensitive") },
+            description: header["description"].flatMap { reader.text($0, key: "description") },
+            source: header["source"].flatMap { reader.word($0, key: "source", as: HeaderSource.self) },
+            swiftName: located(header["swiftName"], key: "swiftName", reader: &reader))
+    }
+
+    // MARK: Definitions files
+
+    static func loadHeaderSets(_ root: Node, sourceName: String, reader: inout NodeReader) -> [HeaderSetSpec] {
+        guard let top = reader.mapping(root, allowed: ["headerSets"], context: "the definitions file"),
+            let setsNode = reader.require("headerSets", in: top),
+            let sets = reader.mapping(setsNode, allowed: [], context: "'headerSets'", expected: "a mapping of set names to header sets")
+        else { return [] }
+        return sets.entries.compactMap { entry in
+            guard let set = reader.mapping(entry.value, allowed: ["request", "response"], context: "header set '\(entry.key)'")
+            else { return nil }
+            func headers(_ key: String, isRequest: Bool) -> [HeaderSpec] {
+                guard let node = set[key] else { return [] }
+                return loadHeaderOverrides(node, reader: &reader).compactMap { header in
+                    guard let presence = header.presence else {
+                        reader.diagnostics.error("missing required key 'presence' in header '\(header.name.value)'", at: header.name.location)
+                        return nil
+                    }
+                    if isRequest && header.source == nil {
+                        reader.diagnostics.error(
+                            "request header '\(header.name.value)' needs 'source:' (one of \(HeaderSource.allCases.map(\.rawValue).joined(separator: ", ")))",
+                            at: header.name.location)
+                    }
+                    if !isRequest, let source = header.source {
+                        reader.diagnostics.error("'source' is only for request headers; found '\(source.rawValue)'", at: header.name.location)
+                    }
+                    return HeaderSpec(
+                        name: header.name, presence: presence, condition: header.condition, length: header.length,
+                        format: header.format, sensitive: header.sensitive ?? false, description: header.description,
+                        source: header.source, swiftName: header.swiftName)
+                }
+            }
+            return HeaderSetSpec(
+                name: Located(value: entry.key, location: entry.keyLocation), sourceName: sourceName,
+                request: headers("request", isRequest: true), response: headers("response", isRequest: false))
+        }
+    }
+}

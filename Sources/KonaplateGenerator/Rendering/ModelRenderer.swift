@@ -1,0 +1,58 @@
+/// A generated struct (a body, a nested object, an array's element): properties, memberwise init, Codable,
+/// validation, the masking mirror when it has sensitive fields, then its nested types.
+enum ModelRenderer {
+    static func render(_ type: SwiftStruct, _ p: inout CodePrinter) {
+        p.doc(type.doc)
+        let conformances = "KonaplateModel" + (type.hasSensitiveProperties ? ", CustomReflectable" : "")
+        p.declaration("nonisolated public struct \(type.name)", conformances: conformances) { p in
+            for property in type.properties {
+                p.doc(property.doc)
+                p.line("public var \(SwiftNaming.escaped(property.name)): \(SwiftSpelling.declaredType(property))")
+            }
+            if !type.properties.isEmpty { p.line() }
+            renderInit(type.properties, &p)
+            p.line()
+            CodableRenderer.render(type.properties, &p)
+            p.line()
+            ValidationRenderer.render(type.properties, endpoint: nil, &p)
+            if type.hasSensitiveProperties {
+                p.line()
+                MirrorRenderer.render(type.properties, &p)
+            }
+            for nested in type.nestedTypes {
+                p.line()
+                switch nested {
+                case .structure(let structure): render(structure, &p)
+                case .codes(let codes): CodeEnumRenderer.render(codes, &p)
+                }
+            }
+        }
+    }
+
+    /// The memberwise initializer, public (Swift's synthesized one is internal); optionals default to nil.
+    static func renderInit(_ properties: [SwiftProperty], _ p: inout CodePrinter) {
+        guard !properties.isEmpty else {
+            p.line("public init() {}")
+            return
+        }
+        let parameters = properties.map { property in
+            "\(SwiftNaming.escaped(property.name)): \(SwiftSpelling.declaredType(property))" + (property.isOptional ? " = nil" : "")
+        }
+        let assignments: (inout CodePrinter) -> Void = { p in
+            for property in properties {
+                let name = SwiftNaming.escaped(property.name)
+                p.line("self.\(name) = \(name)")
+            }
+        }
+        let signature = "public init(\(parameters.joined(separator: ", ")))"
+        if p.fits(signature + " {") {
+            p.block(signature, assignments)
+        } else {
+            p.line("public init(")
+            for (index, parameter) in parameters.enumerated() {
+                p.line("    \(parameter)\(index == parameters.count - 1 ? "" : ",")")
+            }
+            p.block(")", assignments)
+        }
+    }
+}

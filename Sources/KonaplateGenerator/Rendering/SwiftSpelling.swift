@@ -1,0 +1,75 @@
+/// How the model's typed decisions are spelled in Swift source: the one place a `SwiftType`, a check or a header's
+/// source becomes text.
+enum SwiftSpelling {
+    static func type(_ type: SwiftType) -> String {
+        switch type {
+        case .string: "String"
+        case .bool: "Bool"
+        case .integer(let integer): integer.rawValue
+        case .jsonValue: "KonaplateJSONValue"
+        case .model(let name), .code(let name): name
+        case .array(let element): "[\(Self.type(element))]"
+        }
+    }
+
+    static func declaredType(_ property: SwiftProperty) -> String {
+        type(property.type) + (property.isOptional ? "?" : "")
+    }
+
+    /// The integer type a property's range check compares in, for spelling an open bound (`Int64.max`).
+    private static func integer(of type: SwiftType) -> SwiftInteger {
+        if case .integer(let integer) = type { return integer }
+        return .int64
+    }
+
+    /// The labelled argument a check adds to `validator.check(value, at: path, …)`, or nil when the value's type
+    /// alone selects the check (a code, a nested object).
+    static func checkArgument(_ check: SwiftCheck, of type: SwiftType, endpoint: String?) -> String? {
+        switch check {
+        case .length(let rule): "length: \(lengthLiteral(rule))"
+        case .elementLength(let rule): "elementLength: \(lengthLiteral(rule))"
+        case .count(let rule): "count: \(lengthLiteral(rule))"
+        case .range(let minimum, let maximum):
+            "range: \(bound(minimum, or: "\(integer(of: type).rawValue).min"))...\(bound(maximum, or: "\(integer(of: type).rawValue).max"))"
+        case .numericString(let minimum, let maximum):
+            "numericRange: \(bound(minimum, or: "Int128.min"))...\(bound(maximum, or: "Int128.max"))"
+        case .format(let format): "format: .\(format.swiftCase)"
+        case .documentedCode, .nested: nil
+        case .requiredWhen(let condition): "requiredWhen: .\(conditionCase(condition)), for: \(endpoint ?? "Endpoint").self"
+        }
+    }
+
+    private static func bound(_ value: Int128?, or open: String) -> String {
+        value.map { SwiftLiteral.integer("\($0)") } ?? open
+    }
+
+    static func lengthLiteral(_ rule: LengthRule) -> String {
+        switch rule {
+        case .exactly(let n): ".exactly(\(n))"
+        case .between(let low, let high): ".between(\(low), \(high))"
+        case .atMost(let high): ".atMost(\(high))"
+        case .atLeast(let low): ".atLeast(\(low))"
+        }
+    }
+
+    /// `KonaplateHeaderCondition`'s case.
+    static func conditionCase(_ condition: HeaderCondition) -> String { "\(condition)" }
+
+    static let method: [HTTPMethod: String] = [.post: "post", .get: "get", .put: "put", .patch: "patch", .delete: "delete"]
+
+    /// The name of the computed header values inside the request header builder (`computedHeadersName.tranToken`).
+    static let computedHeadersName = "computed"
+
+    /// Where the request header builder reads a header's value.
+    static func sourceExpression(_ source: HeaderSource) -> String {
+        switch source {
+        case .aspId: "credentials.aspId"
+        case .accessKey: "credentials.accessKey"
+        case .cryptoKeyId: "credentials.cryptoKeyId"
+        case .timeZone: "\(computedHeadersName).timeZone"
+        case .correlationId: "\(computedHeadersName).correlationID"
+        case .tranTime: "\(computedHeadersName).tranTime"
+        case .tranToken: "\(computedHeadersName).tranToken"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// `collectViolations(into:at:)`: one validator call per documented constraint, for models and headers alike.
+enum ValidationRenderer {
+    /// - Parameter endpoint: the endpoint a Conditional header's rule reads (`Endpoint` in a shared set's generic
+    ///   type); nil for models.
+    static func render(_ properties: [SwiftProperty], endpoint: String?, _ p: inout CodePrinter) {
+        let calls = properties.flatMap { property in
+            property.checks.map { check in
+                ["self.\(SwiftNaming.escaped(property.name))", "at: path + \(SwiftLiteral.string(property.jsonKey))"]
+                    + (SwiftSpelling.checkArgument(check, of: property.type, endpoint: endpoint).map { [$0] } ?? [])
+            }
+        }
+        let signature = "public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath)"
+        if calls.isEmpty {
+            p.line(signature + " {}")
+        } else {
+            p.block(signature) { p in for arguments in calls { p.call("validator.check", arguments) } }
+        }
+    }
+}
+
+/// Sensitive fields appear as `<redacted>` in description, debugDescription, interpolation and dump().
+enum MirrorRenderer {
+    static func render(_ properties: [SwiftProperty], _ p: inout CodePrinter) {
+        p.block("public var customMirror: Mirror") { p in
+            p.line("Mirror(")
+            p.indented { p in
+                p.line("self,")
+                let children = properties.map { property -> String in
+                    let name = "self.\(SwiftNaming.escaped(property.name))"
+                    let value: String
+                    if property.isSensitive {
+                        value = property.isOptional ? "KonaplateRedacted.mask(\(name)) as Any" : "KonaplateRedacted()"
+                    } else {
+                        value = property.isOptional ? "\(name) as Any" : name
+                    }
+                    return "\(SwiftLiteral.string(property.name)): \(value)"
+                }
+                p.array("children: ", children, suffix: ",")
+                p.line("displayStyle: .struct")
+            }
+            p.line(")")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// Translates checked specs into the Swift model. Every rule was checked before: translation is total, it reports
+/// nothing and decides only how each checked fact is expressed in Swift.
+enum APITranslator {
+    static func translate(_ api: CheckedAPI) -> SwiftAPI {
+        let sets = Dictionary(uniqueKeysWithValues: api.headerSets.map { ($0.name.value, headerSet($0)) })
+        let endpoints = api.endpoints.map { endpoint in
+            EndpointTranslator.translate(endpoint, sharedSet: sets[endpoint.set.name.value]!)
+        }
+        return SwiftAPI(headerSets: api.headerSets.compactMap { sets[$0.name.value] }, endpoints: endpoints)
+    }
+
+    /// A shared header set, translated once for every endpoint that uses it.
+    static func headerSet(_ set: HeaderSetSpec) -> SwiftHeaderSet {
+        SwiftHeaderSet(
+            baseName: SwiftNaming.baseName(of: set), sourceName: set.sourceName,
+            request: HeaderTranslator.headers(set.request, isRequest: true),
+            response: HeaderTranslator.headers(set.response, isRequest: false))
+    }
+}
+
+/// One endpoint: its namespace's metadata and doc, its bodies, headers and result codes.
+enum EndpointTranslator {
+    static func translate(_ endpoint: CheckedEndpoint, sharedSet: SwiftHeaderSet) -> SwiftEndpoint {
+        let spec = endpoint.spec
+        let requestEncrypted = spec.request?.encrypted ?? false
+        let responseEncrypted = spec.response?.encrypted ?? false
+        let request = BodyTranslator.structure(
+            name: "Request",
+            doc: DocText(["The request body."])
+                .paragraph(DocText(requestEncrypted ? ["Encrypted: sent sealed (JWE) with the server's public key."] : [])),
+            fields: spec.request?.fields ?? [])
+        let response = BodyTranslator.structure(
+            name: "Response",
+            doc: DocText(["The response body. Fields the spec does not list are ignored when decoding."])
+                .paragraph(
+                    DocText(responseEncrypted ? ["Encrypted: received sealed (JWE) with the client's public key."] : [])),
+            fields: spec.response?.fields ?? [])
+        let headers: SwiftHeaderBinding =
+            endpoint.changesHeaders
+            ? .own(
+                request: HeaderTranslator.headers(endpoint.requestHeaders, isRequest: true),
+                response: HeaderTranslator.headers(endpoint.responseHeaders, isRequest: false))
+            : .shared(sharedSet)
+        return SwiftEndpoint(
+            sourceName: spec.sourceName, typeName: spec.name.value, title: spec.title, doc: namespaceDoc(spec),
+            method: HTTPMethod(rawValue: spec.method.value)!, path: spec.path.value, docs: spec.docs,
+            isRequestEncrypted: requestEncrypted, isResponseEncrypted: responseEncrypted, isCallback: spec.callback,
+            request: request, response: response, headers: headers,
+            resultCodes: spec.results.map(ResultCodeTranslator.resultCase))
+    }
+
+    /// The title, the summary, the facts of the page in one line, the docs link, what the stored page lacks, notes.
+    private static func namespaceDoc(_ spec: EndpointSpec) -> DocText {
+        var facts = ["`\(spec.method.value) \(spec.path.value)`"]
+        if let version = spec.version { facts.append(version) }
+        facts.append(spec.mode.rawValue)
+        if spec.callback { facts.append("callback") }
+        if spec.request?.encrypted == true { facts.append("encrypted request") }
+        if spec.response?.encrypted == true { facts.append("encrypted response") }
+        var doc = DocText([spec.title]).paragraph(DocText(text: spec.summary)).paragraph(facts.joined(separator: " · "))
+        if let url = spec.source { doc = doc.paragraph("Docs: <\(url)>") }
+        if case .partial(let missing) = spec.docs { doc = doc.paragraph("- Note: The stored docs page is incomplete: \(missing)") }
+        return doc.paragraph(DocText(text: spec.notes))
+    }
+}
+
+/// Result codes: a case per documented code, named from its message unless the spec names it.
+enum ResultCodeTranslator {
+    static func resultCase(_ result: ResultSpec) -> SwiftResultCase {
+        SwiftResultCase(
+            name: SwiftNaming.caseName(of: result)!, status: result.status, code: result.code.value,
+            message: result.message, meaning: result.description)
+    }
+}

@@ -1,0 +1,1 @@
+../Shared/HeaderCondition.swift
