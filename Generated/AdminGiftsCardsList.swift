@@ -2,7 +2,7 @@
 // Change the spec, then run `swift run konaplate-gen generate`.
 
 import HTTPTypes
-import KonaplateRuntime
+@_spi(Generated) import KonaplateRuntime
 
 /// 카드 선물 내역 조회 (관리자용)
 ///

@@ -2,7 +2,7 @@
 // Change the spec, then run `swift run konaplate-gen generate`.
 
 import HTTPTypes
-import KonaplateRuntime
+@_spi(Generated) import KonaplateRuntime
 
 /// 자동충전 계좌 등록
 ///

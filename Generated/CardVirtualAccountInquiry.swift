@@ -2,7 +2,7 @@
 // Change the spec, then run `swift run konaplate-gen generate`.
 
 import HTTPTypes
-import KonaplateRuntime
+@_spi(Generated) import KonaplateRuntime
 
 /// 카드에 연결된 가상계좌 조회
 ///

@@ -2,7 +2,7 @@
 // Change the spec, then run `swift run konaplate-gen generate`.
 
 import HTTPTypes
-import KonaplateRuntime
+@_spi(Generated) import KonaplateRuntime
 
 /// The X-KM-* request headers of the shared header set, for every endpoint that uses it
 /// (`StandardRequestHeaders<Endpoint>` is `Endpoint.RequestHeaders` for each of them).

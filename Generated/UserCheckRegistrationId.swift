@@ -2,7 +2,7 @@
 // Change the spec, then run `swift run konaplate-gen generate`.
 
 import HTTPTypes
-import KonaplateRuntime
+@_spi(Generated) import KonaplateRuntime
 
 /// 회원 로그인 ID 중복 확인
 ///

@@ -29,6 +29,9 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
             throw PluginError(
                 "specs '\(first)' and '\(second)' would produce the same file \(SpecDiscovery.pluginOutputName(second)); rename one of them")
         }
+        if let clash = specs.first(where: { SpecDiscovery.pluginOutputName($0).lowercased() == SpecDiscovery.endpointListName.lowercased() }) {
+            throw PluginError("spec '\(clash)' would produce \(SpecDiscovery.endpointListName), the list of endpoint types; rename it")
+        }
         let definitions = specs.filter(SpecDiscovery.isDefinitions)
         var extraInputs = [generator]
         if FileManager.default.fileExists(atPath: configuration.path) { extraInputs.append(configuration) }
@@ -47,8 +50,19 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
                 inputFiles: inputs,
                 outputFiles: [output])
         }
-        removeStaleOutputs(in: context.pluginWorkDirectoryURL, keeping: Set(specs.map(SpecDiscovery.pluginOutputName)))
-        return commands
+        // The list of every endpoint type reads every spec: one command, rerun when any spec changes (it rewrites the
+        // file only when the list itself changes).
+        let list = context.pluginWorkDirectoryURL.appending(path: SpecDiscovery.endpointListName)
+        let endpointList: Command = .buildCommand(
+            displayName: "Generating \(SpecDiscovery.endpointListName)",
+            executable: generator,
+            arguments: ["generate-endpoint-list", "--specs", root.path, "--output", list.path],
+            inputFiles: specs.map { root.appending(path: $0) } + extraInputs,
+            outputFiles: [list])
+        removeStaleOutputs(
+            in: context.pluginWorkDirectoryURL,
+            keeping: Set(specs.map(SpecDiscovery.pluginOutputName) + [SpecDiscovery.endpointListName]))
+        return commands + [endpointList]
     }
 
     /// SwiftPM never empties the plugin's work folder: the file of a removed spec would stay there. It is not

@@ -30,7 +30,7 @@ public struct KonaplateGenCommand: ParsableCommand {
         abstract: "Generates Swift models, header builders and validators from Konaplate API specs.",
         discussion: exitCodeHelp,
         version: KonaplateGenerator.version,
-        subcommands: [Generate.self, Check.self, Lint.self, OpenAPI.self, GenerateFile.self],
+        subcommands: [Generate.self, Check.self, Lint.self, OpenAPI.self, GenerateFile.self, GenerateEndpointList.self],
         defaultSubcommand: Generate.self)
 
     public init() {}
@@ -187,6 +187,32 @@ struct GenerateFile: ParsableCommand {
             if existing != Array(file.contents.utf8) {
                 try OutputPlan.writeAtomically(Array(file.contents.utf8), to: output)
             }
+        } catch let error as CLIError {
+            throw fail(error)
+        }
+    }
+}
+
+/// The build tool plugin's entry point for the one file about every spec: the list of endpoint types.
+struct GenerateEndpointList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-endpoint-list",
+        abstract: "Write EndpointCatalogue.swift, the list of every endpoint type (used by the build tool plugin).",
+        discussion: exitCodeHelp)
+
+    @Option(name: .long, help: "The folder of YAML specs.")
+    var specs: String
+
+    @Option(name: .long, help: "The Swift file to write.")
+    var output: String
+
+    func run() throws {
+        do {
+            let (file, diagnostics) = KonaplateGenerator.endpointList(try SpecFolder.read(specs))
+            try report(diagnostics)
+            guard let file else { throw CLIError.io("the specs in '\(specs)' produced no endpoint list") }
+            let existing = FileManager.default.contents(atPath: output).map { Array($0) }
+            if existing != Array(file.contents.utf8) { try OutputPlan.writeAtomically(Array(file.contents.utf8), to: output) }
         } catch let error as CLIError {
             throw fail(error)
         }

@@ -40,7 +40,8 @@ public enum KonaplateGenerator {
         return (diagnostics.hasErrors ? nil : checked, diagnostics.sorted)
     }
 
-    /// - Parameter includeCatalogue: whether to add the catalogue of all endpoints (`README.md`).
+    /// - Parameter includeCatalogue: whether to add the files about the whole API: the catalogue reviewers read
+    ///   (`README.md`) and the list of endpoint types (`EndpointCatalogue.swift`).
     public static func generate(_ inputs: [SpecInput], includeCatalogue: Bool = true) -> GenerationResult {
         let (checked, diagnostics) = check(inputs)
         guard let checked else { return GenerationResult(files: [], diagnostics: diagnostics) }
@@ -56,14 +57,17 @@ public enum KonaplateGenerator {
                 name: endpoint.typeName + ".swift", contents: EndpointFileRenderer.render(endpoint), sourceName: endpoint.sourceName)
         }
         // The catalogue is about the whole API; a build plugin, generating one spec at a time, leaves it out.
-        let root = inputs.map { String($0.sourceName.split(separator: "/").first ?? "") }.min() ?? "api-specs"
+        let root = rootName(inputs)
         let catalogue =
             api.endpoints.isEmpty || !includeCatalogue
             ? []
             : [
                 GeneratedFile(
                     name: CatalogueRenderer.fileName, contents: CatalogueRenderer.renderCatalogue(api.endpoints, sourceName: root),
-                    sourceName: root)
+                    sourceName: root),
+                GeneratedFile(
+                    name: EndpointListRenderer.fileName,
+                    contents: EndpointListRenderer.render(api.endpoints, sourceName: root), sourceName: root),
             ]
         return GenerationResult(
             files: (setFiles + endpointFiles + catalogue).sorted { $0.name < $1.name },
@@ -80,6 +84,21 @@ public enum KonaplateGenerator {
     /// Checks the specs without rendering anything.
     public static func lint(_ inputs: [SpecInput]) -> [Diagnostic] {
         check(inputs).diagnostics
+    }
+
+    /// Only the list of every endpoint type (`EndpointCatalogue.swift`): the build plugin's one command that reads
+    /// every spec. It checks them all (the names it lists must be right) but renders nothing else.
+    public static func endpointList(_ inputs: [SpecInput]) -> (file: GeneratedFile?, diagnostics: [Diagnostic]) {
+        let (checked, diagnostics) = check(inputs)
+        guard let checked, !checked.endpoints.isEmpty else { return (nil, diagnostics) }
+        let root = rootName(inputs)
+        let contents = EndpointListRenderer.render(APITranslator.translate(checked).endpoints, sourceName: root)
+        return (GeneratedFile(name: EndpointListRenderer.fileName, contents: contents, sourceName: root), diagnostics)
+    }
+
+    /// The specs folder's name (`api-specs`), which files about the whole API name as their source.
+    private static func rootName(_ inputs: [SpecInput]) -> String {
+        inputs.map { String($0.sourceName.split(separator: "/").first ?? "") }.min() ?? "api-specs"
     }
 
     /// Loads one endpoint spec for inspection (tests, tooling). Header sets are not resolved.

@@ -1,7 +1,7 @@
 import HTTPTypes
 
 /// One Konaplate API endpoint. Every generated namespace (`BankAccountsInfo`, ...) conforms, so generic code can
-/// build, sign and send a request for any endpoint (see `KonaplateRequestBuilder`).
+/// build, sign and send a request for any endpoint (see ``KonaplateRequests``).
 public protocol KonaplateEndpoint: Sendable {
     associatedtype Request: KonaplateModel
     associatedtype Response: KonaplateModel
@@ -62,6 +62,8 @@ extension KonaplateResponseHeaders {
     public var description: String { KonaplateRedaction.describe(self) }
 }
 
+// For generated code only: how generated response headers read a field.
+@_spi(Generated)
 extension HTTPFields {
     /// The value of the header named `name` (case-insensitive, as HTTP header names are), or nil.
     public func konaplateValue(_ name: String) -> String? {

@@ -150,7 +150,9 @@ public enum KonaplateHeaderValues {
     }
 }
 
-/// The three computed headers, taken from one reading of the clock so they agree with each other.
+/// The computed headers, taken from one reading of the clock so they agree with each other. For generated header
+/// builders only (`@_spi(Generated)`).
+@_spi(Generated)
 public struct KonaplateComputedHeaders: Sendable {
     public let correlationID: String
     public let tranTime: String
@@ -179,6 +181,8 @@ extension KonaplateHeaderCondition {
     public func applies<Endpoint: KonaplateEndpoint>(to endpoint: Endpoint.Type) -> Bool { reason(for: endpoint) != nil }
 }
 
+// For generated header types only.
+@_spi(Generated)
 extension KonaplateValidator {
     /// A required header whose value comes from an optional source: reports it (naming the reason) when absent.
     public mutating func require(_ value: String?, header: String, because reason: String) -> String {

@@ -14,7 +14,8 @@ extension KonaplateModel {
 
 /// The coding key of every generated model: the JSON member name, written as a string literal in the generated
 /// `init(from:)` and `encode(to:)`. One shared key type instead of a synthesized `CodingKeys` enum per model keeps
-/// the generated code cheap to compile (BENCHMARKS.md, compile time).
+/// the generated code cheap to compile (BENCHMARKS.md, compile time). For generated code only (`@_spi(Generated)`).
+@_spi(Generated)
 public struct KonaplateCodingKey: CodingKey, ExpressibleByStringLiteral, Sendable {
     public let stringValue: String
     public var intValue: Int? { nil }
@@ -24,6 +25,8 @@ public struct KonaplateCodingKey: CodingKey, ExpressibleByStringLiteral, Sendabl
     public init(stringLiteral value: String) { self.stringValue = value }
 }
 
+// For generated code only: what its written-out `init(from:)` calls.
+@_spi(Generated)
 extension KeyedDecodingContainer where Key == KonaplateCodingKey {
     /// The value at `key`, of the type the caller assigns it to: `self.cardNo = try container.decode("cardNo")`.
     /// Generated code names no type here, so a property named like a type (`String`) cannot shadow it.

@@ -32,10 +32,19 @@ public struct KonaplateServer: Sendable, Hashable {
 }
 
 public enum KonaplateRequestError: Error, Sendable, CustomStringConvertible {
+    /// The request, or the request headers, break documented constraints: every violation, by path.
     case invalid(KonaplateValidationError)
     /// The endpoint's body is encrypted and no sealer or opener was given.
     case encryptionRequired(path: String)
+    /// The request could not be encoded as JSON; the name of the encoder's error type (its text could quote a
+    /// value).
     case encodingFailed(String)
+    /// The sealer refused the body: its own error (``KonaplateJWEError`` for the JWE sealer, which never carries
+    /// key material or plaintext).
+    case sealingFailed(any Error)
+    /// The opener refused the body (wrong key, tampered token, not the expected wrapper): its own error.
+    case openingFailed(any Error)
+    /// The response did not decode: the failing path and what was wrong there, never the value.
     case decodingFailed(String)
 
     public var description: String {
@@ -43,6 +52,8 @@ public enum KonaplateRequestError: Error, Sendable, CustomStringConvertible {
         case .invalid(let error): error.description
         case .encryptionRequired(let path): "\(path) exchanges an encrypted body: pass a sealer/opener"
         case .encodingFailed(let reason): "encoding failed: \(reason)"
+        case .sealingFailed(let error): "sealing failed: \(error)"
+        case .openingFailed(let error): "opening failed: \(error)"
         case .decodingFailed(let reason): "decoding failed: \(reason)"
         }
     }
@@ -51,7 +62,13 @@ public enum KonaplateRequestError: Error, Sendable, CustomStringConvertible {
 /// A request ready for any HTTP client: the head, and the exact bytes the tran token was computed over.
 public struct KonaplatePreparedRequest: Sendable {
     public var head: HTTPRequest
+    /// The exact bytes to send: the tran token signs them, so they must not change after signing.
     public var body: [UInt8]
+
+    public init(head: HTTPRequest, body: [UInt8]) {
+        self.head = head
+        self.body = body
+    }
 }
 
 /// The one generic path from a generated request value to an HTTP request, for every endpoint.
@@ -72,7 +89,7 @@ public enum KonaplateRequests {
         }
         if Endpoint.isRequestEncrypted {
             guard let sealer else { throw .encryptionRequired(path: Endpoint.path) }
-            do { body = try sealer.seal(body) } catch { throw .encodingFailed("sealing failed") }
+            do { body = try sealer.seal(body) } catch { throw .sealingFailed(error) }
         }
         let headers: Endpoint.RequestHeaders
         do { headers = try Endpoint.RequestHeaders(credentials: credentials, body: body, context: context) } catch {
@@ -94,7 +111,7 @@ public enum KonaplateRequests {
         var json = body
         if Endpoint.isResponseEncrypted {
             guard let opener else { throw .encryptionRequired(path: Endpoint.path) }
-            do { json = try opener.open(body) } catch { throw .decodingFailed("opening failed") }
+            do { json = try opener.open(body) } catch { throw .openingFailed(error) }
         }
         do { return try JSONDecoder().decode(Endpoint.Response.self, from: Data(json)) } catch {
             // The error's own text can quote a field's value; name only the failing path.

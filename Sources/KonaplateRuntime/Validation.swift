@@ -42,12 +42,12 @@ public struct KonaplatePath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The path of a member named `name` inside this one.
-    public static func + (base: KonaplatePath, name: String) -> KonaplatePath {
+    @_spi(Generated) public static func + (base: KonaplatePath, name: String) -> KonaplatePath {
         KonaplatePath(parent: base.description, segment: name)
     }
 
     /// The path of element `index` of the array at this path.
-    public subscript(index: Int) -> KonaplatePath {
+    @_spi(Generated) public subscript(index: Int) -> KonaplatePath {
         // Concatenation, not interpolation: "[12]" stays a small (inline) string, with no buffer allocated.
         KonaplatePath(parent: description, segment: "[" + String(index) + "]")
     }
@@ -123,29 +123,29 @@ public struct KonaplateValidator: Sendable {
 
     public init() {}
 
-    public mutating func report(_ path: KonaplatePath, _ message: String) {
+    @_spi(Generated) public mutating func report(_ path: KonaplatePath, _ message: String) {
         guard !missing.contains(path.description) else { return }
         violations.append(KonaplateViolation(path: path.description, message: message))
     }
 
     /// Reports a required value as missing; later constraint checks at the same path stay silent.
-    public mutating func reportMissing(_ path: KonaplatePath, _ message: String) {
+    @_spi(Generated) public mutating func reportMissing(_ path: KonaplatePath, _ message: String) {
         report(path, message)
         missing.insert(path.description)
     }
 
-    public func throwIfInvalid() throws(KonaplateValidationError) {
+    @_spi(Generated) public func throwIfInvalid() throws(KonaplateValidationError) {
         if !violations.isEmpty { throw KonaplateValidationError(violations: violations) }
     }
 
     /// String length in UTF-16 code units (see the file header for why).
-    public mutating func check(_ value: String?, at path: KonaplatePath, length: KonaplateLength) {
+    @_spi(Generated) public mutating func check(_ value: String?, at path: KonaplatePath, length: KonaplateLength) {
         guard let value else { return }
         let count = value.utf16.count
         if !length.allows(count) { report(path, "length \(count), \(length.expectation)") }
     }
 
-    @inlinable
+    @_spi(Generated) @inlinable
     public mutating func check<Number: BinaryInteger & Sendable>(
         _ value: Number?, at path: KonaplatePath, range: ClosedRange<Number>
     ) {
@@ -157,7 +157,7 @@ public struct KonaplateValidator: Sendable {
 
     /// A number the docs type as a string ("senderUserId: string, Max : 9999999999999999999"): the text must be
     /// a decimal whole number (ASCII digits, optional leading '-') within the range.
-    public mutating func check(_ value: String?, at path: KonaplatePath, numericRange range: ClosedRange<Int128>) {
+    @_spi(Generated) public mutating func check(_ value: String?, at path: KonaplatePath, numericRange range: ClosedRange<Int128>) {
         guard let value else { return }
         let digits = value.hasPrefix("-") ? value.utf8.dropFirst() : value.utf8[...]
         guard !digits.isEmpty, digits.count <= 38, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
@@ -169,28 +169,28 @@ public struct KonaplateValidator: Sendable {
         if !range.contains(number) { report(path, "out of range, expected \(range.lowerBound)...\(range.upperBound)") }
     }
 
-    public mutating func check(_ value: String?, at path: KonaplatePath, format: KonaplateFormat) {
+    @_spi(Generated) public mutating func check(_ value: String?, at path: KonaplatePath, format: KonaplateFormat) {
         guard let value else { return }
         if !format.matches(value) { report(path, "not in format \(format.pattern)") }
     }
 
     /// An enumerated code the documentation does not list decodes fine (no data is lost) but is reported here.
-    @inlinable
+    @_spi(Generated) @inlinable
     public mutating func check<Code: KonaplateCode>(_ value: Code?, at path: KonaplatePath) {
         guard let value else { return }
         if !value.isDocumented { report(path, "code not documented for this field") }
     }
 
-    @inlinable
+    @_spi(Generated) @inlinable
     public mutating func check<Element: KonaplateCode>(_ values: [Element]?, at path: KonaplatePath) {
         for (index, value) in (values ?? []).enumerated() { check(value, at: path[index]) }
     }
 
-    public mutating func check(_ values: [String]?, at path: KonaplatePath, elementLength: KonaplateLength) {
+    @_spi(Generated) public mutating func check(_ values: [String]?, at path: KonaplatePath, elementLength: KonaplateLength) {
         for (index, value) in (values ?? []).enumerated() { check(value, at: path[index], length: elementLength) }
     }
 
-    @inlinable
+    @_spi(Generated) @inlinable
     public mutating func check<Collection: Swift.Collection>(
         _ values: Collection?, at path: KonaplatePath, count: KonaplateLength
     ) {
@@ -199,13 +199,13 @@ public struct KonaplateValidator: Sendable {
     }
 
     /// Descends into a nested object.
-    @inlinable
+    @_spi(Generated) @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ value: Model?, at path: KonaplatePath) {
         value?.collectViolations(into: &self, at: path.joined)
     }
 
     /// Descends into every element of an array of objects.
-    @inlinable
+    @_spi(Generated) @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ values: [Model]?, at path: KonaplatePath) {
         for (index, value) in (values ?? []).enumerated() { value.collectViolations(into: &self, at: path[index].joined) }
     }

@@ -76,6 +76,9 @@ enum SpecDiscovery {
         return stem.replacingOccurrences(of: "/", with: ".") + ".swift"
     }
 
+    /// The build tool plugin's file listing every endpoint type (`EndpointCatalogue.swift` in `Generated/`).
+    static let endpointListName = "EndpointCatalogue.swift"
+
     /// Spec paths that would produce the same output name (`a/b.yaml` and `a.b.yaml`, or names differing only in
     /// case, which a case-insensitive file system cannot hold apart), as pairs.
     static func outputNameClashes(_ relatives: [String]) -> [(String, String)] {

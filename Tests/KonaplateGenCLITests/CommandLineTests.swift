@@ -46,10 +46,10 @@ struct CommandLineTests {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build konaplate-gen first")
         let generate = try Self.run(["generate"], in: workspace)
         #expect(generate.status == 0)
-        #expect(generate.stdout == "konaplate-gen: 1 endpoint (3 files): 3 written, 0 unchanged, 0 removed in Generated\n")
+        #expect(generate.stdout == "konaplate-gen: 1 endpoint (4 files): 4 written, 0 unchanged, 0 removed in Generated\n")
 
         let again = try Self.run(["generate"], in: workspace)
-        #expect(again.stdout == "konaplate-gen: 1 endpoint (3 files): 0 written, 3 unchanged, 0 removed in Generated\n")
+        #expect(again.stdout == "konaplate-gen: 1 endpoint (4 files): 0 written, 4 unchanged, 0 removed in Generated\n")
 
         let check = try Self.run(["check"], in: workspace)
         #expect(check.status == 0)
@@ -172,10 +172,10 @@ struct DeterminismTests {
         let plain = try Self.generate(in: workspace, environment: ["LANG": "C", "LC_ALL": "C", "TZ": "UTC"])
         let turkish = try Self.generate(in: workspace, environment: ["LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8", "TZ": "Asia/Seoul"])
         let other = try Self.generate(in: workspace, environment: ["LANG": "ko_KR.UTF-8", "LC_ALL": "ko_KR.UTF-8", "TZ": "Pacific/Chatham"])
-        // One file per spec (endpoints and definitions files) and the catalogue.
+        // One file per spec (endpoints and definitions files), the catalogue and the list of endpoint types.
         let specs = FileManager.default.enumerator(atPath: workspace.appendingPathComponent("api-specs").path)!
             .compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }
-        #expect(plain.count == specs.count + 1)
+        #expect(plain.count == specs.count + 2)
         #expect(plain == turkish)
         #expect(plain == other)
     }

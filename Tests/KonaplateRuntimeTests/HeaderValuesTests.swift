@@ -3,7 +3,7 @@ import KonaplateTestSupport
 import Testing
 
 @testable import KonaplateGenerator
-@testable import KonaplateRuntime
+@_spi(Generated) @testable import KonaplateRuntime
 
 
 struct HeaderValuesTests {

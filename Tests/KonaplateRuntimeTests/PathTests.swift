@@ -1,6 +1,6 @@
 import Testing
 
-@testable import KonaplateRuntime
+@_spi(Generated) @testable import KonaplateRuntime
 
 /// `KonaplatePath` keeps the enclosing path's text and its own segment apart until the text is read; whatever way a
 /// path was built, its text and its equality must be those of the dotted path.

@@ -16,7 +16,9 @@ enum EndpointFileRenderer {
         for line in fileHeader(sourceName: sourceName) { p.line(line) }
         p.line()
         p.line("import HTTPTypes")
-        p.line("import KonaplateRuntime")
+        // The runtime API only generated code calls (coding keys, validator checks) is behind `@_spi(Generated)`:
+        // out of the listing and the completions SDK users see.
+        p.line("@_spi(Generated) import KonaplateRuntime")
         p.line()
     }
 

@@ -35,6 +35,7 @@ enum SwiftNaming {
     static let reservedTopLevelNames: Set<String> = [
         "String", "Int", "Int64", "UInt64", "Int128", "Bool", "Array", "Optional", "Mirror", "Swift", "Foundation",
         "HTTPTypes", "HTTPRequest", "HTTPFields", "HTTPField", "Decoder", "Encoder", "Any", "Self", "Type", "Protocol",
+        "EndpointCatalogue",
     ]
 
     static func isReservedTopLevelName(_ name: String) -> Bool {
