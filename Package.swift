@@ -88,7 +88,10 @@ let package = Package(
             plugins: ["KonaplateGeneratorPlugin"]
         ),
         .target(name: "KonaplateTestSupport", path: "Tests/KonaplateTestSupport"),
-        .testTarget(name: "IdentifierStressTests", dependencies: ["IdentifierStress", "KonaplateRuntime"]),
+        .testTarget(
+            name: "IdentifierStressTests",
+            dependencies: ["IdentifierStress", "KonaplateRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateGenerator", "KonaplateTestSupport"]),
         .testTarget(name: "KonaplateGenCLITests", dependencies: ["KonaplateGenCLI", "KonaplateTestSupport"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import IdentifierStress
+import HTTPTypes
 import KonaplateRuntime
 import Testing
 
@@ -55,5 +56,47 @@ struct IdentifierStressTests {
         #expect(KeywordFields.ResultCode(code: #"000_\"x"#) == .strangeCode)
         #expect(KeywordFields.ResultCode.strangeCode.message == "Strange \u{202E} code")
         #expect(KeywordFields.Request.ClassInfo.Default(rawValue: #"a\b"#) == .aB)
+    }
+}
+
+/// Headers named after keywords and reserved members compile (escaped, or renamed with swiftName) and go on the wire
+/// under their own names; an endpoint that changes its set's headers gets header types of its own.
+struct KeywordHeaderTests {
+    static let credentials = KonaplateCredentials(
+        aspId: "ASP000000000001", accessKey: String(repeating: "a", count: 40), secretKey: "secret",
+        cryptoKeyId: String(repeating: "c", count: 32))
+    static let context = KonaplateHeaderContext(
+        timeZone: .kst, now: { Date(timeIntervalSince1970: 1_795_597_864.123) }, random: { 0xABCDEF })
+
+    @Test func keywordHeadersAreBuiltAndSentUnderTheirNames() throws {
+        // The endpoint's own types: it changed X-KM-Default's length to 16 and added X-KM-Guard.
+        let headers = try KeywordHeaders.RequestHeaders(
+            credentials: KonaplateCredentials(
+                aspId: "ASP0000000000001", accessKey: Self.credentials.accessKey, secretKey: "secret",
+                cryptoKeyId: Self.credentials.cryptoKeyId),
+            body: Array("{}".utf8), context: Self.context)
+        #expect(headers.default == "ASP0000000000001")
+        #expect(headers.initHeader == Self.credentials.accessKey)
+        #expect(headers.return == Self.credentials.cryptoKeyId)  // the request is encrypted
+        #expect(headers.guard == "ASP0000000000001")
+        #expect(
+            headers.headerFields.map(\.name) == [
+                "X-KM-Default", "X-KM-Init", "X-KM-Return", "X-KM-Self", "X-KM-Header-Fields", "X-KM-Class", "X-KM-Where",
+                "X-KM-Guard",
+            ])
+        #expect(!"\(headers)".contains(headers.class))  // sensitive: the token is masked
+        // The set's own length (15) still holds for an endpoint that does not change it.
+        let shared = try KeywordsRequestHeaders<KeywordHeaders>(credentials: Self.credentials, body: [], context: Self.context)
+        #expect(shared.default.count == 15)
+    }
+
+    @Test func keywordResponseHeadersAreRead() throws {
+        var fields = HTTPFields()
+        fields[HTTPField.Name("X-KM-Default")!] = String(repeating: "d", count: 20)
+        fields[HTTPField.Name("X-KM-Switch")!] = "s"
+        let headers = try KeywordHeaders.ResponseHeaders(fields)
+        #expect(headers.default.count == 20)
+        #expect(headers.protocol == nil)
+        #expect(headers.switch == "s")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
-import KonaplateGenerator
+import Testing
+@testable import KonaplateGenerator
 @_exported import KonaplateTestSupport
 
 /// The real shared header sets, so fixture endpoints are checked against what production specs use.
@@ -36,3 +37,21 @@ let validSpec = """
         userId: { type: number, presence: required, range: 1...9999999999999999999 }
 
     """
+
+/// `yaml` (an endpoint spec) with the real header sets, loaded and checked: the checked API, or every diagnostic.
+func checked(_ yaml: String, definitions: [SpecInput] = [standardHeaders]) -> (api: CheckedAPI?, diagnostics: [String]) {
+    let (api, diagnostics) = KonaplateGenerator.check(definitions + [endpointInput(yaml)])
+    return (api, diagnostics.map(\.description))
+}
+
+/// The Swift model of `yaml`'s endpoint; fails the test when the spec has an error.
+func translated(_ yaml: String, definitions: [SpecInput] = [standardHeaders]) throws -> SwiftEndpoint {
+    let (api, diagnostics) = checked(yaml, definitions: definitions)
+    let checkedAPI = try #require(api, "\(diagnostics)")
+    return try #require(APITranslator.translate(checkedAPI).endpoints.first)
+}
+
+/// A definitions file of header sets, as a test input.
+func definitionsInput(_ yaml: String, file: String = "common/headers.yaml") -> SpecInput {
+    SpecInput(displayPath: file, sourceName: "api-specs/" + file, contents: Array(yaml.utf8))
+}

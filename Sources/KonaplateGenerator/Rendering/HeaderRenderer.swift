@@ -39,7 +39,7 @@ enum HeaderRenderer {
         renderStruct(headers, declaration: declaration, conformance: "KonaplateRequestHeaders", endpoint: endpoint, &p) { p in
             p.doc(DocText(["Builds every header for `body`, the bytes that will be sent (sealed, if the endpoint encrypts)."]))
             let arguments = headers.map { header -> (String, InitArgument) in
-                (SwiftNaming.escaped(header.propertyName), fillArgument(header, endpoint: endpoint))
+                (SwiftNaming.argumentLabel(header.propertyName), fillArgument(header, endpoint: endpoint))
             }
             let computed = SwiftSpelling.computedHeadersName
             renderValidatingInit(
@@ -96,7 +96,7 @@ enum HeaderRenderer {
                     : .call(
                         "validator.require",
                         [lookup, "header: \(SwiftLiteral.string(header.headerName))", "because: \"the docs require it\""])
-                return (SwiftNaming.escaped(header.propertyName), value)
+                return (SwiftNaming.argumentLabel(header.propertyName), value)
             }
             renderValidatingInit(
                 parameters: ["_ fields: HTTPFields"], effects: " throws(KonaplateValidationError)", prelude: [],

@@ -113,6 +113,10 @@ enum SwiftNaming {
     /// The identifier as written in source: backticks around a keyword.
     static func escaped(_ name: String) -> String { keywords.contains(name) ? "`\(name)`" : name }
 
+    /// The identifier as an argument label in a call: every keyword but these three may be a label as it is (Swift
+    /// warns about needless backticks there).
+    static func argumentLabel(_ name: String) -> String { ["inout", "var", "let"].contains(name) ? "`\(name)`" : name }
+
     /// `X-KM-User-AspId` → `userAspId`: the header's Swift property name.
     static func headerPropertyName(_ header: String) -> String {
         var name = header

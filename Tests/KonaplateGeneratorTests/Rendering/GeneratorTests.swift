@@ -51,40 +51,6 @@ struct GeneratorTests {
         #expect(SwiftNaming.caseName(forMessage: "User not found.") == "userNotFound")
         #expect(SwiftNaming.headerPropertyName("X-KM-User-AspId") == "userAspId")
     }
-
-    @Test func integerTypesFollowTheDocumentedRange() throws {
-        func type(_ range: String) throws -> String {
-            let yaml = validSpec.replacingOccurrences(of: "1...9999999999999999999", with: range)
-            let result = KonaplateGenerator.generate([standardHeaders, endpointInput(yaml)])
-            let file = try #require(result.files.first { $0.name == "Sample.swift" }, "\(result.diagnostics)")
-            let line = try #require(file.contents.split(separator: "\n").first { $0.contains("public var userId:") })
-            return String(line.split(separator: ":").last!).trimmingCharacters(in: .whitespaces)
-        }
-        #expect(try type("1...9999999999999999999") == "UInt64")
-        #expect(try type("1...9223372036854775807") == "Int64")
-        #expect(try type("1...999999999999999") == "Int64")
-        #expect(try type("0...100000") == "Int")
-        #expect(try type("-5...") == "Int64")
-    }
-}
-
-struct ArrayElementTests {
-    /// Request arrays whose element schema the docs do not render become arrays of any JSON value.
-    @Test func itemsAnyBecomesAnArrayOfJSONValues() throws {
-        let yaml = validSpec + "    tcList: { type: array, presence: optional, items: any }\n"
-        let result = KonaplateGenerator.generate([standardHeaders, endpointInput(yaml)])
-        let file = try #require(result.files.first { $0.name == "Sample.swift" }, "\(result.diagnostics)")
-        #expect(file.contents.contains("public var tcList: [KonaplateJSONValue]?\n"))
-    }
-
-    @Test func itemsOfAKnownScalarTypeAreTyped() throws {
-        let yaml = validSpec + "    ids: { type: array, presence: required, items: { type: string, length: 3 }, count: 1...10 }\n"
-        let result = KonaplateGenerator.generate([standardHeaders, endpointInput(yaml)])
-        let file = try #require(result.files.first { $0.name == "Sample.swift" }, "\(result.diagnostics)")
-        #expect(file.contents.contains("public var ids: [String]\n"))
-        #expect(file.contents.contains(#"validator.check(self.ids, at: path + "ids", elementLength: .exactly(3))"#))
-        #expect(file.contents.contains(#"validator.check(self.ids, at: path + "ids", count: .between(1, 10))"#))
-    }
 }
 
 struct LayoutTests {
