@@ -109,7 +109,8 @@ nonisolated public struct StandardRequestHeaders<Endpoint: KonaplateEndpoint>:
         validator.check(
             self.cryptoKeyId,
             at: path + "X-KM-Crypto-Key-Id",
-            requiredWhen: .encrypted, for: Endpoint.self
+            requiredWhen: .encrypted,
+            for: Endpoint.self
         )
         validator.check(self.cryptoKeyId, at: path + "X-KM-Crypto-Key-Id", length: .exactly(32))
         validator.check(self.tranToken, at: path + "X-KM-Tran-Token", format: .tranToken)

@@ -22,9 +22,16 @@ enum SwiftSpelling {
         return .int64
     }
 
-    /// The labelled argument a check adds to `validator.check(value, at: path, …)`, or nil when the value's type
+    /// The labelled arguments a check adds to `validator.check(value, at: path, …)`; none when the value's type
     /// alone selects the check (a code, a nested object).
-    static func checkArgument(_ check: SwiftCheck, of type: SwiftType, endpoint: String?) -> String? {
+    static func checkArguments(_ check: SwiftCheck, of type: SwiftType, endpoint: String?) -> [String] {
+        if case .requiredWhen(let condition) = check {
+            return ["requiredWhen: .\(conditionCase(condition))", "for: \(endpoint ?? "Endpoint").self"]
+        }
+        return checkArgument(check, of: type).map { [$0] } ?? []
+    }
+
+    private static func checkArgument(_ check: SwiftCheck, of type: SwiftType) -> String? {
         switch check {
         case .length(let rule): "length: \(lengthLiteral(rule))"
         case .elementLength(let rule): "elementLength: \(lengthLiteral(rule))"
@@ -34,8 +41,7 @@ enum SwiftSpelling {
         case .numericString(let minimum, let maximum):
             "numericRange: \(bound(minimum, or: "Int128.min"))...\(bound(maximum, or: "Int128.max"))"
         case .format(let format): "format: .\(format.swiftCase)"
-        case .documentedCode, .nested: nil
-        case .requiredWhen(let condition): "requiredWhen: .\(conditionCase(condition)), for: \(endpoint ?? "Endpoint").self"
+        case .documentedCode, .nested, .requiredWhen: nil
         }
     }
 

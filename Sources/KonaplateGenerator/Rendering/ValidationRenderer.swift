@@ -6,7 +6,7 @@ enum ValidationRenderer {
         let calls = properties.flatMap { property in
             property.checks.map { check in
                 ["self.\(SwiftNaming.escaped(property.name))", "at: path + \(SwiftLiteral.string(property.jsonKey))"]
-                    + (SwiftSpelling.checkArgument(check, of: property.type, endpoint: endpoint).map { [$0] } ?? [])
+                    + SwiftSpelling.checkArguments(check, of: property.type, endpoint: endpoint)
             }
         }
         let signature = "public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath)"
