@@ -18,8 +18,10 @@ enum OpenAPIExporter {
         var schemas: [(String, JSON)] = []
         for endpoint in sorted {
             let name = endpoint.spec.name.value
-            schemas.append(("\(name).Request", body(endpoint.spec.request, description: "The request body of \(name).")))
-            schemas.append(("\(name).Response", body(endpoint.spec.response, description: "The response body of \(name).")))
+            schemas.append(
+                ("\(name).Request", JSONSchemas.body(endpoint.spec.request, .request, description: "The request body of \(name).")))
+            schemas.append(
+                ("\(name).Response", JSONSchemas.body(endpoint.spec.response, .response, description: "The response body of \(name).")))
         }
         return JSON.object([
             ("openapi", .string("3.1.0")),
@@ -63,7 +65,7 @@ enum OpenAPIExporter {
                 var parameter: [(String, JSON)] = [("name", .string(header.name.value)), ("in", .string("header"))]
                 parameter.append(("required", .bool(isRequired(header, of: endpoint))))
                 if let description = header.description { parameter.append(("description", .string(description))) }
-                parameter.append(("schema", headerSchema(header)))
+                parameter.append(("schema", JSONSchemas.header(header)))
                 if let condition = header.condition { parameter.append(("x-konaplate-required-when", .string(condition.rawValue))) }
                 return .object(parameter)
             })))
@@ -124,7 +126,7 @@ enum OpenAPIExporter {
                             .object(endpoint.responseHeaders.map { header in
                                 var fields: [(String, JSON)] = [("required", .bool(header.presence == .required))]
                                 if let description = header.description { fields.append(("description", .string(description))) }
-                                fields.append(("schema", headerSchema(header)))
+                                fields.append(("schema", JSONSchemas.header(header)))
                                 return (header.name.value, .object(fields))
                             })
                         ))
@@ -144,106 +146,4 @@ enum OpenAPIExporter {
     }
 
     private static func reference(_ name: String) -> JSON { .object([("$ref", .string("#/components/schemas/\(name)"))]) }
-
-    private static func body(_ body: BodySpec?, description: String) -> JSON {
-        var schema = objectSchema(body?.fields ?? [])
-        schema.insert(("description", .string(description)), at: 0)
-        return .object(schema)
-    }
-
-    private static func objectSchema(_ fields: [FieldSpec]) -> [(String, JSON)] {
-        var members: [(String, JSON)] = [("type", .string("object"))]
-        members.append(("properties", .object(fields.map { ($0.name.value, fieldSchema($0)) })))
-        let required = fields.filter { $0.presence == .required }.map { JSON.string($0.name.value) }
-        if !required.isEmpty { members.append(("required", .array(required))) }
-        return members
-    }
-
-    private static func fieldSchema(_ field: FieldSpec) -> JSON {
-        var members: [(String, JSON)] = []
-        switch field.type {
-        case .string:
-            members += stringSchema(length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value)
-        case .number:
-            members += integerSchema(field.range?.value)
-        case .boolean:
-            members.append(("type", .string("boolean")))
-        case .object:
-            members += objectSchema(field.fields)
-        case .array:
-            members.append(("type", .string("array")))
-            if let items = field.items {
-                members.append(("items", itemSchema(items)))
-            } else {
-                members.append(("items", .object(objectSchema(field.fields))))
-            }
-            if let count = field.count?.value {
-                if let minimum = count.minimum { members.append(("minItems", .integer(minimum))) }
-                if let maximum = count.maximum { members.append(("maxItems", .integer(maximum))) }
-            }
-        }
-        if let description = field.description { members.append(("description", .string(description))) }
-        if case .conditional(let when) = field.presence { members.append(("x-konaplate-condition", .string(when))) }
-        if field.sensitive { members.append(("x-konaplate-sensitive", .bool(true))) }
-        return .object(members)
-    }
-
-    private static func itemSchema(_ items: ItemSpec) -> JSON {
-        if items.isAny { return .object([]) }
-        switch items.type {
-        case .number: return .object(integerSchema(items.range?.value))
-        case .boolean: return .object([("type", .string("boolean"))])
-        default:
-            return .object(stringSchema(length: items.length?.value, format: items.format?.value, codes: items.codes, range: items.range?.value))
-        }
-    }
-
-    private static func stringSchema(length: LengthRule?, format: String?, codes: [CodeSpec], range: IntegerRange?) -> [(String, JSON)] {
-        var members: [(String, JSON)] = [("type", .string("string"))]
-        if let length {
-            if let minimum = length.minimum { members.append(("minLength", .integer(minimum))) }
-            if let maximum = length.maximum { members.append(("maxLength", .integer(maximum))) }
-        }
-        if let format, let pattern = pattern(format) {
-            members.append(("pattern", .string(pattern)))
-            members.append(("x-konaplate-format", .string(format)))
-        }
-        if let range {
-            members.append(("pattern", .string("^-?[0-9]+$")))
-            members.append(("x-konaplate-numeric-range", .string(range.description)))
-        }
-        if !codes.isEmpty {
-            members.append(("enum", .array(codes.map { .string($0.code) })))
-            members.append(("x-konaplate-code-meanings", .object(codes.map { ($0.code, .string($0.meaning)) })))
-        }
-        return members
-    }
-
-    /// A bound beyond Int64 (userId's 9999999999999999999) is more than most OpenAPI tools can hold exactly
-    /// (OpenAPIKit, so swift-openapi-generator, rejects it; JavaScript rounds it). Such a bound is written exactly as
-    /// text in `x-konaplate-minimum`/`-maximum`, with `format: uint64`, instead of being handed over rounded.
-    private static func integerSchema(_ range: IntegerRange?) -> [(String, JSON)] {
-        var members: [(String, JSON)] = [("type", .string("integer"))]
-        let int64 = Int128(Int64.min)...Int128(Int64.max)
-        if let maximum = range?.maximum, maximum > int64.upperBound { members.append(("format", .string("uint64"))) }
-        for (name, bound) in [("minimum", range?.minimum), ("maximum", range?.maximum)] {
-            guard let bound else { continue }
-            members.append(int64.contains(bound) ? (name, .number("\(bound)")) : ("x-konaplate-\(name)", .string("\(bound)")))
-        }
-        return members
-    }
-
-    private static func headerSchema(_ header: HeaderSpec) -> JSON {
-        .object(stringSchema(length: header.length?.value, format: header.format?.value, codes: [], range: nil))
-    }
-
-    /// The regular expression of a format (ECMA-262, as JSON Schema uses).
-    static func pattern(_ format: String) -> String? {
-        switch format {
-        case "correlation-id": "^[0-9]{12}-[0-9A-Fa-f]{7}$"
-        case "tran-token": "^KMV1:[0-9]{17}:[A-Za-z0-9+/]{43}=$"
-        case "time-zone": "^[A-Z]{3}$"
-        default: KnownFormat.named(format).map { "^[0-9]{\($0.length)}$" }
-        }
-    }
 }

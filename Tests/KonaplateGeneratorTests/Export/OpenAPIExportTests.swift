@@ -42,7 +42,7 @@ struct OpenAPIExportTests {
         let bankCode = try #require(accountInfo["bankCode"] as? [String: Any])
         #expect(bankCode["minLength"] as? Int == 3 && bankCode["maxLength"] as? Int == 3)
         #expect((accountInfo["userName"] as? [String: Any])?["x-konaplate-sensitive"] as? Bool == true)
-        #expect((accountInfo["createdDateTime"] as? [String: Any])?["pattern"] as? String == "^[0-9]{17}$")
+        #expect((accountInfo["createdDateTime"] as? [String: Any])?["pattern"] as? String == "^[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9][0-9]{3}$")
     }
 
     /// 9999999999999999999 is beyond what most OpenAPI tools hold: kept exact as text, never rounded.
@@ -58,5 +58,23 @@ struct OpenAPIExportTests {
     @Test func jsonTextIsEscaped() {
         #expect(JSON.quoted("a\"b\\c\n\u{1}\u{202E}😀") == #""a\"b\\c\n\u0001\u202e😀""#)
         #expect(JSON.object([("a", .array([])), ("b", .object([]))]).rendered() == "{\n  \"a\": [],\n  \"b\": {}\n}\n")
+    }
+}
+
+/// A JSON object may hold a key once: a string with both a format and a numeric range used to get two "pattern"
+/// members. The export is read here by a parser that refuses duplicate keys.
+@Suite(.enabled(if: PythonTool.isAvailable, PythonTool.skipReason))
+struct OpenAPIDuplicateKeyTests {
+    @Test func aStringWithAFormatAndARangeHasOnePatternAndAnAllOf() throws {
+        let yaml = validSpec + "    date: { type: string, presence: required, format: yyyyMMdd, range: 20000101...20991231 }\n"
+        let document = try #require(KonaplateGenerator.openAPI([standardHeaders, endpointInput(yaml)]).document)
+        let run = try PythonTool.run(
+            "openapi-judge.py", [try temporaryFile(document)],
+            input: Array(#"[{"schema": "Sample.Request", "document": {"userId": 1, "date": "20261125"}}, {"schema": "Sample.Request", "document": {"userId": 1, "date": "19991231"}}]"#.utf8))
+        #expect(run.status == 0, run.failure)
+        #expect(String(decoding: run.stdout, as: UTF8.self) == "[true, false]")
+        let date = document.components(separatedBy: "\"date\": {").dropFirst().first ?? ""
+        #expect(date.components(separatedBy: "\"pattern\"").count == 3)  // one in the schema, one inside allOf
+        #expect(date.contains("\"allOf\""))
     }
 }

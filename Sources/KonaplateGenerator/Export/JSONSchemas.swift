@@ -1,0 +1,156 @@
+/// The JSON Schemas (OpenAPI 3.1's dialect) of bodies and headers: they say what `validate()` enforces, and where
+/// JSON Schema has no word for it, an `x-konaplate-*` extension says it.
+///
+/// - A string's format is a pattern as strict as the runtime's check (months 01-12, hours 00-23, …).
+/// - A number sent as a string gets a pattern of exactly its range (`IntegerPattern`), its bounds also as text.
+/// - Code lists: a request's is closed (`enum`: `validate()` refuses any other code before it is sent); a response's
+///   is open (`anyOf: [{enum}, {type: string}]`, the form OpenAPI generators read as an open enum: the server may
+///   add codes, and clients decode them), with the documented codes in `x-konaplate-documented-codes`.
+/// - Lengths are minLength/maxLength (not for code lists: the list is the check). JSON Schema counts code points, the runtime UTF-16 units (DECISIONS.md D34's
+///   "Length"): they differ only for characters outside the BMP (emoji), which the docs' fields do not carry.
+enum JSONSchemas {
+    enum Direction {
+        case request, response
+    }
+
+    static func body(_ body: BodySpec?, _ direction: Direction, description: String) -> JSON {
+        var schema = objectSchema(body?.fields ?? [], direction)
+        schema.insert(("description", .string(description)), at: 0)
+        return .object(schema)
+    }
+
+    private static func objectSchema(_ fields: [FieldSpec], _ direction: Direction) -> [(String, JSON)] {
+        var members: [(String, JSON)] = [("type", .string("object"))]
+        members.append(("properties", .object(fields.map { ($0.name.value, fieldSchema($0, direction)) })))
+        let required = fields.filter { $0.presence == .required }.map { JSON.string($0.name.value) }
+        if !required.isEmpty { members.append(("required", .array(required))) }
+        return members
+    }
+
+    private static func fieldSchema(_ field: FieldSpec, _ direction: Direction) -> JSON {
+        var members: [(String, JSON)] = []
+        switch field.type {
+        case .string:
+            members += stringSchema(
+                length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value, direction)
+        case .number:
+            members += integerSchema(field.range?.value)
+        case .boolean:
+            members.append(("type", .string("boolean")))
+        case .object:
+            members += objectSchema(field.fields, direction)
+        case .array:
+            members.append(("type", .string("array")))
+            if let items = field.items {
+                members.append(("items", itemSchema(items, direction)))
+            } else {
+                members.append(("items", .object(objectSchema(field.fields, direction))))
+            }
+            if let count = field.count?.value {
+                if let minimum = count.minimum { members.append(("minItems", .integer(minimum))) }
+                if let maximum = count.maximum { members.append(("maxItems", .integer(maximum))) }
+            }
+        }
+        if let description = field.description { members.append(("description", .string(description))) }
+        if case .conditional(let when) = field.presence { members.append(("x-konaplate-condition", .string(when))) }
+        if field.sensitive { members.append(("x-konaplate-sensitive", .bool(true))) }
+        return .object(members)
+    }
+
+    private static func itemSchema(_ items: ItemSpec, _ direction: Direction) -> JSON {
+        if items.isAny { return .object([]) }
+        switch items.type {
+        case .number: return .object(integerSchema(items.range?.value))
+        case .boolean: return .object([("type", .string("boolean"))])
+        default:
+            return .object(
+                stringSchema(
+                    length: items.length?.value, format: items.format?.value, codes: items.codes, range: items.range?.value,
+                    direction))
+        }
+    }
+
+    private static func stringSchema(
+        length: LengthRule?, format: String?, codes: [CodeSpec], range: IntegerRange?, _ direction: Direction
+    ) -> [(String, JSON)] {
+        var members: [(String, JSON)] = [("type", .string("string"))]
+        // A code's length was checked against its list when the spec was; at run time the list is the check.
+        if let length, codes.isEmpty {
+            if let minimum = length.minimum { members.append(("minLength", .integer(minimum))) }
+            if let maximum = length.maximum { members.append(("maxLength", .integer(maximum))) }
+        }
+        // One `pattern` per schema object: a second constraint goes into `allOf`.
+        var patterns: [String] = []
+        if let format, let known = KnownFormat.named(format) {
+            patterns.append(pattern(known))
+            members.append(("x-konaplate-format", .string(format)))
+        }
+        if let range {
+            patterns.append(IntegerPattern.pattern(minimum: range.minimum, maximum: range.maximum))
+            members.append(("x-konaplate-numeric-range", .string(range.description)))
+        }
+        if let first = patterns.first { members.append(("pattern", .string(first))) }
+        if patterns.count > 1 {
+            members.append(("allOf", .array(patterns.dropFirst().map { .object([("pattern", .string($0))]) })))
+        }
+        if !codes.isEmpty {
+            let documented = JSON.array(codes.map { .string($0.code) })
+            switch direction {
+            case .request:
+                members.append(("enum", documented))
+            case .response:
+                members.append(("anyOf", .array([.object([("enum", documented)]), .object([("type", .string("string"))])])))
+                members.append(("x-konaplate-documented-codes", documented))
+            }
+            members.append(("x-konaplate-code-meanings", .object(codes.map { ($0.code, .string($0.meaning)) })))
+        }
+        return members
+    }
+
+    /// A bound beyond Int64 (userId's 9999999999999999999) is more than most OpenAPI tools can hold exactly
+    /// (OpenAPIKit, so swift-openapi-generator, rejects it; JavaScript rounds it). Such a bound is written exactly as
+    /// text in `x-konaplate-minimum`/`-maximum`, with `format: uint64`, instead of being handed over rounded.
+    private static func integerSchema(_ range: IntegerRange?) -> [(String, JSON)] {
+        var members: [(String, JSON)] = [("type", .string("integer"))]
+        let int64 = Int128(Int64.min)...Int128(Int64.max)
+        if let maximum = range?.maximum, maximum > int64.upperBound { members.append(("format", .string("uint64"))) }
+        for (name, bound) in [("minimum", range?.minimum), ("maximum", range?.maximum)] {
+            guard let bound else { continue }
+            members.append(int64.contains(bound) ? (name, .number("\(bound)")) : ("x-konaplate-\(name)", .string("\(bound)")))
+        }
+        return members
+    }
+
+    static func header(_ header: HeaderSpec) -> JSON {
+        .object(stringSchema(length: header.length?.value, format: header.format?.value, codes: [], range: nil, .request))
+    }
+
+    /// The regular expression of a format (ECMA-262, as JSON Schema uses), as strict as the runtime's check: each
+    /// date and time field within its own range.
+    static func pattern(_ format: KnownFormat) -> String {
+        switch format {
+        case .correlationID: "^" + datePattern("yyMMddHHmmss") + "-[0-9A-Fa-f]{7}$"
+        case .tranToken: "^KMV1:" + datePattern("yyyyMMddHHmmssSSS") + ":[A-Za-z0-9+/]{43}=$"
+        case .timeZone: "^[A-Z]{3}$"
+        default: "^" + datePattern(format.rawValue) + "$"
+        }
+    }
+
+    /// `yyyyMMdd` → `[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])`.
+    private static func datePattern(_ layout: String) -> String {
+        var pattern = ""
+        var rest = Substring(layout)
+        while let letter = rest.first {
+            let run = rest.prefix { $0 == letter }
+            rest = rest.dropFirst(run.count)
+            switch letter {
+            case "M": pattern += "(?:0[1-9]|1[0-2])"
+            case "d": pattern += "(?:0[1-9]|[12][0-9]|3[01])"
+            case "H": pattern += "(?:[01][0-9]|2[0-3])"
+            case "m", "s": pattern += "[0-5][0-9]"
+            default: pattern += "[0-9]{\(run.count)}"  // years, milliseconds
+            }
+        }
+        return pattern
+    }
+}
