@@ -9,11 +9,20 @@ let generatorPackage = Context.packageDirectory.split(separator: "/").dropLast()
 let package = Package(
     name: "KonaplateFuzz",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(path: "..")],
+    dependencies: [
+        .package(path: ".."),
+        // The Swift parser, to assert that every spec the generator accepts yields Swift that parses (here only:
+        // the main package never builds swift-syntax).
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
+    ],
     targets: [
         .executableTarget(
             name: "KonaplateSpecFuzzer",
-            dependencies: [.product(name: "KonaplateGenerator", package: generatorPackage)],
+            dependencies: [
+                .product(name: "KonaplateGenerator", package: generatorPackage),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )
     ]

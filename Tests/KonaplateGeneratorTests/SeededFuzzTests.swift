@@ -78,10 +78,16 @@ struct SeededFuzzTests {
         return bytes
     }
 
-    @Test func twentyThousandMutantsNeverCrashAndEveryRejectionIsPositioned() {
+    /// Every mutant goes through the whole pipeline: none may crash, every rejection carries a positioned error, and
+    /// output is all or nothing. Every spec the generator accepts yields Swift the Swift parser accepts (each
+    /// distinct generated file, parsed by the toolchain's `swiftc -parse`), and a sample of them type-checks against
+    /// the runtime: accepted ⇒ compiles.
+    @Test func twentyThousandMutantsNeverCrashAndEveryAcceptedOneCompiles() throws {
         var random = SeededGenerator(state: 20_261_125)
         var rejected = 0
         var accepted = 0
+        var distinctFiles: [String: String] = [:]  // contents → a name
+        var samples: [[GeneratedFile]] = []
         for iteration in 0..<20_000 {
             let mutant = Self.mutate(Self.seeds.randomElement(using: &random)!, &random)
             let asDefinitions = iteration % 7 == 0
@@ -96,12 +102,78 @@ struct SeededFuzzTests {
             if result.hasErrors {
                 rejected += 1
                 #expect(result.files.isEmpty)
-            } else {
-                accepted += 1
+                continue
             }
+            accepted += 1
+            let swiftFiles = result.files.filter { $0.name.hasSuffix(".swift") }
+            var isNew = false
+            for file in swiftFiles where distinctFiles[file.contents] == nil {
+                distinctFiles[file.contents] = "\(distinctFiles.count)-\(file.name)"
+                isNew = true
+            }
+            // Every 150th accepted mutant with output of its own is type-checked whole (a few seconds each).
+            if isNew && accepted % 150 == 1 { samples.append(swiftFiles) }
         }
         // Both outcomes are exercised, so the mutants are neither all garbage nor all harmless.
         #expect(rejected > 1000 && accepted > 100, "rejected \(rejected), accepted \(accepted)")
-        print("seeded fuzz: 20000 mutants, \(rejected) rejected with positioned errors, \(accepted) accepted")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for (contents, name) in distinctFiles {
+            let path = folder.appendingPathComponent(name).path
+            try contents.write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        // One frontend process parses them all (the driver would start one per file: minutes instead of a second).
+        let parse = try Swiftc.run(["-frontend", "-parse"] + paths.sorted())
+        #expect(parse.status == 0, "generated Swift the parser rejects:\n\(parse.output.prefix(4000))")
+
+        var typeChecked = 0
+        for (index, sample) in samples.enumerated() {
+            let sampleFolder = folder.appendingPathComponent("sample-\(index)")
+            try FileManager.default.createDirectory(at: sampleFolder, withIntermediateDirectories: true)
+            let files = try sample.map { file in
+                let path = sampleFolder.appendingPathComponent(file.name).path
+                try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
+                return path
+            }
+            let check = try Swiftc.run(["-typecheck", "-I", Swiftc.modules.path, "-module-name", "Sample\(index)"] + files)
+            #expect(check.status == 0, "a generated sample does not type-check:\n\(check.output.prefix(4000))")
+            typeChecked += 1
+        }
+        #expect(typeChecked >= 3)
+        print(
+            "seeded fuzz: 20000 mutants, \(rejected) rejected with positioned errors, \(accepted) accepted; "
+                + "\(distinctFiles.count) distinct generated files parsed by swiftc, \(typeChecked) accepted mutants type-checked against KonaplateRuntime")
+    }
+}
+
+/// The toolchain's Swift compiler, for checks of generated code in tests.
+enum Swiftc {
+    /// The modules `swift build` built (KonaplateRuntime among them): beside the test bundle.
+    static let modules: URL = {
+        let bundle = Bundle.main.bundleURL
+        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("Modules") }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("KonaplateRuntime.swiftmodule").path) }
+            ?? candidates[0]
+    }()
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        #if os(macOS)
+            process.arguments = ["xcrun", "swiftc"] + arguments
+        #else
+            process.arguments = ["swiftc"] + arguments
+        #endif
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }

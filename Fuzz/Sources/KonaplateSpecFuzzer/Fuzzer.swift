@@ -1,4 +1,6 @@
 import KonaplateGenerator
+import SwiftParser
+import SwiftSyntax
 
 /// The shared header set the real specs use, so inputs get past header-set lookups into every later stage.
 private let headers = SpecInput(
@@ -6,8 +8,8 @@ private let headers = SpecInput(
     contents: Array(standardHeadersYAML.utf8))
 
 /// One input: the bytes as an endpoint spec, then as a definitions file. The properties checked are the ones the
-/// tool promises: it never crashes (the fuzzer reports any trap), and every rejected input gets a positioned
-/// diagnostic.
+/// tool promises: it never crashes (the fuzzer reports any trap), every rejected input gets a positioned
+/// diagnostic, and every accepted input yields Swift that the Swift parser accepts.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
@@ -26,6 +28,10 @@ private func check(_ result: GenerationResult) {
     if result.hasErrors {
         precondition(result.files.isEmpty, "files produced despite errors")
         precondition(result.diagnostics.contains { $0.severity == .error }, "rejected without an error")
+    }
+    for file in result.files where file.name.hasSuffix(".swift") {
+        let tree = Parser.parse(source: file.contents)
+        precondition(!tree.hasError, "an accepted spec yields Swift that does not parse: \(file.name)\n\(file.contents)")
     }
 }
 
