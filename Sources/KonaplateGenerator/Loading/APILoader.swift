@@ -24,20 +24,6 @@ public struct SpecInput: Sendable, Hashable {
 /// have, what kind of value each key takes, which keys go together. What the values mean together (names, clashes,
 /// references, contradictions) is the checker's job.
 enum SpecLoader {
-    static let endpointKeys = [
-        "name", "title", "summary", "method", "path", "version", "mode", "callback", "source", "docs", "missing",
-        "notes", "headers", "request", "response", "results",
-    ]
-    static let bodyKeys = ["encrypted", "fields"]
-    static let fieldKeys = [
-        "type", "presence", "when", "length", "range", "format", "codes", "sensitive", "description", "fields",
-        "items", "count", "swiftName",
-    ]
-    static let itemKeys = ["type", "length", "range", "format", "codes"]
-    static let headerKeys = ["presence", "when", "length", "format", "sensitive", "description", "source", "swiftName"]
-    static let resultKeys = ["status", "code", "message", "description", "case"]
-    static let codeKeys = ["meaning", "case"]
-
     static let presences: [(String, Presence)] = [
         ("required", .required), ("optional", .optional), ("conditional", .conditional("")),
     ]

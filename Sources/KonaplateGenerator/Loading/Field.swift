@@ -1,7 +1,57 @@
 import Yams
 
+// MARK: - The model of a field
+
+/// One enumerated code: `"01": 정상` or `"01": { case: normal, meaning: 정상 }`.
+public struct CodeSpec: Sendable, Hashable {
+    public var code: String
+    public var meaning: String
+    public var caseName: Located<String>?
+    public var location: SourceLocation
+}
+
+public struct FieldSpec: Sendable, Hashable {
+    public var name: Located<String>
+    public var type: FieldType
+    public var presence: Presence
+    public var length: Located<LengthRule>?
+    public var range: Located<IntegerRange>?
+    public var format: Located<String>?
+    public var codes: [CodeSpec]
+    public var sensitive: Bool
+    public var description: String?
+    /// Fields of an object, or of each element of an array of objects.
+    public var fields: [FieldSpec]
+    /// The element of an array of scalars.
+    public var items: ItemSpec?
+    /// How many elements an array may have.
+    public var count: Located<LengthRule>?
+    public var swiftName: Located<String>?
+}
+
+/// `items: string`, `items: { type: string, length: 3, codes: ... }`, or `items: any` when the docs do not show
+/// the element's schema (request arrays render only as an "Add object" widget).
+public struct ItemSpec: Sendable, Hashable {
+    public var type: FieldType
+    /// `items: any`: any JSON value; `type` is then meaningless.
+    public var isAny: Bool = false
+    public var length: Located<LengthRule>?
+    public var range: Located<IntegerRange>?
+    public var format: Located<String>?
+    public var codes: [CodeSpec]
+    public var location: SourceLocation
+}
+
 // Fields: their keys, the keys each type takes, array items and code lists.
 extension SpecLoader {
+    // The keys each mapping may have, in the order the README documents them.
+    static let fieldKeys = [
+        "type", "presence", "when", "length", "range", "format", "codes", "sensitive", "description", "fields",
+        "items", "count", "swiftName",
+    ]
+    static let itemKeys = ["type", "length", "range", "format", "codes"]
+    static let codeKeys = ["meaning", "case"]
+
     /// Objects nest a few levels in the real docs; the limit bounds what a hostile input can cost.
     static let maximumFieldDepth = 32
     /// The real docs have at most a few dozen fields per object; a thousand already makes a memberwise init the

@@ -1,7 +1,64 @@
 import Yams
 
+// MARK: - The model of an endpoint
+
+public struct BodySpec: Sendable, Hashable {
+    public var encrypted: Bool
+    public var fields: [FieldSpec]
+    public var location: SourceLocation
+}
+
+public struct ResultSpec: Sendable, Hashable {
+    public var status: Int
+    public var code: Located<String>
+    public var message: String
+    public var description: String?
+    public var caseName: Located<String>?
+    public var location: SourceLocation
+}
+
+public enum DocsCompleteness: Sendable, Hashable {
+    case complete
+    /// The stored page was cut or lacks parts; `missing` says what a maintainer should look up.
+    case partial(missing: String)
+}
+
+public enum EndpointMode: String, Sendable, Hashable {
+    case sync, async
+}
+
+public struct EndpointSpec: Sendable, Hashable {
+    /// The path used in diagnostics, as the user named the file.
+    public var file: String
+    /// The path below the specs folder, with the folder's name in front: `api-specs/bankaccounts/info.yaml`.
+    public var sourceName: String
+    public var name: Located<String>
+    public var title: String
+    public var summary: String?
+    public var method: Located<String>
+    public var path: Located<String>
+    public var version: String?
+    public var mode: EndpointMode
+    public var callback: Bool
+    public var source: String?
+    public var docs: DocsCompleteness
+    public var notes: String?
+    public var headers: HeaderUse
+    public var request: BodySpec?
+    public var response: BodySpec?
+    public var results: [ResultSpec]
+}
+
 // An endpoint spec's top level, its bodies and its result codes.
 extension SpecLoader {
+    // The keys each mapping may have, in the order the README documents them.
+    static let endpointKeys = [
+        "name", "title", "summary", "method", "path", "version", "mode", "callback", "source", "docs", "missing",
+        "notes", "headers", "request", "response", "results",
+    ]
+    static let bodyKeys = ["encrypted", "fields"]
+    static let resultKeys = ["status", "code", "message", "description", "case"]
+
     static func loadEndpoint(_ root: Node, input: SpecInput, reader: inout NodeReader) -> EndpointSpec? {
         guard let top = reader.mapping(root, allowed: endpointKeys, context: "the endpoint spec") else { return nil }
         func text(_ key: String, required: Bool = false) -> String? {

@@ -1,7 +1,59 @@
 import Yams
 
+// MARK: - The model of headers
+
+/// Where the header builder takes a request header's value from.
+public enum HeaderSource: String, Sendable, Hashable, CaseIterable {
+    case aspId, accessKey, cryptoKeyId, timeZone, correlationId, tranTime, tranToken
+}
+
+public struct HeaderSpec: Sendable, Hashable {
+    public var name: Located<String>
+    public var presence: Presence
+    public var condition: HeaderCondition?
+    public var length: Located<LengthRule>?
+    public var format: Located<String>?
+    public var sensitive: Bool
+    public var description: String?
+    public var source: HeaderSource?
+    /// The Swift property name, when the one derived from the header name is taken or reserved.
+    public var swiftName: Located<String>?
+}
+
+public struct HeaderSetSpec: Sendable, Hashable {
+    public var name: Located<String>
+    /// The definitions file that defines it (`api-specs/common/headers.yaml`); its types go into that file's
+    /// generated file.
+    public var sourceName: String
+    public var request: [HeaderSpec]
+    public var response: [HeaderSpec]
+}
+
+/// `headers: standard`, or a set with per-endpoint changes (a page that documents a header differently).
+public struct HeaderUse: Sendable, Hashable {
+    public var set: Located<String>
+    /// Partial header specs: the keys given replace the shared definition's, a new name adds a header.
+    public var requestOverrides: [HeaderOverride]
+    public var responseOverrides: [HeaderOverride]
+}
+
+public struct HeaderOverride: Sendable, Hashable {
+    public var name: Located<String>
+    public var presence: Presence?
+    public var condition: HeaderCondition?
+    public var length: Located<LengthRule>?
+    public var format: Located<String>?
+    public var sensitive: Bool?
+    public var description: String?
+    public var source: HeaderSource?
+    public var swiftName: Located<String>?
+}
+
 // Header sets (definitions files) and an endpoint's use of one.
 extension SpecLoader {
+    // The keys a header may have.
+    static let headerKeys = ["presence", "when", "length", "format", "sensitive", "description", "source", "swiftName"]
+
     static func loadHeaderUse(_ node: Node, reader: inout NodeReader) -> HeaderUse? {
         if case .scalar = node {
             return reader.text(node, key: "headers").map {
