@@ -1,6 +1,23 @@
 /// Constraints of one value that contradict each other or name what does not exist: an unknown format, a length
 /// its format can never have, a code listed twice or longer than its field.
 enum ConstraintChecker {
+    /// A field's constraints, and its array items' (`tags items`).
+    static func check(_ field: FieldSpec, diagnostics: inout Diagnostics) {
+        check(name: field.name.value, length: field.length, format: field.format, codes: field.codes, diagnostics: &diagnostics)
+        if let items = field.items {
+            check(
+                name: field.name.value + " items", length: items.length, format: items.format, codes: items.codes,
+                diagnostics: &diagnostics)
+        }
+        if field.type == .number || field.items?.type == .number, let range = field.range ?? field.items?.range,
+            SwiftInteger.narrowest(for: range.value) == nil
+        {
+            diagnostics.error(
+                "'range' \(range.value) of '\(field.name.value)' does not fit a 64-bit integer (signed or unsigned)",
+                at: range.location)
+        }
+    }
+
     static func check(
         name: String, length: Located<LengthRule>?, format: Located<String>?, codes: [CodeSpec], diagnostics: inout Diagnostics
     ) {

@@ -54,20 +54,7 @@ enum EndpointChecker {
 
     private static func checkConstraints(_ fields: [FieldSpec], diagnostics: inout Diagnostics) {
         for field in fields {
-            if field.type == .number || field.items?.type == .number, let range = field.range ?? field.items?.range,
-                SwiftInteger.narrowest(for: range.value) == nil
-            {
-                diagnostics.error(
-                    "'range' \(range.value) of '\(field.name.value)' does not fit a 64-bit integer (signed or unsigned)",
-                    at: range.location)
-            }
-            ConstraintChecker.check(
-                name: field.name.value, length: field.length, format: field.format, codes: field.codes, diagnostics: &diagnostics)
-            if let items = field.items {
-                ConstraintChecker.check(
-                    name: field.name.value + " items", length: items.length, format: items.format, codes: items.codes,
-                    diagnostics: &diagnostics)
-            }
+            ConstraintChecker.check(field, diagnostics: &diagnostics)
             checkConstraints(field.fields, diagnostics: &diagnostics)
         }
     }

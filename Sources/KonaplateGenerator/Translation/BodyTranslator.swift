@@ -16,44 +16,35 @@ enum BodyTranslator {
         return SwiftStruct(name: name, doc: doc, properties: properties, nestedTypes: nested)
     }
 
+    /// The field's Swift type, its checks (what its type brings, then its constraints) and the nested type it
+    /// declares, if any.
     private static func typeAndChecks(of field: FieldSpec) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
         let nestedName = SwiftNaming.nestedTypeName(of: field)
+        let (type, structural, nested) = typeAndStructure(of: field, nestedName: nestedName)
+        let hasCodes = field.type == .string && nestedName != nil
+        return (type, structural + FieldConstraints.checks(for: field, hasCodes: hasCodes), nested)
+    }
+
+    private static func typeAndStructure(of field: FieldSpec, nestedName: String?) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
         switch field.type {
         case .string:
-            var checks: [SwiftCheck] = []
-            var nested: SwiftNestedType?
-            let type: SwiftType
-            if let nestedName {
-                type = .code(nestedName)
-                nested = .codes(codeEnum(nestedName, doc: DocText(text: field.description), codes: field.codes))
-                checks.append(.documentedCode)
-            } else {
-                type = .string
-            }
-            checks += stringChecks(length: field.length?.value, format: field.format?.value, hasCodes: nestedName != nil)
-            if let range = field.range?.value {
-                // A number the docs type as a string (amounts, some user ids): keep the string, check its value.
-                checks.append(.numericString(minimum: range.minimum, maximum: range.maximum))
-            }
-            return (type, checks, nested)
+            guard let nestedName else { return (.string, [], nil) }
+            let codes = codeEnum(nestedName, doc: DocText(text: field.description), codes: field.codes)
+            return (.code(nestedName), [.documentedCode], .codes(codes))
         case .number:
-            let integer = SwiftInteger.narrowest(for: field.range?.value)!
-            return (.integer(integer), field.range.map { [rangeCheck($0.value, integer)] } ?? [], nil)
+            return (.integer(SwiftInteger.narrowest(for: field.range?.value)!), [], nil)
         case .boolean:
             return (.bool, [], nil)
         case .object:
             let structure = structure(name: nestedName!, doc: DocText(text: field.description), fields: field.fields)
             return (.model(nestedName!), [.nested], .structure(structure))
         case .array:
-            var (element, checks, nested) = elementTypeAndChecks(of: field, nestedName: nestedName)
-            if let count = field.count?.value { checks.append(.count(count)) }
+            let (element, checks, nested) = element(of: field, nestedName: nestedName)
             return (.array(element), checks, nested)
         }
     }
 
-    private static func elementTypeAndChecks(
-        of field: FieldSpec, nestedName: String?
-    ) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
+    private static func element(of field: FieldSpec, nestedName: String?) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
         guard let items = field.items else {
             let element = structure(
                 name: nestedName!, doc: DocText(["An element of `\(SwiftNaming.propertyName(of: field))`."]),
@@ -66,25 +57,12 @@ enum BodyTranslator {
             let codes = codeEnum(nestedName!, doc: DocText(text: field.description), codes: items.codes)
             return (.code(nestedName!), [.documentedCode], .codes(codes))
         case .string:
-            return (.string, items.length.map { [.elementLength($0.value)] } ?? [], nil)
+            return (.string, [], nil)
         case .number:
             return (.integer(SwiftInteger.narrowest(for: items.range?.value)!), [], nil)
         default:
             return (.bool, [], nil)
         }
-    }
-
-    private static func stringChecks(length: LengthRule?, format: String?, hasCodes: Bool) -> [SwiftCheck] {
-        var checks: [SwiftCheck] = []
-        // A code's length is checked against 'length' when the spec is checked; at run time the code check covers it.
-        if let length, !hasCodes { checks.append(.length(length)) }
-        if let format, let known = KnownFormat.named(format) { checks.append(.format(known)) }
-        return checks
-    }
-
-    /// The documented bounds, within the type's own (a bound the type cannot exceed is not checked twice).
-    private static func rangeCheck(_ range: IntegerRange, _ type: SwiftInteger) -> SwiftCheck {
-        .range(minimum: range.minimum, maximum: range.maximum)
     }
 
     private static func codeEnum(_ name: String, doc: DocText, codes: [CodeSpec]) -> SwiftCodeEnum {
@@ -96,17 +74,6 @@ enum BodyTranslator {
     /// The doc comment of a property: the docs' description, then its presence and constraints as the page states
     /// them, so a reader of the generated code sees the page.
     private static func fieldDoc(_ field: FieldSpec) -> DocText {
-        var facts: [String] = []
-        switch field.presence {
-        case .required: facts.append("Required")
-        case .optional: facts.append("Optional")
-        case .conditional(let when): facts.append("Conditional: \(when)")
-        }
-        if let length = field.length { facts.append("length \(length.value)") }
-        if let range = field.range { facts.append("range \(range.value)") }
-        if let format = field.format { facts.append("format \(format.value)") }
-        if let count = field.count { facts.append("\(count.value) elements") }
-        if field.sensitive { facts.append("sensitive: masked when printed") }
-        return DocText(text: field.description).paragraph(facts.joined(separator: ", ") + ".")
+        DocText(text: field.description).paragraph(FieldConstraints.facts(of: field))
     }
 }

@@ -144,24 +144,6 @@ struct SwiftProperty: Sendable {
     var checks: [SwiftCheck]
 }
 
-/// One documented constraint of a property, as the validator checks it.
-enum SwiftCheck: Sendable, Hashable {
-    case length(LengthRule)
-    case elementLength(LengthRule)
-    case count(LengthRule)
-    /// A whole number within inclusive bounds; nil is the bound of the property's integer type.
-    case range(minimum: Int128?, maximum: Int128?)
-    /// A number sent as a string: decimal digits within inclusive bounds; nil is unbounded.
-    case numericString(minimum: Int128?, maximum: Int128?)
-    case format(KnownFormat)
-    /// An enumerated code (or an array of them) that must be one the docs list.
-    case documentedCode
-    /// A nested object (or an array of them) whose own constraints apply.
-    case nested
-    /// A Conditional header: missing is a violation when the condition holds for the endpoint.
-    case requiredWhen(HeaderCondition)
-}
-
 struct SwiftCodeEnum: Sendable {
     var name: String
     var doc: DocText

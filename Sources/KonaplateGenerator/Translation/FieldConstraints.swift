@@ -1,0 +1,59 @@
+/// What a field's constraint keys become: the checks `validate()` runs, and the words its doc comment shows. The
+/// one place a constraint key is translated, so a new key is one change here.
+enum FieldConstraints {
+    /// The constraint checks of a field, after the checks its type brings (a code, a nested object): length,
+    /// format, value range, element length, element count.
+    static func checks(for field: FieldSpec, hasCodes: Bool) -> [SwiftCheck] {
+        var checks: [SwiftCheck] = []
+        // A code's length was checked against its list when the spec was; at run time the list is the check.
+        if let length = field.length?.value, !hasCodes { checks.append(.length(length)) }
+        if let format = field.format.flatMap({ KnownFormat.named($0.value) }) { checks.append(.format(format)) }
+        if let range = field.range?.value {
+            // On a string, a number the docs type as a string (amounts, some user ids): its value is checked.
+            checks.append(
+                field.type == .string
+                    ? .numericString(minimum: range.minimum, maximum: range.maximum)
+                    : .range(minimum: range.minimum, maximum: range.maximum))
+        }
+        if let items = field.items, !items.isAny, items.codes.isEmpty, let length = items.length?.value {
+            checks.append(.elementLength(length))
+        }
+        if let count = field.count?.value { checks.append(.count(count)) }
+        return checks
+    }
+
+    /// The field's presence and constraints as the page states them, for its doc comment.
+    static func facts(of field: FieldSpec) -> String {
+        var facts: [String] = []
+        switch field.presence {
+        case .required: facts.append("Required")
+        case .optional: facts.append("Optional")
+        case .conditional(let when): facts.append("Conditional: \(when)")
+        }
+        if let length = field.length { facts.append("length \(length.value)") }
+        if let range = field.range { facts.append("range \(range.value)") }
+        if let format = field.format { facts.append("format \(format.value)") }
+        if let count = field.count { facts.append("\(count.value) elements") }
+        if field.sensitive { facts.append("sensitive: masked when printed") }
+        return facts.joined(separator: ", ") + "."
+    }
+}
+
+/// One documented constraint of a property, as the validator checks it.
+enum SwiftCheck: Sendable, Hashable {
+    case length(LengthRule)
+    case elementLength(LengthRule)
+    case count(LengthRule)
+    /// A whole number within inclusive bounds; nil is the bound of the property's integer type.
+    case range(minimum: Int128?, maximum: Int128?)
+    /// A number sent as a string: decimal digits within inclusive bounds; nil is unbounded.
+    case numericString(minimum: Int128?, maximum: Int128?)
+    case format(KnownFormat)
+    /// An enumerated code (or an array of them) that must be one the docs list.
+    case documentedCode
+    /// A nested object (or an array of them) whose own constraints apply.
+    case nested
+    /// A Conditional header: missing is a violation when the condition holds for the endpoint.
+    case requiredWhen(HeaderCondition)
+}
+
