@@ -174,6 +174,13 @@ public struct KonaplateValidator: Sendable {
         if !format.matches(value) { report(path, "not in format \(format.pattern)") }
     }
 
+    /// A rule the docs state in words, as a regular expression the whole value must match. Each pattern is
+    /// compiled once per process.
+    @_spi(Generated) public mutating func check(_ value: String?, at path: KonaplatePath, pattern: String) {
+        guard let value else { return }
+        if !KonaplatePatterns.matches(value, pattern) { report(path, "does not match \(pattern)") }
+    }
+
     /// An enumerated code the documentation does not list decodes fine (no data is lost) but is reported here.
     @_spi(Generated) @inlinable
     public mutating func check<Code: KonaplateCode>(_ value: Code?, at path: KonaplatePath) {

@@ -90,6 +90,13 @@ struct KeywordHeaderTests {
         #expect(shared.default.count == 15)
     }
 
+    /// A `pattern` is checked on the whole value.
+    @Test func aPatternIsCheckedOnTheWholeValue() {
+        #expect(KeywordHeaders.Request(value: "KR123").violations.isEmpty)
+        #expect(KeywordHeaders.Request(value: "kr123").violations.map(\.message) == [#"does not match [A-Z]{2}\d+"#])
+        #expect(KeywordHeaders.Request(value: "KR123x").violations.count == 1)  // matched whole, not searched
+    }
+
     @Test func keywordResponseHeadersAreRead() throws {
         var fields = HTTPFields()
         fields[HTTPField.Name("X-KM-Default")!] = String(repeating: "d", count: 20)

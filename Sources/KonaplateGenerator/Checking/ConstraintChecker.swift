@@ -9,6 +9,11 @@ enum ConstraintChecker {
                 name: field.name.value + " items", length: items.length, format: items.format, codes: items.codes,
                 diagnostics: &diagnostics)
         }
+        if let pattern = field.pattern, (try? Regex(pattern.value)) == nil {
+            diagnostics.error(
+                "'pattern' of '\(field.name.value)' is not a regular expression Swift reads; write one both Swift and JSON Schema read (ECMA-262 syntax: [0-9], \\d, (?:…), {n,m})",
+                at: pattern.location)
+        }
         if field.type == .number || field.items?.type == .number, let range = field.range ?? field.items?.range,
             SwiftInteger.narrowest(for: range.value) == nil
         {

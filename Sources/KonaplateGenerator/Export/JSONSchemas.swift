@@ -32,7 +32,8 @@ enum JSONSchemas {
         switch field.type {
         case .string:
             members += stringSchema(
-                length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value, direction)
+                length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value, direction,
+                pattern: field.pattern?.value)
         case .number:
             members += integerSchema(field.range?.value)
         case .boolean:
@@ -71,7 +72,8 @@ enum JSONSchemas {
     }
 
     private static func stringSchema(
-        length: LengthRule?, format: String?, codes: [CodeSpec], range: IntegerRange?, _ direction: Direction
+        length: LengthRule?, format: String?, codes: [CodeSpec], range: IntegerRange?, _ direction: Direction,
+        pattern spec: String? = nil
     ) -> [(String, JSON)] {
         var members: [(String, JSON)] = [("type", .string("string"))]
         // A code's length was checked against its list when the spec was; at run time the list is the check.
@@ -89,6 +91,8 @@ enum JSONSchemas {
             patterns.append(IntegerPattern.pattern(minimum: range.minimum, maximum: range.maximum))
             members.append(("x-konaplate-numeric-range", .string(range.description)))
         }
+        // JSON Schema searches a pattern; the runtime matches the whole value.
+        if let spec { patterns.append("^(?:\(spec))$") }
         if let first = patterns.first { members.append(("pattern", .string(first))) }
         if patterns.count > 1 {
             members.append(("allOf", .array(patterns.dropFirst().map { .object([("pattern", .string($0))]) })))

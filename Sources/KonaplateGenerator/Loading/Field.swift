@@ -26,6 +26,8 @@ public struct FieldSpec: Sendable, Hashable {
     public var items: ItemSpec?
     /// How many elements an array may have.
     public var count: Located<LengthRule>?
+    /// A regular expression the whole value must match: a rule the docs state in words that no format covers.
+    public var pattern: Located<String>?
     public var swiftName: Located<String>?
 }
 
@@ -47,7 +49,7 @@ extension SpecLoader {
     // The keys each mapping may have, in the order the README documents them.
     static let fieldKeys = [
         "type", "presence", "when", "length", "range", "format", "codes", "sensitive", "description", "fields",
-        "items", "count", "swiftName",
+        "items", "count", "swiftName", "pattern",
     ]
     static let itemKeys = ["type", "length", "range", "format", "codes"]
     static let codeKeys = ["meaning", "case"]
@@ -111,11 +113,12 @@ extension SpecLoader {
         let items = field["items"].flatMap { loadItems($0, reader: &reader) }
         let count = field["count"].flatMap { reader.lengthRule($0, key: "count") }
         let swiftName = located(field["swiftName"], key: "swiftName", reader: &reader)
+        let pattern = located(field["pattern"], key: "pattern", reader: &reader)
         guard let type, let presence else { return nil }
         let spec = FieldSpec(
             name: name, type: type, presence: presence, length: length, range: range, format: format, codes: codes,
             sensitive: sensitive, description: description, fields: fields, items: items, count: count,
-            swiftName: swiftName)
+            pattern: pattern, swiftName: swiftName)
         checkKeysFit(type: type, field: field, context: context, reader: &reader)
         return spec
     }
@@ -123,7 +126,7 @@ extension SpecLoader {
     /// Keys that only make sense for some types: a misplaced one is an error naming the type that takes it.
     private static func checkKeysFit(type: FieldType, field: Mapping, context: String, reader: inout NodeReader) {
         let applicable: [String: [FieldType]] = [
-            "length": [.string], "format": [.string], "codes": [.string], "range": [.number, .string],
+            "length": [.string], "format": [.string], "codes": [.string], "pattern": [.string], "range": [.number, .string],
             "fields": [.object, .array], "items": [.array], "count": [.array],
         ]
         for entry in field.entries {

@@ -41,6 +41,7 @@ enum SwiftSpelling {
         case .numericString(let minimum, let maximum):
             "numericRange: \(bound(minimum, or: "Int128.min"))...\(bound(maximum, or: "Int128.max"))"
         case .format(let format): "format: .\(format.swiftCase)"
+        case .pattern(let pattern): "pattern: \(SwiftLiteral.string(pattern))"
         case .documentedCode, .nested, .requiredWhen: nil
         }
     }

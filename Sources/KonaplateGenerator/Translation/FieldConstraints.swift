@@ -19,6 +19,7 @@ enum FieldConstraints {
             checks.append(.elementLength(length))
         }
         if let count = field.count?.value { checks.append(.count(count)) }
+        if let pattern = field.pattern?.value { checks.append(.pattern(pattern)) }
         return checks
     }
 
@@ -34,6 +35,7 @@ enum FieldConstraints {
         if let range = field.range { facts.append("range \(range.value)") }
         if let format = field.format { facts.append("format \(format.value)") }
         if let count = field.count { facts.append("\(count.value) elements") }
+        if let pattern = field.pattern { facts.append("matching `\(pattern.value)`") }
         if field.sensitive { facts.append("sensitive: masked when printed") }
         return facts.joined(separator: ", ") + "."
     }
@@ -49,6 +51,8 @@ enum SwiftCheck: Sendable, Hashable {
     /// A number sent as a string: decimal digits within inclusive bounds; nil is unbounded.
     case numericString(minimum: Int128?, maximum: Int128?)
     case format(KnownFormat)
+    /// A regular expression the whole value must match.
+    case pattern(String)
     /// An enumerated code (or an array of them) that must be one the docs list.
     case documentedCode
     /// A nested object (or an array of them) whose own constraints apply.

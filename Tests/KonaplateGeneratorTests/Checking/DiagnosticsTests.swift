@@ -32,7 +32,7 @@ struct DiagnosticsTests {
             name: "unknown key with no close match lists the keys",
             yaml: withField("    bankCode: { type: string, presence: required, colour: red }\n"),
             expected: [
-                "spec.yaml:11:51: error: unknown key 'colour' in field 'bankCode'; expected one of type, presence, when, length, range, format, codes, sensitive, description, fields, items, count, swiftName"
+                "spec.yaml:11:51: error: unknown key 'colour' in field 'bankCode'; expected one of type, presence, when, length, range, format, codes, sensitive, description, fields, items, count, swiftName, pattern"
             ]),
         Case(
             name: "the docs' Value gets a pointer to range",
@@ -52,6 +52,18 @@ struct DiagnosticsTests {
             expected: [
                 "spec.yaml:11:11: error: missing required key 'presence' in field 'name'",
                 "spec.yaml:11:27: error: unknown key 'required' in field 'name'; write 'presence: required', 'presence: optional' or 'presence: conditional' (the docs' Required/Optional/Conditional)",
+            ]),
+        Case(
+            name: "a pattern Swift cannot read",
+            yaml: withField("    plate: { type: string, presence: required, pattern: \"[A-Z\" }\n"),
+            expected: [
+                "spec.yaml:11:57: error: 'pattern' of 'plate' is not a regular expression Swift reads; write one both Swift and JSON Schema read (ECMA-262 syntax: [0-9], \\d, (?:…), {n,m})"
+            ]),
+        Case(
+            name: "a pattern on a number",
+            yaml: withField("    count: { type: number, presence: required, pattern: \"[0-9]+\" }\n"),
+            expected: [
+                "spec.yaml:11:48: error: 'pattern' applies to string fields; field 'count' is a number"
             ]),
         Case(
             name: "a common word for a type",
