@@ -101,16 +101,16 @@ extension BankAccountsArsRegister {
         /// is in progress. This error occurs when a duplicate request is made with the same member ID while the ARS
         /// authentication and account registration process is in progress. After ARS authentication, a member's
         /// account registration process cannot proceed more than one time at the same time.
-        case arsAuthAndBankAccountRegisterIsStillInProgress
+        case arsAuthStillInProgress
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static var documented: [Self] { [.success, .arsAuthAndBankAccountRegisterIsStillInProgress] }
+        public static var documented: [Self] { [.success, .arsAuthStillInProgress] }
 
         public init(code: String) {
             switch code {
             case "000_000": self = .success
-            case "002_013": self = .arsAuthAndBankAccountRegisterIsStillInProgress
+            case "002_013": self = .arsAuthStillInProgress
             default: self = .undocumented(code)
             }
         }
@@ -118,7 +118,7 @@ extension BankAccountsArsRegister {
         public var code: String {
             switch self {
             case .success: "000_000"
-            case .arsAuthAndBankAccountRegisterIsStillInProgress: "002_013"
+            case .arsAuthStillInProgress: "002_013"
             case .undocumented(let code): code
             }
         }
@@ -131,7 +131,7 @@ extension BankAccountsArsRegister {
                     message: "Success.",
                     meaning: "After the member's ARS authentication, the bank account is successfully registered."
                 )
-            case .arsAuthAndBankAccountRegisterIsStillInProgress:
+            case .arsAuthStillInProgress:
                 .init(
                     httpStatus: 400,
                     message: "Ars auth and bank account register is still in progress.",

@@ -147,30 +147,24 @@ extension BankAccountsArsRegisterInquiry {
         case notFoundArsBankAccountRegisterError
         /// `002_014` (HTTP 400): Bank account register failed due to ARS auth failed. — Bank account registration
         /// failure due to ARS authentication failure.
-        case bankAccountRegisterFailedDueToArsAuthFailed
+        case arsAuthFailed
         /// `002_015` (HTTP 400): Bank account register failed due to lifetime account. — This is a lifetime account.
-        case bankAccountRegisterFailedDueToLifetimeAccount
+        case lifetimeAccount
         /// `002_016` (HTTP 400): Invalid account. — This is an account restricted for transactions.
         case invalidAccount
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [
-                .success,
-                .notFoundArsBankAccountRegisterError,
-                .bankAccountRegisterFailedDueToArsAuthFailed,
-                .bankAccountRegisterFailedDueToLifetimeAccount,
-                .invalidAccount,
-            ]
+            [.success, .notFoundArsBankAccountRegisterError, .arsAuthFailed, .lifetimeAccount, .invalidAccount]
         }
 
         public init(code: String) {
             switch code {
             case "000_000": self = .success
             case "002_019": self = .notFoundArsBankAccountRegisterError
-            case "002_014": self = .bankAccountRegisterFailedDueToArsAuthFailed
-            case "002_015": self = .bankAccountRegisterFailedDueToLifetimeAccount
+            case "002_014": self = .arsAuthFailed
+            case "002_015": self = .lifetimeAccount
             case "002_016": self = .invalidAccount
             default: self = .undocumented(code)
             }
@@ -180,8 +174,8 @@ extension BankAccountsArsRegisterInquiry {
             switch self {
             case .success: "000_000"
             case .notFoundArsBankAccountRegisterError: "002_019"
-            case .bankAccountRegisterFailedDueToArsAuthFailed: "002_014"
-            case .bankAccountRegisterFailedDueToLifetimeAccount: "002_015"
+            case .arsAuthFailed: "002_014"
+            case .lifetimeAccount: "002_015"
             case .invalidAccount: "002_016"
             case .undocumented(let code): code
             }
@@ -201,13 +195,13 @@ extension BankAccountsArsRegisterInquiry {
                     message: "Not found ars bank account register error.",
                     meaning: "Account registration processing number does not exist."
                 )
-            case .bankAccountRegisterFailedDueToArsAuthFailed:
+            case .arsAuthFailed:
                 .init(
                     httpStatus: 400,
                     message: "Bank account register failed due to ARS auth failed.",
                     meaning: "Bank account registration failure due to ARS authentication failure."
                 )
-            case .bankAccountRegisterFailedDueToLifetimeAccount:
+            case .lifetimeAccount:
                 .init(
                     httpStatus: 400,
                     message: "Bank account register failed due to lifetime account.",

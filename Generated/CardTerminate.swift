@@ -113,7 +113,7 @@ extension CardTerminate {
         case cannotDeleteSubCardDirectly
         /// `001_062` (HTTP 400): Card is married to cardSe. Disconnect before delete. — In case of trying to delete
         /// the married card
-        case cardIsMarriedToCardseDisconnectBeforeDelete
+        case cardLinkedToCardse
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -126,7 +126,7 @@ extension CardTerminate {
                 .activeCardHasBalance,
                 .canNotDeleteBasicCard,
                 .cannotDeleteSubCardDirectly,
-                .cardIsMarriedToCardseDisconnectBeforeDelete,
+                .cardLinkedToCardse,
             ]
         }
 
@@ -139,7 +139,7 @@ extension CardTerminate {
             case "001_052": self = .activeCardHasBalance
             case "001_059": self = .canNotDeleteBasicCard
             case "001_061": self = .cannotDeleteSubCardDirectly
-            case "001_062": self = .cardIsMarriedToCardseDisconnectBeforeDelete
+            case "001_062": self = .cardLinkedToCardse
             default: self = .undocumented(code)
             }
         }
@@ -153,7 +153,7 @@ extension CardTerminate {
             case .activeCardHasBalance: "001_052"
             case .canNotDeleteBasicCard: "001_059"
             case .cannotDeleteSubCardDirectly: "001_061"
-            case .cardIsMarriedToCardseDisconnectBeforeDelete: "001_062"
+            case .cardLinkedToCardse: "001_062"
             case .undocumented(let code): code
             }
         }
@@ -199,7 +199,7 @@ extension CardTerminate {
                         """,
                     meaning: "In case of deleting the sub card rather than the main card"
                 )
-            case .cardIsMarriedToCardseDisconnectBeforeDelete:
+            case .cardLinkedToCardse:
                 .init(
                     httpStatus: 400,
                     message: "Card is married to cardSe. Disconnect before delete.",

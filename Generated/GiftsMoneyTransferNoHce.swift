@@ -83,7 +83,7 @@ extension GiftsMoneyTransferNoHce {
         /// `000_002` (HTTP 400): Invalid input parameter. — Input parameter error.
         case invalidInputParameter
         /// `005_003` (HTTP 400): Sender's And Receiver's Phone Numbers Same. — Transferring to oneself is not allowed.
-        case senderSAndReceiverSPhoneNumbersSame
+        case sendersAndReceiversPhoneNumbersSame
         /// `005_004` (HTTP 400): Gift Card Status Is Not Active. — The status of the transfer card is inactive.
         case giftCardStatusIsNotActive
         /// `005_005` (HTTP 400): Gift Card Is Over Expiration Date. — The expiration date of the transfer card has
@@ -98,7 +98,7 @@ extension GiftsMoneyTransferNoHce {
         case balanceIsNotEnoughForGift
         /// `005_009` (HTTP 400): Money transfer count or amount is over the limit in policy. — The transfer count or
         /// the daily/monthly maximum transfer amount has been exceeded.
-        case moneyTransferCountOrAmountIsOverTheLimitInPolicy
+        case transferOverPolicyLimit
         /// `005_012` (HTTP 400): Deposit error. — The transfer has failed.
         case depositError
         /// A code the docs do not list for this endpoint, kept as sent.
@@ -108,13 +108,13 @@ extension GiftsMoneyTransferNoHce {
             [
                 .success,
                 .invalidInputParameter,
-                .senderSAndReceiverSPhoneNumbersSame,
+                .sendersAndReceiversPhoneNumbersSame,
                 .giftCardStatusIsNotActive,
                 .giftCardIsOverExpirationDate,
                 .userNotFound,
                 .giftMoneyIsZero,
                 .balanceIsNotEnoughForGift,
-                .moneyTransferCountOrAmountIsOverTheLimitInPolicy,
+                .transferOverPolicyLimit,
                 .depositError,
             ]
         }
@@ -123,13 +123,13 @@ extension GiftsMoneyTransferNoHce {
             switch code {
             case "000_000": self = .success
             case "000_002": self = .invalidInputParameter
-            case "005_003": self = .senderSAndReceiverSPhoneNumbersSame
+            case "005_003": self = .sendersAndReceiversPhoneNumbersSame
             case "005_004": self = .giftCardStatusIsNotActive
             case "005_005": self = .giftCardIsOverExpirationDate
             case "005_006": self = .userNotFound
             case "005_007": self = .giftMoneyIsZero
             case "005_008": self = .balanceIsNotEnoughForGift
-            case "005_009": self = .moneyTransferCountOrAmountIsOverTheLimitInPolicy
+            case "005_009": self = .transferOverPolicyLimit
             case "005_012": self = .depositError
             default: self = .undocumented(code)
             }
@@ -139,13 +139,13 @@ extension GiftsMoneyTransferNoHce {
             switch self {
             case .success: "000_000"
             case .invalidInputParameter: "000_002"
-            case .senderSAndReceiverSPhoneNumbersSame: "005_003"
+            case .sendersAndReceiversPhoneNumbersSame: "005_003"
             case .giftCardStatusIsNotActive: "005_004"
             case .giftCardIsOverExpirationDate: "005_005"
             case .userNotFound: "005_006"
             case .giftMoneyIsZero: "005_007"
             case .balanceIsNotEnoughForGift: "005_008"
-            case .moneyTransferCountOrAmountIsOverTheLimitInPolicy: "005_009"
+            case .transferOverPolicyLimit: "005_009"
             case .depositError: "005_012"
             case .undocumented(let code): code
             }
@@ -160,7 +160,7 @@ extension GiftsMoneyTransferNoHce {
                     message: "Invalid input parameter.",
                     meaning: "Input parameter error."
                 )
-            case .senderSAndReceiverSPhoneNumbersSame:
+            case .sendersAndReceiversPhoneNumbersSame:
                 .init(
                     httpStatus: 400,
                     message: "Sender's And Receiver's Phone Numbers Same.",
@@ -196,7 +196,7 @@ extension GiftsMoneyTransferNoHce {
                     message: "Balance is not enough for gift.",
                     meaning: "The balance of the transfer card is less than the transfer amount."
                 )
-            case .moneyTransferCountOrAmountIsOverTheLimitInPolicy:
+            case .transferOverPolicyLimit:
                 .init(
                     httpStatus: 400,
                     message: "Money transfer count or amount is over the limit in policy.",

@@ -90,7 +90,7 @@ extension PaymentCancelNoHce {
         case success
         /// `006_005` (HTTP 400): The entered card cannot be transacted through the POS Entry Mode. — The entered card
         /// cannot be transacted through the corresponding POS Entry Mode (DE 22)
-        case theEnteredCardCannotBeTransactedThroughThePosEntryMode
+        case posEntryModeNotAllowed
         /// `006_006` (HTTP 400): Invalid Transaction. — Card terminal time is incorrect
         case invalidTransaction
         /// `006_007` (HTTP 400): Invalid amount. — Invalid Transaction Amount – Insufficient Balance
@@ -115,7 +115,7 @@ extension PaymentCancelNoHce {
         public static var documented: [Self] {
             [
                 .success,
-                .theEnteredCardCannotBeTransactedThroughThePosEntryMode,
+                .posEntryModeNotAllowed,
                 .invalidTransaction,
                 .invalidAmount,
                 .invalidCardNumber,
@@ -130,7 +130,7 @@ extension PaymentCancelNoHce {
         public init(code: String) {
             switch code {
             case "000_000": self = .success
-            case "006_005": self = .theEnteredCardCannotBeTransactedThroughThePosEntryMode
+            case "006_005": self = .posEntryModeNotAllowed
             case "006_006": self = .invalidTransaction
             case "006_007": self = .invalidAmount
             case "006_008": self = .invalidCardNumber
@@ -146,7 +146,7 @@ extension PaymentCancelNoHce {
         public var code: String {
             switch self {
             case .success: "000_000"
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode: "006_005"
+            case .posEntryModeNotAllowed: "006_005"
             case .invalidTransaction: "006_006"
             case .invalidAmount: "006_007"
             case .invalidCardNumber: "006_008"
@@ -162,7 +162,7 @@ extension PaymentCancelNoHce {
         public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .success: .init(httpStatus: 200, message: "Success", meaning: "Success")
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
+            case .posEntryModeNotAllowed:
                 .init(
                     httpStatus: 400,
                     message: "The entered card cannot be transacted through the POS Entry Mode.",

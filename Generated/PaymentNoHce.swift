@@ -62,7 +62,7 @@ extension PaymentNoHce {
         /// Transaction unique number
         /// Network Reference Number
         ///
-        /// Required, length ...18.
+        /// Required, length 1...18.
         public var nrNumber: String
         /// time of transaction approval
         ///
@@ -99,7 +99,7 @@ extension PaymentNoHce {
             validator.check(self.cardNo, at: path + "cardNo", length: .exactly(16))
             validator.check(self.balance, at: path + "balance", range: 0...999_999_999_999)
             validator.check(self.approvalCode, at: path + "approvalCode", length: .exactly(6))
-            validator.check(self.nrNumber, at: path + "nrNumber", length: .atMost(18))
+            validator.check(self.nrNumber, at: path + "nrNumber", length: .between(1, 18))
             validator.check(self.approvalTime, at: path + "approvalTime", format: .yyyyMMddHHmmssSSS)
         }
 
@@ -128,7 +128,7 @@ extension PaymentNoHce {
         case success
         /// `006_005` (HTTP 400): The entered card cannot be transacted through the POS Entry Mode. — The card entered
         /// cannot be traded through that POS Entry Mode (DE 22)
-        case theEnteredCardCannotBeTransactedThroughThePosEntryMode
+        case posEntryModeNotAllowed
         /// `006_006` (HTTP 400): Invalid Transaction. — The card terminal time is wrong
         case invalidTransaction
         /// `006_007` (HTTP 400): Invalid amount. — Wrong transaction amount - insufficient balance
@@ -151,7 +151,7 @@ extension PaymentNoHce {
         public static var documented: [Self] {
             [
                 .success,
-                .theEnteredCardCannotBeTransactedThroughThePosEntryMode,
+                .posEntryModeNotAllowed,
                 .invalidTransaction,
                 .invalidAmount,
                 .invalidCardNumber,
@@ -165,7 +165,7 @@ extension PaymentNoHce {
         public init(code: String) {
             switch code {
             case "000_000": self = .success
-            case "006_005": self = .theEnteredCardCannotBeTransactedThroughThePosEntryMode
+            case "006_005": self = .posEntryModeNotAllowed
             case "006_006": self = .invalidTransaction
             case "006_007": self = .invalidAmount
             case "006_008": self = .invalidCardNumber
@@ -180,7 +180,7 @@ extension PaymentNoHce {
         public var code: String {
             switch self {
             case .success: "000_000"
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode: "006_005"
+            case .posEntryModeNotAllowed: "006_005"
             case .invalidTransaction: "006_006"
             case .invalidAmount: "006_007"
             case .invalidCardNumber: "006_008"
@@ -195,7 +195,7 @@ extension PaymentNoHce {
         public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .success: .init(httpStatus: 200, message: "Success", meaning: "Success")
-            case .theEnteredCardCannotBeTransactedThroughThePosEntryMode:
+            case .posEntryModeNotAllowed:
                 .init(
                     httpStatus: 400,
                     message: "The entered card cannot be transacted through the POS Entry Mode.",

@@ -245,17 +245,12 @@ extension PrepayCardIssueDelivery {
         case walletUserNotFound
         /// `003_024` (HTTP 400): Card delivery should be required in case of normal type. — For normal type cards,
         /// delivery is required.(A mobile card is unable to be issued, and only a mobile card issuance is requested)
-        case cardDeliveryShouldBeRequiredInCaseOfNormalType
+        case deliveryRequiredForNormalType
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [
-                .success,
-                .invalidInputParameterServiceid,
-                .walletUserNotFound,
-                .cardDeliveryShouldBeRequiredInCaseOfNormalType,
-            ]
+            [.success, .invalidInputParameterServiceid, .walletUserNotFound, .deliveryRequiredForNormalType]
         }
 
         public init(code: String) {
@@ -263,7 +258,7 @@ extension PrepayCardIssueDelivery {
             case "000_000": self = .success
             case "000_002": self = .invalidInputParameterServiceid
             case "001_006": self = .walletUserNotFound
-            case "003_024": self = .cardDeliveryShouldBeRequiredInCaseOfNormalType
+            case "003_024": self = .deliveryRequiredForNormalType
             default: self = .undocumented(code)
             }
         }
@@ -273,7 +268,7 @@ extension PrepayCardIssueDelivery {
             case .success: "000_000"
             case .invalidInputParameterServiceid: "000_002"
             case .walletUserNotFound: "001_006"
-            case .cardDeliveryShouldBeRequiredInCaseOfNormalType: "003_024"
+            case .deliveryRequiredForNormalType: "003_024"
             case .undocumented(let code): code
             }
         }
@@ -293,7 +288,7 @@ extension PrepayCardIssueDelivery {
                     message: "Wallet user not found.",
                     meaning: "Non-member or a member who has canceled membership"
                 )
-            case .cardDeliveryShouldBeRequiredInCaseOfNormalType:
+            case .deliveryRequiredForNormalType:
                 .init(
                     httpStatus: 400,
                     message: "Card delivery should be required in case of normal type.",

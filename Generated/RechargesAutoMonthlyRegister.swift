@@ -83,7 +83,7 @@ extension RechargesAutoMonthlyRegister {
         case accountChargeRequestWhileProceeding
         /// `007_006` (HTTP 400): Account charge request while proceeding auto charge. — 결제 시 자충으로 충전 거래가 진행 중인 상태에서
         /// 계좌로 충전하기 요청이 유입되었을 경우 발생.
-        case accountChargeRequestWhileProceedingAutoCharge
+        case chargeWhileAutoChargeInProgress
         /// `007_007` (HTTP 400): Recharge amount should be more than zero. — 충전 요청한 금액이 0원 이하일 경우 발생
         case rechargeAmountShouldBeMoreThanZero
         /// A code the docs do not list for this endpoint, kept as sent.
@@ -98,7 +98,7 @@ extension RechargesAutoMonthlyRegister {
                 .creditLimitExceeded,
                 .withdrawFailureFromPg,
                 .accountChargeRequestWhileProceeding,
-                .accountChargeRequestWhileProceedingAutoCharge,
+                .chargeWhileAutoChargeInProgress,
                 .rechargeAmountShouldBeMoreThanZero,
             ]
         }
@@ -112,7 +112,7 @@ extension RechargesAutoMonthlyRegister {
             case "007_003": self = .creditLimitExceeded
             case "007_004": self = .withdrawFailureFromPg
             case "007_005": self = .accountChargeRequestWhileProceeding
-            case "007_006": self = .accountChargeRequestWhileProceedingAutoCharge
+            case "007_006": self = .chargeWhileAutoChargeInProgress
             case "007_007": self = .rechargeAmountShouldBeMoreThanZero
             default: self = .undocumented(code)
             }
@@ -127,7 +127,7 @@ extension RechargesAutoMonthlyRegister {
             case .creditLimitExceeded: "007_003"
             case .withdrawFailureFromPg: "007_004"
             case .accountChargeRequestWhileProceeding: "007_005"
-            case .accountChargeRequestWhileProceedingAutoCharge: "007_006"
+            case .chargeWhileAutoChargeInProgress: "007_006"
             case .rechargeAmountShouldBeMoreThanZero: "007_007"
             case .undocumented(let code): code
             }
@@ -172,7 +172,7 @@ extension RechargesAutoMonthlyRegister {
                     message: "Account charge request while proceeding.",
                     meaning: "계좌로 충전하기 거래가 진행 중인 상태에서 계좌로 충전하기 요청이 유입되었을 경우 발생."
                 )
-            case .accountChargeRequestWhileProceedingAutoCharge:
+            case .chargeWhileAutoChargeInProgress:
                 .init(
                     httpStatus: 400,
                     message: "Account charge request while proceeding auto charge.",

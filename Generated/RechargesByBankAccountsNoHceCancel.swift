@@ -150,11 +150,11 @@ extension RechargesByBankAccountsNoHceCancel {
         /// `007_001` (HTTP 400): Bank account not found. — No account registered
         case bankAccountNotFound
         /// `007_030` (HTTP 400): Cancellation not possible for this transaction. — 충전 취소가 불가능한 거래.
-        case cancellationNotPossibleForThisTransaction
+        case cancellationNotPossible
         /// `007_040` (HTTP 400): Cancel request for another method. — 충전 취소할 충전 건의 충전 금액 지불 방식이 다른 경우.
         case cancelRequestForAnotherMethod
         /// `007_043` (HTTP 400): Cancellation request denied due to name mismatch. — 시스템에 등록된 회원 이름과 은행계좌 소유…
-        case cancellationRequestDeniedDueToNameMismatch
+        case cancellationDeniedNameMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -163,9 +163,9 @@ extension RechargesByBankAccountsNoHceCancel {
                 .success,
                 .invalidInputParameterUserid,
                 .bankAccountNotFound,
-                .cancellationNotPossibleForThisTransaction,
+                .cancellationNotPossible,
                 .cancelRequestForAnotherMethod,
-                .cancellationRequestDeniedDueToNameMismatch,
+                .cancellationDeniedNameMismatch,
             ]
         }
 
@@ -174,9 +174,9 @@ extension RechargesByBankAccountsNoHceCancel {
             case "000_000": self = .success
             case "000_002": self = .invalidInputParameterUserid
             case "007_001": self = .bankAccountNotFound
-            case "007_030": self = .cancellationNotPossibleForThisTransaction
+            case "007_030": self = .cancellationNotPossible
             case "007_040": self = .cancelRequestForAnotherMethod
-            case "007_043": self = .cancellationRequestDeniedDueToNameMismatch
+            case "007_043": self = .cancellationDeniedNameMismatch
             default: self = .undocumented(code)
             }
         }
@@ -186,9 +186,9 @@ extension RechargesByBankAccountsNoHceCancel {
             case .success: "000_000"
             case .invalidInputParameterUserid: "000_002"
             case .bankAccountNotFound: "007_001"
-            case .cancellationNotPossibleForThisTransaction: "007_030"
+            case .cancellationNotPossible: "007_030"
             case .cancelRequestForAnotherMethod: "007_040"
-            case .cancellationRequestDeniedDueToNameMismatch: "007_043"
+            case .cancellationDeniedNameMismatch: "007_043"
             case .undocumented(let code): code
             }
         }
@@ -208,7 +208,7 @@ extension RechargesByBankAccountsNoHceCancel {
                     message: "Bank account not found.",
                     meaning: "No account registered"
                 )
-            case .cancellationNotPossibleForThisTransaction:
+            case .cancellationNotPossible:
                 .init(
                     httpStatus: 400,
                     message: "Cancellation not possible for this transaction.",
@@ -220,7 +220,7 @@ extension RechargesByBankAccountsNoHceCancel {
                     message: "Cancel request for another method.",
                     meaning: "충전 취소할 충전 건의 충전 금액 지불 방식이 다른 경우."
                 )
-            case .cancellationRequestDeniedDueToNameMismatch:
+            case .cancellationDeniedNameMismatch:
                 .init(
                     httpStatus: 400,
                     message: "Cancellation request denied due to name mismatch.",

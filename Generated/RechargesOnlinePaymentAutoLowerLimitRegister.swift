@@ -53,7 +53,7 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
         public var transactionId: String
         /// 자동충전 등록 신용카드 인증창 오픈 요청 URL 주소
         ///
-        /// Required, length ...200.
+        /// Required, length 1...200.
         public var redirectUrl: String
 
         public init(transactionId: String, redirectUrl: String) {
@@ -75,7 +75,7 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
 
         public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {
             validator.check(self.transactionId, at: path + "transactionId", length: .exactly(20))
-            validator.check(self.redirectUrl, at: path + "redirectUrl", length: .atMost(200))
+            validator.check(self.redirectUrl, at: path + "redirectUrl", length: .between(1, 200))
         }
     }
 }

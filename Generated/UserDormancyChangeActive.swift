@@ -132,21 +132,21 @@ extension UserDormancyChangeActive {
         /// `001_006` (HTTP 400): Wallet user not found — 회원 정보 없는 테스트 - `CI` 요청 정보와 일치한 휴면 회원 정보 없는 경우
         case walletUserNotFound
         /// `001_080` (HTTP 400): User is blocked forgiven data and asp configuration — 부정 사용자 등록 회원 테스트
-        case userIsBlockedForgivenDataAndAspConfiguration
+        case userBlockedByAspConfiguration
         /// `001_087` (HTTP 400): Dormancy user not found. — 휴면 회원 조회가 안되는 경우 테스트
         case dormancyUserNotFound
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [.success, .walletUserNotFound, .userIsBlockedForgivenDataAndAspConfiguration, .dormancyUserNotFound]
+            [.success, .walletUserNotFound, .userBlockedByAspConfiguration, .dormancyUserNotFound]
         }
 
         public init(code: String) {
             switch code {
             case "000_000": self = .success
             case "001_006": self = .walletUserNotFound
-            case "001_080": self = .userIsBlockedForgivenDataAndAspConfiguration
+            case "001_080": self = .userBlockedByAspConfiguration
             case "001_087": self = .dormancyUserNotFound
             default: self = .undocumented(code)
             }
@@ -156,7 +156,7 @@ extension UserDormancyChangeActive {
             switch self {
             case .success: "000_000"
             case .walletUserNotFound: "001_006"
-            case .userIsBlockedForgivenDataAndAspConfiguration: "001_080"
+            case .userBlockedByAspConfiguration: "001_080"
             case .dormancyUserNotFound: "001_087"
             case .undocumented(let code): code
             }
@@ -171,7 +171,7 @@ extension UserDormancyChangeActive {
                     message: "Wallet user not found",
                     meaning: "회원 정보 없는 테스트 - `CI` 요청 정보와 일치한 휴면 회원 정보 없는 경우"
                 )
-            case .userIsBlockedForgivenDataAndAspConfiguration:
+            case .userBlockedByAspConfiguration:
                 .init(
                     httpStatus: 400,
                     message: "User is blocked forgiven data and asp configuration",

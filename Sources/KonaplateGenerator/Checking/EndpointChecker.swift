@@ -29,6 +29,9 @@ enum EndpointChecker {
             FieldNames.check(body.fields, in: typeName, diagnostics: &diagnostics)
         }
         ResultCodes.check(spec.results, diagnostics: &diagnostics)
+        if SwiftNaming.isTypeName(spec.name.value) {
+            SpecConventions.check(name: spec.name, path: spec.path.value, diagnostics: &diagnostics)
+        }
     }
 
     /// Paths start with `/`. One docs page prints `api/v1/user/deduction/info` (DECISIONS.md D21): the spec must say
@@ -52,10 +55,13 @@ enum EndpointChecker {
         return segments.allSatisfy { !$0.isEmpty && $0.allSatisfy(allowed.contains) }
     }
 
-    private static func checkConstraints(_ fields: [FieldSpec], diagnostics: inout Diagnostics) {
+    /// - Parameter array: the array whose element `fields` describe, if they do.
+    private static func checkConstraints(_ fields: [FieldSpec], in array: String? = nil, diagnostics: inout Diagnostics) {
         for field in fields {
             ConstraintChecker.check(field, diagnostics: &diagnostics)
-            checkConstraints(field.fields, diagnostics: &diagnostics)
+            DocsArtefacts.check(field, isArrayElement: array != nil, arrayName: array, diagnostics: &diagnostics)
+            SpecConventions.check(field, diagnostics: &diagnostics)
+            checkConstraints(field.fields, in: field.type == .array ? field.name.value : nil, diagnostics: &diagnostics)
         }
     }
 }

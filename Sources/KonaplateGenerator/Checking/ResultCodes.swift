@@ -1,5 +1,25 @@
 /// An endpoint's result codes: each listed once, with an HTTP status, and each with a Swift case of its own.
 enum ResultCodes {
+    /// Longer derived case names get a lint suggestion to name the case.
+    static let longCaseName = 40
+
+    /// The first words of a long case name, up to a connecting word (`cancellationNotPossibleForThisTransaction` →
+    /// `cancellationNotPossible`) or half the limit.
+    static func shortened(_ name: String) -> String {
+        let connecting: Set<String> = ["For", "While", "Due", "To", "And", "Of", "In", "The", "With", "By", "Through", "Is"]
+        var words: [String] = []
+        for character in name {
+            if character.isUppercase || words.isEmpty { words.append("") }
+            words[words.count - 1].append(character)
+        }
+        var result = words[0]
+        for word in words.dropFirst() {
+            if connecting.contains(word) || result.count + word.count > longCaseName / 2 + 5 { break }
+            result += word
+        }
+        return result
+    }
+
     static func check(_ results: [ResultSpec], diagnostics: inout Diagnostics) {
         var codes: [String: SourceLocation] = [:]
         var cases: [String: ResultSpec] = [:]
@@ -36,6 +56,11 @@ enum ResultCodes {
                 continue
             }
             cases[name] = result
+            if result.caseName == nil && name.count > longCaseName {
+                diagnostics.warning(
+                    "result code '\(result.code.value)' becomes the case '\(name)' (\(name.count) characters); a shorter name reads better in a switch: set 'case:' (e.g. 'case: \(shortened(name))')",
+                    at: result.code.location)
+            }
         }
     }
 }

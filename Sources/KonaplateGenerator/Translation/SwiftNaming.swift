@@ -102,9 +102,14 @@ enum SwiftNaming {
             + lowered.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    /// A result code's case name from its English message: `User not found.` → `userNotFound`.
+    /// A result code's case name from its English message: `User not found.` → `userNotFound`,
+    /// `Wallet pin didn't match` → `walletPinDidNotMatch` (a contraction is spelled out, not cut at its apostrophe).
     static func caseName(forMessage message: String) -> String? {
-        let words = message.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
+        var text = message.replacingOccurrences(of: "\u{2019}", with: "'")
+        for (contraction, spelled) in [("won't", "will not"), ("can't", "cannot"), ("n't", " not"), ("'s", "s"), ("'", "")] {
+            text = text.replacingOccurrences(of: contraction, with: spelled, options: .caseInsensitive)
+        }
+        let words = text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
         guard let first = words.first, first.first!.isLetter else { return nil }
         let name = first.lowercased() + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
         return name.count <= 60 ? name : nil

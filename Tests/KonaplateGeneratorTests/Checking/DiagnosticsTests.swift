@@ -66,6 +66,43 @@ struct DiagnosticsTests {
                 "spec.yaml:11:48: error: 'pattern' applies to string fields; field 'count' is a number"
             ]),
         Case(
+            name: "the docs' Length : 0 placeholder",
+            yaml: withField("    par: { type: string, presence: required, length: 0 }\n"),
+            expected: [
+                "spec.yaml:11:54: error: 'length: 0' on 'par' allows only an empty value: it is the docs' placeholder \"Length : 0\" (DECISIONS.md D27); leave 'length' out, or take the length from the description with a comment saying so"
+            ]),
+        Case(
+            name: "the docs' Value : N placeholder",
+            yaml: validSpec.replacingOccurrences(of: "range: 1...9999999999999999999", with: "range: 20...20"),
+            expected: [
+                "spec.yaml:10:56: error: 'range: 20...20' on 'userId' allows only 20: it is the docs' placeholder \"Value : 20\" (DECISIONS.md D27); leave 'range' out, or take the bounds from the description with a comment saying so"
+            ]),
+        Case(
+            name: "the docs' _item row written as a field",
+            yaml: withField(
+                "    planInfoList:\n      type: array\n      presence: required\n      fields:\n        planInfoList_item:\n          type: object\n          presence: optional\n          fields:\n            amount: { type: number, presence: required }\n"),
+            expected: [
+                "spec.yaml:15:9: error: field 'planInfoList_item' looks like the docs' 'planInfoList_item' row, which stands for each element of 'planInfoList', not for a field inside it (DECISIONS.md D36); write its fields directly under 'planInfoList''s 'fields'"
+            ]),
+        Case(
+            name: "required free text that accepts an empty value",
+            yaml: withField("    loginId: { type: string, presence: required, length: ...80 }\n"),
+            expected: [
+                "spec.yaml:11:58: warning: required text 'loginId' with 'length: ...80' accepts an empty value; write 'length: 1...80' (required free text has at least 1 character, DECISIONS.md D34)"
+            ]),
+        Case(
+            name: "a name that is not the one derived from the path",
+            yaml: validSpec.replacingOccurrences(of: "name: Sample", with: "name: Example"),
+            expected: [
+                "spec.yaml:1:7: warning: 'name' Example is not the name the README derives from the path, 'Sample'; keep it if callers already use it, otherwise consider 'name: Sample'"
+            ]),
+        Case(
+            name: "a long result case name",
+            yaml: validSpec + "results:\n  - { status: 400, code: \"007_030\", message: Cancellation not possible for this transaction. }\n",
+            expected: [
+                "spec.yaml:12:26: warning: result code '007_030' becomes the case 'cancellationNotPossibleForThisTransaction' (41 characters); a shorter name reads better in a switch: set 'case:' (e.g. 'case: cancellationNotPossible')"
+            ]),
+        Case(
             name: "a common word for a type",
             yaml: withField("    count: { type: int, presence: required }\n"),
             expected: [
@@ -319,7 +356,9 @@ struct DiagnosticsTests {
 
     @Test func errorsInOneFileStopNoOtherFileFromBeingChecked() {
         let first = endpointInput(validSpec.replacingOccurrences(of: "mode: sync", with: "mode: x"), file: "a.yaml")
-        let second = endpointInput(validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other") + "titel: x\n", file: "b.yaml")
+        let second = endpointInput(
+            validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other").replacingOccurrences(of: "/sample", with: "/other")
+                + "titel: x\n", file: "b.yaml")
         let messages = KonaplateGenerator.lint([standardHeaders, second, first]).map(\.description)
         #expect(messages.count == 2)
         #expect(messages[0].hasPrefix("a.yaml:5:7: error:"))
@@ -330,7 +369,7 @@ struct DiagnosticsTests {
         let first = endpointInput(validSpec, file: "a.yaml")
         let second = endpointInput(validSpec.replacingOccurrences(of: "/sample", with: "/other"), file: "b.yaml")
         #expect(
-            KonaplateGenerator.lint([standardHeaders, first, second]).map(\.description) == [
+            KonaplateGenerator.lint([standardHeaders, first, second]).filter { $0.severity == .error }.map(\.description) == [
                 "b.yaml:1:7: error: endpoint name 'Sample' is already used by a.yaml; each endpoint needs its own name"
             ])
     }

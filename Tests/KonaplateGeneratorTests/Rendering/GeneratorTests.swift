@@ -49,6 +49,10 @@ struct GeneratorTests {
         #expect(SwiftNaming.caseName(forCode: "NORMAL_CARD") == "normalCard")
         #expect(SwiftNaming.caseName(forCode: "01") == "code01")
         #expect(SwiftNaming.caseName(forMessage: "User not found.") == "userNotFound")
+        #expect(SwiftNaming.caseName(forMessage: "Wallet pin didn't match") == "walletPinDidNotMatch")
+        #expect(SwiftNaming.caseName(forMessage: "Don’t have account info") == "doNotHaveAccountInfo")
+        #expect(SwiftNaming.caseName(forMessage: "Can't cancel; won't retry") == "cannotCancelWillNotRetry")
+        #expect(SwiftNaming.caseName(forMessage: "User's card") == "usersCard")
         #expect(SwiftNaming.headerPropertyName("X-KM-User-AspId") == "userAspId")
     }
 }
