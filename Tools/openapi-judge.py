@@ -8,11 +8,13 @@ CASES is a JSON list of {"schema": "BankAccountsInfo.Request", "document": {...}
 (valid or not), in the same order. The OpenAPI document is read with a parser that refuses duplicate keys (exit 3,
 naming the key): a JSON object with two "pattern" members is not a schema any tool reads the same way.
 
-The export's two extensions for whole-number bounds that most OpenAPI tools cannot hold exactly (beyond Int64:
-`x-konaplate-minimum`, `x-konaplate-maximum`, as text) are checked here as the minimum and maximum they stand for.
-Every other constraint is plain JSON Schema.
+The export's extensions for what JSON Schema cannot say of a number are checked here as what they stand for: the
+whole-number bounds most OpenAPI tools cannot hold exactly (beyond Int64: `x-konaplate-minimum`,
+`x-konaplate-maximum`, as text), and the digits of a date sent as a number (`x-konaplate-pattern`). Every other
+constraint is plain JSON Schema.
 """
 import json
+import re
 import sys
 
 import jsonschema
@@ -38,11 +40,17 @@ def bound(compare, name):
     return check
 
 
+def digits_pattern(validator, pattern, instance, schema):
+    if isinstance(instance, int) and not isinstance(instance, bool) and not re.search(pattern, str(instance)):
+        yield jsonschema.ValidationError(f"{instance} does not match {pattern}")
+
+
 Validator = jsonschema.validators.extend(
     jsonschema.Draft202012Validator,
     {
         "x-konaplate-minimum": bound(lambda value, limit: value >= limit, "minimum"),
         "x-konaplate-maximum": bound(lambda value, limit: value <= limit, "maximum"),
+        "x-konaplate-pattern": digits_pattern,
     },
 )
 

@@ -169,6 +169,12 @@ public struct KonaplateValidator: Sendable {
         if !range.contains(number) { report(path, "out of range, expected \(range.lowerBound)...\(range.upperBound)") }
     }
 
+    /// A date or time sent as a number (`deductionDate: 20240101`): its decimal digits are checked as the format's.
+    @_spi(Generated) public mutating func check(_ value: (some BinaryInteger)?, at path: KonaplatePath, format: KonaplateFormat) {
+        guard let value else { return }
+        if !format.matches(String(value)) { report(path, "not in format \(format.pattern)") }
+    }
+
     @_spi(Generated) public mutating func check(_ value: String?, at path: KonaplatePath, format: KonaplateFormat) {
         guard let value else { return }
         if !format.matches(value) { report(path, "not in format \(format.pattern)") }
@@ -203,6 +209,22 @@ public struct KonaplateValidator: Sendable {
     ) {
         guard let values else { return }
         if !count.allows(values.count) { report(path, "\(values.count) elements, \(count.expectation)") }
+    }
+
+    // Arrays whose elements may be null (`elements: optional`): a null element is skipped, the others checked.
+
+    @_spi(Generated) @inlinable
+    public mutating func check<Element: KonaplateCode>(_ values: [Element?]?, at path: KonaplatePath) {
+        for (index, value) in (values ?? []).enumerated() { check(value, at: path[index]) }
+    }
+
+    @_spi(Generated) public mutating func check(_ values: [String?]?, at path: KonaplatePath, elementLength: KonaplateLength) {
+        for (index, value) in (values ?? []).enumerated() { check(value, at: path[index], length: elementLength) }
+    }
+
+    @_spi(Generated) @inlinable
+    public mutating func check<Model: KonaplateValidatable>(_ values: [Model?]?, at path: KonaplatePath) {
+        for (index, value) in (values ?? []).enumerated() { value?.collectViolations(into: &self, at: path[index].joined) }
     }
 
     /// Descends into a nested object.

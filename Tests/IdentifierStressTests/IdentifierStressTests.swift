@@ -97,6 +97,17 @@ struct KeywordHeaderTests {
         #expect(KeywordHeaders.Request(value: "KR123x").violations.count == 1)  // matched whole, not searched
     }
 
+    /// `elements: optional`: a null element decodes as nil and is skipped by validation; the others are checked at
+    /// their own index.
+    @Test func nullElementsDecodeAndAreSkipped() throws {
+        let json = #"{"ok":true,"entries":[{"id":"ab"},null,{"id":"xyz"}],"kinds":["A",null,"B"]}"#
+        let response = try JSONDecoder().decode(KeywordHeaders.Response.self, from: Data(json.utf8))
+        #expect(response.entries?.count == 3)
+        #expect(response.entries?[1] == nil)
+        #expect(response.kinds == [.a, nil, .undocumented("B")])
+        #expect(response.violations.map(\.path) == ["entries[2].id", "kinds[2]"])
+    }
+
     @Test func keywordResponseHeadersAreRead() throws {
         var fields = HTTPFields()
         fields[HTTPField.Name("X-KM-Default")!] = String(repeating: "d", count: 20)

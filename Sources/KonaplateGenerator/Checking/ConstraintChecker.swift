@@ -9,6 +9,11 @@ enum ConstraintChecker {
                 name: field.name.value + " items", length: items.length, format: items.format, codes: items.codes,
                 diagnostics: &diagnostics)
         }
+        if field.type == .number, let format = field.format, let known = KnownFormat.named(format.value), !known.isNumberFormat {
+            diagnostics.error(
+                "format \(known.name) cannot be a number's: a number drops leading zeros, and only dates and times that start with a 4-digit year keep every digit; type '\(field.name.value)' as a string",
+                at: format.location)
+        }
         if let pattern = field.pattern, (try? Regex(pattern.value)) == nil {
             diagnostics.error(
                 "'pattern' of '\(field.name.value)' is not a regular expression Swift reads; write one both Swift and JSON Schema read (ECMA-262 syntax: [0-9], \\d, (?:…), {n,m})",

@@ -41,5 +41,9 @@ enum KnownFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Whether a number may carry it (`deductionDate: 20240101`): a date or time starting with a 4-digit year, whose
+    /// value has no leading zero to lose.
+    var isNumberFormat: Bool { isDigits && rawValue.hasPrefix("yyyy") }
+
     static func named(_ name: String) -> KnownFormat? { KnownFormat(rawValue: name) }
 }

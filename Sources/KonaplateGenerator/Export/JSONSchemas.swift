@@ -36,17 +36,21 @@ enum JSONSchemas {
                 pattern: field.pattern?.value)
         case .number:
             members += integerSchema(field.range?.value)
+            if let format = field.format.flatMap({ KnownFormat.named($0.value) }) {
+                // JSON Schema has no pattern for numbers: the digits' pattern, for tools that read the extension.
+                members.append(("x-konaplate-format", .string(format.rawValue)))
+                members.append(("x-konaplate-pattern", .string(pattern(format))))
+            }
         case .boolean:
             members.append(("type", .string("boolean")))
         case .object:
             members += objectSchema(field.fields, direction)
         case .array:
             members.append(("type", .string("array")))
-            if let items = field.items {
-                members.append(("items", itemSchema(items, direction)))
-            } else {
-                members.append(("items", .object(objectSchema(field.fields, direction))))
-            }
+            let element = field.items.map { itemSchema($0, direction) } ?? .object(objectSchema(field.fields, direction))
+            // `elements: optional`: an element may also be null.
+            members.append(
+                ("items", field.elementsOptional ? .object([("anyOf", .array([element, .object([("type", .string("null"))])]))]) : element))
             if let count = field.count?.value {
                 if let minimum = count.minimum { members.append(("minItems", .integer(minimum))) }
                 if let maximum = count.maximum { members.append(("maxItems", .integer(maximum))) }

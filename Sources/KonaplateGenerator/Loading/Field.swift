@@ -26,6 +26,8 @@ public struct FieldSpec: Sendable, Hashable {
     public var items: ItemSpec?
     /// How many elements an array may have.
     public var count: Located<LengthRule>?
+    /// `elements: optional`: an array whose elements may be null (a page that says so in words).
+    public var elementsOptional: Bool = false
     /// A regular expression the whole value must match: a rule the docs state in words that no format covers.
     public var pattern: Located<String>?
     public var swiftName: Located<String>?
@@ -49,7 +51,7 @@ extension SpecLoader {
     // The keys each mapping may have, in the order the README documents them.
     static let fieldKeys = [
         "type", "presence", "when", "length", "range", "format", "codes", "sensitive", "description", "fields",
-        "items", "count", "swiftName", "pattern",
+        "items", "count", "swiftName", "pattern", "elements",
     ]
     static let itemKeys = ["type", "length", "range", "format", "codes"]
     static let codeKeys = ["meaning", "case"]
@@ -114,10 +116,14 @@ extension SpecLoader {
         let count = field["count"].flatMap { reader.lengthRule($0, key: "count") }
         let swiftName = located(field["swiftName"], key: "swiftName", reader: &reader)
         let pattern = located(field["pattern"], key: "pattern", reader: &reader)
+        let elementsOptional =
+            field["elements"].flatMap { reader.word($0, key: "elements", choices: [("required", false), ("optional", true)]) }
+            ?? false
         guard let type, let presence else { return nil }
         let spec = FieldSpec(
             name: name, type: type, presence: presence, length: length, range: range, format: format, codes: codes,
             sensitive: sensitive, description: description, fields: fields, items: items, count: count,
+            elementsOptional: elementsOptional,
             pattern: pattern, swiftName: swiftName)
         checkKeysFit(type: type, field: field, context: context, reader: &reader)
         return spec
@@ -126,8 +132,8 @@ extension SpecLoader {
     /// Keys that only make sense for some types: a misplaced one is an error naming the type that takes it.
     private static func checkKeysFit(type: FieldType, field: Mapping, context: String, reader: inout NodeReader) {
         let applicable: [String: [FieldType]] = [
-            "length": [.string], "format": [.string], "codes": [.string], "pattern": [.string], "range": [.number, .string],
-            "fields": [.object, .array], "items": [.array], "count": [.array],
+            "length": [.string], "format": [.string, .number], "codes": [.string], "pattern": [.string], "range": [.number, .string],
+            "fields": [.object, .array], "items": [.array], "count": [.array], "elements": [.array],
         ]
         for entry in field.entries {
             guard let types = applicable[entry.key], !types.contains(type) else { continue }

@@ -9,6 +9,7 @@ enum SwiftSpelling {
         case .jsonValue: "KonaplateJSONValue"
         case .model(let name), .code(let name): name
         case .array(let element): "[\(Self.type(element))]"
+        case .optional(let wrapped): Self.type(wrapped) + "?"
         }
     }
 

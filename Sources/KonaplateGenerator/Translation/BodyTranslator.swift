@@ -40,7 +40,7 @@ enum BodyTranslator {
             return (.model(nestedName!), [.nested], .structure(structure))
         case .array:
             let (element, checks, nested) = element(of: field, nestedName: nestedName)
-            return (.array(element), checks, nested)
+            return (.array(field.elementsOptional ? .optional(element) : element), checks, nested)
         }
     }
 

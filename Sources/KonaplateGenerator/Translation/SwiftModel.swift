@@ -89,6 +89,8 @@ indirect enum SwiftType: Sendable, Hashable {
     /// A generated code enum nested in the enclosing type.
     case code(String)
     case array(SwiftType)
+    /// An array element that may be null (`elements: optional`).
+    case optional(SwiftType)
 
     /// A single code (not an array of them): decoded straight from its string.
     var isCode: Bool {

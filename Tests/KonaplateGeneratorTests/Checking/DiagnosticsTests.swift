@@ -32,7 +32,7 @@ struct DiagnosticsTests {
             name: "unknown key with no close match lists the keys",
             yaml: withField("    bankCode: { type: string, presence: required, colour: red }\n"),
             expected: [
-                "spec.yaml:11:51: error: unknown key 'colour' in field 'bankCode'; expected one of type, presence, when, length, range, format, codes, sensitive, description, fields, items, count, swiftName, pattern"
+                "spec.yaml:11:51: error: unknown key 'colour' in field 'bankCode'; expected one of type, presence, when, length, range, format, codes, sensitive, description, fields, items, count, swiftName, pattern, elements"
             ]),
         Case(
             name: "the docs' Value gets a pointer to range",
@@ -101,6 +101,18 @@ struct DiagnosticsTests {
             yaml: validSpec + "results:\n  - { status: 400, code: \"007_030\", message: Cancellation not possible for this transaction. }\n",
             expected: [
                 "spec.yaml:12:26: warning: result code '007_030' becomes the case 'cancellationNotPossibleForThisTransaction' (41 characters); a shorter name reads better in a switch: set 'case:' (e.g. 'case: cancellationNotPossible')"
+            ]),
+        Case(
+            name: "elements on a string",
+            yaml: withField("    name: { type: string, presence: required, elements: optional }\n"),
+            expected: [
+                "spec.yaml:11:47: error: 'elements' applies to array fields; field 'name' is a string"
+            ]),
+        Case(
+            name: "a format a number cannot carry",
+            yaml: withField("    at: { type: number, presence: required, format: HHmmss }\n"),
+            expected: [
+                "spec.yaml:11:53: error: format HHmmss cannot be a number's: a number drops leading zeros, and only dates and times that start with a 4-digit year keep every digit; type 'at' as a string"
             ]),
         Case(
             name: "a common word for a type",
