@@ -29,20 +29,9 @@ nonisolated public enum CardDeliveryInquiry: KonaplateEndpoint {
 // MARK: - Request
 
 extension CardDeliveryInquiry {
-    /// The request body.
-    nonisolated public struct Request: KonaplateModel {
-        public init() {}
-
-        public init(from decoder: any Decoder) throws {
-            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
-        }
-
-        public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
-    }
+    /// The request body, which the stored docs page does not show: any JSON object, sent and read as it is, without
+    /// validation. Build it from the live docs: `Request(["field": .string("value")])`.
+    public typealias Request = KonaplateUndocumentedBody
 }
 
 // MARK: - Response

@@ -118,20 +118,9 @@ extension PaymentGenerateOnetimetokenV2 {
 // MARK: - Response
 
 extension PaymentGenerateOnetimetokenV2 {
-    /// The response body. Fields the spec does not list are ignored when decoding.
-    nonisolated public struct Response: KonaplateModel {
-        public init() {}
-
-        public init(from decoder: any Decoder) throws {
-            _ = try decoder.container(keyedBy: KonaplateCodingKey.self)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            _ = encoder.container(keyedBy: KonaplateCodingKey.self)
-        }
-
-        public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath) {}
-    }
+    /// The response body, which the stored docs page does not show: any JSON object, sent and read as it is, without
+    /// validation. Build it from the live docs: `Response(["field": .string("value")])`.
+    public typealias Response = KonaplateUndocumentedBody
 }
 
 // MARK: - Result codes

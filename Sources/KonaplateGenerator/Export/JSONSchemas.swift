@@ -14,6 +14,13 @@ enum JSONSchemas {
     }
 
     static func body(_ body: BodySpec?, _ direction: Direction, description: String) -> JSON {
+        if body?.isUndocumented == true {
+            // Not an empty object: any object, since the fields are unknown.
+            return .object([
+                ("description", .string(description + " The stored docs page does not show it: any JSON object.")),
+                ("type", .string("object")), ("additionalProperties", .bool(true)), ("x-konaplate-undocumented", .bool(true)),
+            ])
+        }
         var schema = objectSchema(body?.fields ?? [], direction)
         schema.insert(("description", .string(description)), at: 0)
         return .object(schema)

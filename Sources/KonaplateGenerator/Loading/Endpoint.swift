@@ -5,6 +5,9 @@ import Yams
 public struct BodySpec: Sendable, Hashable {
     public var encrypted: Bool
     public var fields: [FieldSpec]
+    /// The stored page does not show this body (`request: undocumented`, or `fields: undocumented`): unlike a body
+    /// the page shows empty, its fields are unknown.
+    public var isUndocumented: Bool = false
     public var location: SourceLocation
 }
 
@@ -123,11 +126,25 @@ extension SpecLoader {
         return reader.text(missing, key: "missing").map { .partial(missing: $0) }
     }
 
+    /// A body's mapping, or `undocumented` when the stored page does not show it (`fields: undocumented` keeps a
+    /// known "Encrypted" marker).
     private static func loadBody(_ node: Node, context: String, reader: inout NodeReader) -> BodySpec? {
-        guard let body = reader.mapping(node, allowed: bodyKeys, context: context) else { return nil }
+        if isUndocumented(node) {
+            return BodySpec(encrypted: false, fields: [], isUndocumented: true, location: reader.location(of: node))
+        }
+        guard let body = reader.mapping(node, allowed: bodyKeys, context: context, expected: "a mapping or 'undocumented'")
+        else { return nil }
         let encrypted = body["encrypted"].flatMap { reader.bool($0, key: "encrypted") } ?? false
+        if let fields = body["fields"], isUndocumented(fields) {
+            return BodySpec(encrypted: encrypted, fields: [], isUndocumented: true, location: body.location)
+        }
         let fields = body["fields"].map { loadFields($0, reader: &reader) } ?? []
         return BodySpec(encrypted: encrypted, fields: fields, location: body.location)
+    }
+
+    private static func isUndocumented(_ node: Node) -> Bool {
+        if case .scalar(let scalar) = node, scalar.string == "undocumented" { return true }
+        return false
     }
 
     private static func loadResult(_ node: Node, reader: inout NodeReader) -> ResultSpec? {

@@ -26,7 +26,8 @@ enum CatalogueRenderer {
             let cells = [
                 "`\(endpoint.typeName)`", endpoint.method.rawValue, "`\(endpoint.path)`", endpoint.title,
                 endpoint.isRequestEncrypted ? "yes" : "no", endpoint.isResponseEncrypted ? "yes" : "no",
-                "\(endpoint.request.fieldCount)", "\(endpoint.response.fieldCount)", "\(endpoint.resultCodes.count)", docs,
+                endpoint.request.fieldCount.map(String.init) ?? "not shown", endpoint.response.fieldCount.map(String.init) ?? "not shown",
+                "\(endpoint.resultCodes.count)", docs,
             ]
             lines.append("| " + cells.map(cell).joined(separator: " | ") + " |")
         }

@@ -1,6 +1,16 @@
 /// A generated struct (a body, a nested object, an array's element): properties, memberwise init, Codable,
 /// validation, the masking mirror when it has sensitive fields, then its nested types.
 enum ModelRenderer {
+    /// A body: its struct, or a typealias to the runtime's open object when the page does not show it.
+    static func render(_ body: SwiftBody, _ p: inout CodePrinter) {
+        switch body {
+        case .structure(let structure): render(structure, &p)
+        case .undocumented(let name, let doc):
+            p.doc(doc)
+            p.line("public typealias \(name) = KonaplateUndocumentedBody")
+        }
+    }
+
     static func render(_ type: SwiftStruct, _ p: inout CodePrinter) {
         p.doc(type.doc)
         let conformances = "KonaplateModel" + (type.hasSensitiveProperties ? ", CustomReflectable" : "")

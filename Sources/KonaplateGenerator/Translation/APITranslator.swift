@@ -24,17 +24,13 @@ enum EndpointTranslator {
         let spec = endpoint.spec
         let requestEncrypted = spec.request?.encrypted ?? false
         let responseEncrypted = spec.response?.encrypted ?? false
-        let request = BodyTranslator.structure(
-            name: "Request",
-            doc: DocText(["The request body."])
-                .paragraph(DocText(requestEncrypted ? ["Encrypted: sent sealed (JWE) with the server's public key."] : [])),
-            fields: spec.request?.fields ?? [])
-        let response = BodyTranslator.structure(
-            name: "Response",
-            doc: DocText(["The response body. Fields the spec does not list are ignored when decoding."])
-                .paragraph(
-                    DocText(responseEncrypted ? ["Encrypted: received sealed (JWE) with the client's public key."] : [])),
-            fields: spec.response?.fields ?? [])
+        let request = body(
+            spec.request, name: "Request", doc: DocText(["The request body."]),
+            encrypted: "Encrypted: sent sealed (JWE) with the server's public key.")
+        let response = body(
+            spec.response, name: "Response",
+            doc: DocText(["The response body. Fields the spec does not list are ignored when decoding."]),
+            encrypted: "Encrypted: received sealed (JWE) with the client's public key.")
         let headers: SwiftHeaderBinding =
             endpoint.changesHeaders
             ? .own(
@@ -47,6 +43,21 @@ enum EndpointTranslator {
             isRequestEncrypted: requestEncrypted, isResponseEncrypted: responseEncrypted, isCallback: spec.callback,
             request: request, response: response, headers: headers,
             resultCodes: spec.results.map(ResultCodeTranslator.resultCase))
+    }
+
+    /// A body: its fields' struct, or an open object when the stored page does not show it. No block at all is a
+    /// body the page shows without fields.
+    private static func body(_ spec: BodySpec?, name: String, doc: DocText, encrypted: String) -> SwiftBody {
+        let doc = doc.paragraph(DocText(spec?.encrypted == true ? [encrypted] : []))
+        guard spec?.isUndocumented != true else {
+            let which = name == "Request" ? "request" : "response"
+            return .undocumented(
+                name: name,
+                doc: DocText([
+                    "The \(which) body, which the stored docs page does not show: any JSON object, sent and read as it is, without validation. Build it from the live docs: `\(name)([\"field\": .string(\"value\")])`."
+                ]).paragraph(DocText(spec?.encrypted == true ? [encrypted] : [])))
+        }
+        return .structure(BodyTranslator.structure(name: name, doc: doc, fields: spec?.fields ?? []))
     }
 
     /// The title, the summary, the facts of the page in one line, the docs link, what the stored page lacks, notes.

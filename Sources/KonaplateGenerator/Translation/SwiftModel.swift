@@ -20,8 +20,8 @@ struct SwiftEndpoint: Sendable {
     var isRequestEncrypted: Bool
     var isResponseEncrypted: Bool
     var isCallback: Bool
-    var request: SwiftStruct
-    var response: SwiftStruct
+    var request: SwiftBody
+    var response: SwiftBody
     var headers: SwiftHeaderBinding
     var resultCodes: [SwiftResultCase]
 }
@@ -51,6 +51,24 @@ enum SwiftHeaderBinding: Sendable {
     case shared(SwiftHeaderSet)
     /// The endpoint changes single headers of its set: its own types, in its own file.
     case own(request: [SwiftHeader], response: [SwiftHeader])
+}
+
+/// A request or response body: a struct of its fields, or, when the stored page does not show it, an open JSON
+/// object (`KonaplateUndocumentedBody`) sent and read as it is.
+enum SwiftBody: Sendable {
+    case structure(SwiftStruct)
+    case undocumented(name: String, doc: DocText)
+
+    var structure: SwiftStruct? {
+        if case .structure(let structure) = self { return structure }
+        return nil
+    }
+
+    /// Fields, counting nested ones; nil when the body is undocumented.
+    var fieldCount: Int? {
+        if case .structure(let structure) = self { return structure.fieldCount }
+        return nil
+    }
 }
 
 /// A generated struct: a body, a nested object or an array's element.

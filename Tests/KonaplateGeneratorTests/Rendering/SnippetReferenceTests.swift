@@ -46,7 +46,7 @@ struct SnippetReferenceTests {
     struct Unexpected: Error {}
 
     static func structure(_ path: [String], in endpoint: SwiftEndpoint) throws -> SwiftStruct {
-        var current = path.first == "Response" ? endpoint.response : endpoint.request
+        var current = try #require((path.first == "Response" ? endpoint.response : endpoint.request).structure)
         for name in path.dropFirst() {
             current = try #require(
                 current.nestedTypes.lazy.compactMap { nested -> SwiftStruct? in

@@ -7,13 +7,13 @@ import Testing
 struct TranslatorTests {
     static func property(_ fieldLine: String, named name: String) throws -> SwiftProperty {
         let endpoint = try translated(validSpec + fieldLine)
-        return try #require(endpoint.request.properties.first { $0.name == name })
+        return try #require(endpoint.request.structure!.properties.first { $0.name == name })
     }
 
     @Test func integerTypesFollowTheDocumentedRange() throws {
         func type(_ range: String) throws -> SwiftType {
             let endpoint = try translated(validSpec.replacingOccurrences(of: "1...9999999999999999999", with: range))
-            return try #require(endpoint.request.properties.first).type
+            return try #require(endpoint.request.structure!.properties.first).type
         }
         #expect(try type("1...9999999999999999999") == .integer(.uint64))
         #expect(try type("1...9223372036854775807") == .integer(.int64))
@@ -50,10 +50,10 @@ struct TranslatorTests {
     @Test func codesBecomeANestedEnumCheckedForBeingDocumented() throws {
         let endpoint = try translated(
             validSpec + "    status: { type: string, presence: required, length: 2, codes: { \"01\": 정상, \"02\": { meaning: 해지, case: terminated } } }\n")
-        let status = try #require(endpoint.request.properties.first { $0.name == "status" })
+        let status = try #require(endpoint.request.structure!.properties.first { $0.name == "status" })
         #expect(status.type == .code("Status"))
         #expect(status.checks == [.documentedCode])  // the codes' length was checked against 'length' already
-        guard case .codes(let codes)? = endpoint.request.nestedTypes.first else {
+        guard case .codes(let codes)? = endpoint.request.structure!.nestedTypes.first else {
             Issue.record("no nested code enum")
             return
         }
@@ -105,5 +105,21 @@ struct TranslatorTests {
                 """)
         #expect(endpoint.resultCodes.map(\.name) == ["success", "noWallet"])
         #expect(endpoint.resultCodes.map(\.status) == [200, 400])
+    }
+
+    /// A body the page does not show is not an empty one: it becomes an open object, documented as such.
+    @Test func anUndocumentedBodyIsAnOpenObjectNotAnEmptyStruct() throws {
+        let endpoint = try translated(
+            validSpec.replacingOccurrences(of: "docs: complete", with: "docs: partial\nmissing: the response")
+                + "response: { encrypted: true, fields: undocumented }\n")
+        guard case .undocumented(let name, let doc) = endpoint.response else {
+            Issue.record("expected an undocumented response")
+            return
+        }
+        #expect(name == "Response")
+        #expect(doc.lines.first?.hasPrefix("The response body, which the stored docs page does not show") == true)
+        #expect(doc.lines.last == "Encrypted: received sealed (JWE) with the client's public key.")
+        #expect(endpoint.isResponseEncrypted)
+        #expect(endpoint.request.structure != nil)
     }
 }
