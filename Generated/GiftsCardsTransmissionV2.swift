@@ -44,7 +44,7 @@ extension GiftsCardsTransmissionV2 {
         /// 신용카드 결제인 경우 결제 창을 팝업하기 위한 Redirect URL
         /// - paymentMethodType가 CREDIT_CARD 인 경우 필수
         ///
-        /// Conditional: paymentMethodType가 CREDIT_CARD 인 경우 필수, length 1...1000.
+        /// Conditional: paymentMethodType가 CREDIT_CARD 인 경우 필수 (not checked), length 1...1000.
         public var paymentRedirectUrl: String?
 
         public init(transferId: String, paymentRedirectUrl: String? = nil) {

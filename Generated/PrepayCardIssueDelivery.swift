@@ -75,7 +75,7 @@ extension PrepayCardIssueDelivery {
             /// 배송지 정보
             /// • 조건 필드 : "isDeliveryRequired"가 "true " 값일 경우 설정
             ///
-            /// Conditional: "isDeliveryRequired"가 "true" 값일 경우 설정.
+            /// Conditional: "isDeliveryRequired"가 "true" 값일 경우 설정 (not checked).
             public var addressInfo: AddressInfo?
 
             public init(userId: UInt64, addressInfo: AddressInfo? = nil) {

@@ -70,7 +70,7 @@ extension PrepayCardReissueDelivery {
             /// Delivery address information
             /// - Condition field : Setting if "isDeliveryRequired" is "true"
             ///
-            /// Conditional: Setting if "isDeliveryRequired" is "true".
+            /// Conditional: Setting if "isDeliveryRequired" is "true" (not checked).
             public var addressInfo: AddressInfo?
 
             public init(userId: UInt64, addressInfo: AddressInfo? = nil) {

@@ -44,7 +44,7 @@ extension UserCheckRegistrationId {
         /// 회원 로그…
         ///
         /// Conditional: not captured (the description is cut); per the page's description, sent when checking a login
-        /// ID, length ...80, sensitive: masked when printed.
+        /// ID (not checked), length ...80, sensitive: masked when printed.
         public var loginId: String?
 
         public init(userId: UInt64? = nil, loginId: String? = nil) {

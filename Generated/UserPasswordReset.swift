@@ -46,7 +46,7 @@ extension UserPasswordReset {
         /// Enter the CI information of the customer whose password i…
         ///
         /// Conditional: not captured (the description is cut at "Enter the CI information of the customer whose
-        /// password i…"), length 88, sensitive: masked when printed.
+        /// password i…") (not checked), length 88, sensitive: masked when printed.
         public var ci: String?
 
         public init(ci: String? = nil) {

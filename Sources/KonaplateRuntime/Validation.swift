@@ -211,6 +211,28 @@ public struct KonaplateValidator: Sendable {
         if !count.allows(values.count) { report(path, "\(values.count) elements, \(count.expectation)") }
     }
 
+    /// A Conditional field required when another field of its object has one of `values` (read as text).
+    @_spi(Generated) public mutating func check<Value>(
+        _ value: Value?, at path: KonaplatePath, requiredWhen other: String?, isOneOf values: [String], named name: String
+    ) {
+        guard value == nil, let other, values.contains(other) else { return }
+        reportMissing(path, "required when \(name) is \(other)")
+    }
+
+    /// Exactly one of a group of fields must be present: `[("par", present), ("cardNo", present)]`.
+    @_spi(Generated) public mutating func check(exactlyOne members: [(String, Bool)], at path: KonaplatePath) {
+        let present = members.filter(\.1).map(\.0)
+        guard present.count != 1 else { return }
+        let names = members.map(\.0).joined(separator: ", ")
+        report(path, "exactly one of \(names) must be present; found \(present.isEmpty ? "none" : present.joined(separator: " and "))")
+    }
+
+    /// At least one of a group of fields must be present.
+    @_spi(Generated) public mutating func check(atLeastOne members: [(String, Bool)], at path: KonaplatePath) {
+        guard !members.contains(where: \.1) else { return }
+        report(path, "at least one of \(members.map(\.0).joined(separator: ", ")) must be present; found none")
+    }
+
     // Arrays whose elements may be null (`elements: optional`): a null element is skipped, the others checked.
 
     @_spi(Generated) @inlinable

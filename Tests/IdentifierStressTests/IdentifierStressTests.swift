@@ -90,11 +90,35 @@ struct KeywordHeaderTests {
         #expect(shared.default.count == 15)
     }
 
+    static let par = String(repeating: "p", count: 27)
+
     /// A `pattern` is checked on the whole value.
     @Test func aPatternIsCheckedOnTheWholeValue() {
-        #expect(KeywordHeaders.Request(value: "KR123").violations.isEmpty)
-        #expect(KeywordHeaders.Request(value: "kr123").violations.map(\.message) == [#"does not match [A-Z]{2}\d+"#])
-        #expect(KeywordHeaders.Request(value: "KR123x").violations.count == 1)  // matched whole, not searched
+        #expect(KeywordHeaders.Request(value: "KR123", par: Self.par).violations.isEmpty)
+        #expect(KeywordHeaders.Request(value: "kr123", par: Self.par).violations.map(\.message) == [#"does not match [A-Z]{2}\d+"#])
+        #expect(KeywordHeaders.Request(value: "KR123x", par: Self.par).violations.count == 1)  // matched whole, not searched
+    }
+
+    /// Checkable conditions: a field required when another has one of some values, and exactly one of a group.
+    @Test func conditionsAreEnforcedAndNameBothFields() {
+        let valid = KeywordHeaders.Request(value: "KR1", par: Self.par, kind: .infinite, threshold: 0, flag: true, memo: "m")
+        #expect(valid.violations.isEmpty)
+        var broken = valid
+        broken.threshold = nil
+        broken.memo = nil
+        #expect(
+            broken.violations.map(\.description) == [
+                "threshold: required when kind is INFINITE", "memo: required when flag is true",
+            ])
+        broken = valid
+        broken.kind = .fixed
+        broken.threshold = nil
+        #expect(broken.violations.isEmpty)
+        broken.cardNo = String(repeating: "1", count: 16)
+        #expect(broken.violations.map(\.description) == ["exactly one of par, cardNo must be present; found par and cardNo"])
+        broken.par = nil
+        broken.cardNo = nil
+        #expect(broken.violations.map(\.description) == ["exactly one of par, cardNo must be present; found none"])
     }
 
     /// `elements: optional`: a null element decodes as nil and is skipped by validation; the others are checked at

@@ -67,18 +67,19 @@ struct WholeAPITests {
     }
 
     static func roundTrip<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type, spec: EndpointSpec) throws {
-        try roundTrip(Endpoint.Request.self, fields: spec.request?.fields ?? [])
-        try roundTrip(Endpoint.Response.self, fields: spec.response?.fields ?? [])
+        try roundTrip(Endpoint.Request.self, fields: spec.request?.fields ?? [], rules: spec.request?.rules ?? [])
+        try roundTrip(Endpoint.Response.self, fields: spec.response?.fields ?? [], rules: spec.response?.rules ?? [])
     }
 
     static func breakEachField<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type, spec: EndpointSpec) throws {
-        try breakEachField(Endpoint.Request.self, fields: spec.request?.fields ?? [], endpoint: spec.path.value)
-        try breakEachField(Endpoint.Response.self, fields: spec.response?.fields ?? [], endpoint: spec.path.value)
+        try breakEachField(Endpoint.Request.self, body: spec.request, endpoint: spec.path.value)
+        try breakEachField(Endpoint.Response.self, body: spec.response, endpoint: spec.path.value)
     }
 
-    static func breakEachField<Model: KonaplateModel>(_ type: Model.Type, fields: [FieldSpec], endpoint: String) throws {
-        for target in SampleJSON.violations(in: fields) {
-            let json = SampleJSON.object(fields, breaking: target)
+    static func breakEachField<Model: KonaplateModel>(_ type: Model.Type, body: BodySpec?, endpoint: String) throws {
+        let fields = body?.fields ?? []
+        for target in SampleJSON.violations(in: fields) + SampleJSON.conditionViolations(in: fields, rules: body?.rules ?? []) {
+            let json = SampleJSON.object(fields, rules: body?.rules ?? [], breaking: target)
             let value = try decode(Model.self, json)
             #expect(value.violations.map(\.path) == [target.expectedPath], "\(endpoint) \(target.expectedPath) with \(json)")
         }
@@ -88,8 +89,8 @@ struct WholeAPITests {
         try JSONDecoder().decode(Model.self, from: Data(json.utf8))
     }
 
-    static func roundTrip<Model: KonaplateModel>(_ type: Model.Type, fields: [FieldSpec]) throws {
-        let json = SampleJSON.object(fields, breaking: nil)
+    static func roundTrip<Model: KonaplateModel>(_ type: Model.Type, fields: [FieldSpec], rules: [GroupRule] = []) throws {
+        let json = SampleJSON.object(fields, rules: rules, breaking: nil)
         let value = try decode(Model.self, json)
         #expect(value.violations.isEmpty, "\(Model.self): \(value.violations) for \(json)")
         let encoded = try KonaplateJSON.encoder().encode(value)
@@ -110,10 +111,19 @@ enum SampleJSON {
         var description: String { expectedPath }
     }
 
-    static func object(_ fields: [FieldSpec], breaking target: Violation?, at route: [String] = []) -> String {
-        let members = fields.map { field -> String in
+    /// A violation whose value is this leaves the member out.
+    static let omitted = "<omitted>"
+
+    /// - Parameter rules: the object's rules: of an `exactlyOne` group only the first field is sent.
+    static func object(
+        _ fields: [FieldSpec], rules: [GroupRule] = [], breaking target: Violation?, at route: [String] = []
+    ) -> String {
+        let leftOut = Set(rules.filter { $0.kind == .exactlyOne }.flatMap { $0.fields.dropFirst().map(\.value) })
+        let members = fields.compactMap { field -> String? in
             let here = route + [field.name.value]
-            let value = target.flatMap { $0.route == here ? $0.value : nil } ?? valid(field, breaking: target, at: here)
+            let broken = target.flatMap { $0.route == here ? $0.value : nil }
+            if broken == omitted || (broken == nil && leftOut.contains(field.name.value)) { return nil }
+            let value = broken ?? valid(field, breaking: target, at: here)
             return quote(field.name.value) + ":" + value
         }
         return "{" + members.joined(separator: ",") + "}"
@@ -122,15 +132,15 @@ enum SampleJSON {
     static func valid(_ field: FieldSpec, breaking target: Violation?, at route: [String]) -> String {
         switch field.type {
         case .string: return quote(validString(length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value))
-        case .number: return validNumber(field.range?.value)
+        case .number: return validNumber(field.range?.value, format: field.format?.value)
         case .boolean: return "true"
-        case .object: return object(field.fields, breaking: target, at: route)
+        case .object: return object(field.fields, rules: field.rules, breaking: target, at: route)
         case .array:
             let count = max(field.count?.value.minimum ?? 1, 1)
             let elements = (0..<count).map { index -> String in
                 guard let items = field.items else {
                     // Only element 0 carries a broken field, so the violation is reported once, at [0].
-                    return object(field.fields, breaking: index == 0 ? target : nil, at: route + ["[0]"])
+                    return object(field.fields, rules: field.rules, breaking: index == 0 ? target : nil, at: route + ["[0]"])
                 }
                 return items.isAny ? #"{"any":[1,"x",null]}"# : validItem(items)
             }
@@ -160,7 +170,8 @@ enum SampleJSON {
         return String(repeating: "가", count: count)  // Korean: one UTF-16 unit, three UTF-8 bytes
     }
 
-    static func validNumber(_ range: IntegerRange?) -> String {
+    static func validNumber(_ range: IntegerRange?, format: String? = nil) -> String {
+        if let format, let sample = formatSamples[format] { return sample }
         guard let range else { return "1" }
         if let low = range.minimum { return "\(low)" }
         return "\(min(range.maximum ?? 1, 1))"
@@ -216,6 +227,33 @@ enum SampleJSON {
             }
             return found
         }
+    }
+
+    /// A checkable `when` broken: the other field has the value and the field is left out. An `exactlyOne` rule
+    /// broken: its second field sent too (reported at the object).
+    static func conditionViolations(in fields: [FieldSpec], rules: [GroupRule], route: [String] = [], path: String = "") -> [Violation] {
+        var found: [Violation] = []
+        for field in fields {
+            let fieldPath = path.isEmpty ? field.name.value : path + "." + field.name.value
+            if let dependency = field.requiredWhen {
+                // The sample sends the other field's first code or value; a condition on another value is not broken.
+                let other = fields.first { $0.name.value == dependency.field.value }
+                let sample = other.map { valid($0, breaking: nil, at: []) }
+                if let sample, dependency.values.contains(where: { quote($0) == sample || $0 == sample }) {
+                    found.append(Violation(route: route + [field.name.value], value: omitted, expectedPath: fieldPath))
+                }
+            }
+            if field.type == .object {
+                found += conditionViolations(in: field.fields, rules: field.rules, route: route + [field.name.value], path: fieldPath)
+            }
+        }
+        for rule in rules where rule.kind == .exactlyOne {
+            let second = rule.fields[1].value
+            if let field = fields.first(where: { $0.name.value == second }) {
+                found.append(Violation(route: route + [second], value: valid(field, breaking: nil, at: []), expectedPath: path))
+            }
+        }
+        return found
     }
 
     /// A count just outside a length rule, or nil when every count below the minimum is negative.

@@ -26,6 +26,7 @@ enum EndpointChecker {
         for (typeName, body) in [("Request", spec.request), ("Response", spec.response)] {
             guard let body else { continue }
             checkConstraints(body.fields, diagnostics: &diagnostics)
+            ConditionChecker.check(body.fields, rules: body.rules, diagnostics: &diagnostics)
             FieldNames.check(body.fields, in: typeName, diagnostics: &diagnostics)
         }
         ResultCodes.check(spec.results, diagnostics: &diagnostics)

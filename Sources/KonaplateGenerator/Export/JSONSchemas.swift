@@ -21,17 +21,48 @@ enum JSONSchemas {
                 ("type", .string("object")), ("additionalProperties", .bool(true)), ("x-konaplate-undocumented", .bool(true)),
             ])
         }
-        var schema = objectSchema(body?.fields ?? [], direction)
+        var schema = objectSchema(body?.fields ?? [], rules: body?.rules ?? [], direction)
         schema.insert(("description", .string(description)), at: 0)
         return .object(schema)
     }
 
-    private static func objectSchema(_ fields: [FieldSpec], _ direction: Direction) -> [(String, JSON)] {
+    private static func objectSchema(_ fields: [FieldSpec], rules: [GroupRule] = [], _ direction: Direction) -> [(String, JSON)] {
         var members: [(String, JSON)] = [("type", .string("object"))]
         members.append(("properties", .object(fields.map { ($0.name.value, fieldSchema($0, direction)) })))
         let required = fields.filter { $0.presence == .required }.map { JSON.string($0.name.value) }
         if !required.isEmpty { members.append(("required", .array(required))) }
+        let conditions = fields.compactMap { field in field.requiredWhen.map { dependency(field, $0, among: fields) } }
+            + rules.map(groupRule)
+        if !conditions.isEmpty { members.append(("allOf", .array(conditions))) }
         return members
+    }
+
+    /// `when: { field: type, oneOf: [INFINITE] }` → if type is one of them, the field is required.
+    private static func dependency(_ field: FieldSpec, _ dependency: FieldDependency, among fields: [FieldSpec]) -> JSON {
+        let other = fields.first { $0.name.value == dependency.field.value }
+        let values: [JSON] = dependency.values.map { value in
+            switch other?.type {
+            case .boolean?: .bool(value == "true")
+            case .number?: .number(value)
+            default: .string(value)
+            }
+        }
+        return .object([
+            (
+                "if",
+                .object([
+                    ("properties", .object([(dependency.field.value, .object([("enum", .array(values))]))])),
+                    ("required", .array([.string(dependency.field.value)])),
+                ])
+            ),
+            ("then", .object([("required", .array([.string(field.name.value)]))])),
+        ])
+    }
+
+    /// `exactlyOne: [a, b]` → oneOf of "a is present", "b is present"; `atLeastOne` → anyOf.
+    private static func groupRule(_ rule: GroupRule) -> JSON {
+        let alternatives = JSON.array(rule.fields.map { .object([("required", .array([.string($0.value)]))]) })
+        return .object([(rule.kind == .exactlyOne ? "oneOf" : "anyOf", alternatives)])
     }
 
     private static func fieldSchema(_ field: FieldSpec, _ direction: Direction) -> JSON {
@@ -51,10 +82,11 @@ enum JSONSchemas {
         case .boolean:
             members.append(("type", .string("boolean")))
         case .object:
-            members += objectSchema(field.fields, direction)
+            members += objectSchema(field.fields, rules: field.rules, direction)
         case .array:
             members.append(("type", .string("array")))
-            let element = field.items.map { itemSchema($0, direction) } ?? .object(objectSchema(field.fields, direction))
+            let element =
+                field.items.map { itemSchema($0, direction) } ?? .object(objectSchema(field.fields, rules: field.rules, direction))
             // `elements: optional`: an element may also be null.
             members.append(
                 ("items", field.elementsOptional ? .object([("anyOf", .array([element, .object([("type", .string("null"))])]))]) : element))

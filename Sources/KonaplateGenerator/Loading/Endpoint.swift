@@ -8,6 +8,8 @@ public struct BodySpec: Sendable, Hashable {
     /// The stored page does not show this body (`request: undocumented`, or `fields: undocumented`): unlike a body
     /// the page shows empty, its fields are unknown.
     public var isUndocumented: Bool = false
+    /// Rules about groups of the body's fields.
+    public var rules: [GroupRule] = []
     public var location: SourceLocation
 }
 
@@ -59,7 +61,7 @@ extension SpecLoader {
         "name", "title", "summary", "method", "path", "version", "mode", "callback", "source", "docs", "missing",
         "notes", "headers", "request", "response", "results",
     ]
-    static let bodyKeys = ["encrypted", "fields"]
+    static let bodyKeys = ["encrypted", "fields", "rules"]
     static let resultKeys = ["status", "code", "message", "description", "case"]
 
     static func loadEndpoint(_ root: Node, input: SpecInput, reader: inout NodeReader) -> EndpointSpec? {
@@ -139,7 +141,8 @@ extension SpecLoader {
             return BodySpec(encrypted: encrypted, fields: [], isUndocumented: true, location: body.location)
         }
         let fields = body["fields"].map { loadFields($0, reader: &reader) } ?? []
-        return BodySpec(encrypted: encrypted, fields: fields, location: body.location)
+        let rules = body["rules"].map { loadRules($0, reader: &reader) } ?? []
+        return BodySpec(encrypted: encrypted, fields: fields, rules: rules, location: body.location)
     }
 
     private static func isUndocumented(_ node: Node) -> Bool {

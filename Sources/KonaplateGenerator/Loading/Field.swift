@@ -28,6 +28,10 @@ public struct FieldSpec: Sendable, Hashable {
     public var count: Located<LengthRule>?
     /// `elements: optional`: an array whose elements may be null (a page that says so in words).
     public var elementsOptional: Bool = false
+    /// The checkable form of a Conditional field's `when`.
+    public var requiredWhen: FieldDependency?
+    /// Rules about groups of this object's (or array element's) fields.
+    public var rules: [GroupRule] = []
     /// A regular expression the whole value must match: a rule the docs state in words that no format covers.
     public var pattern: Located<String>?
     public var swiftName: Located<String>?
@@ -51,7 +55,7 @@ extension SpecLoader {
     // The keys each mapping may have, in the order the README documents them.
     static let fieldKeys = [
         "type", "presence", "when", "length", "range", "format", "codes", "sensitive", "description", "fields",
-        "items", "count", "swiftName", "pattern", "elements",
+        "items", "count", "swiftName", "pattern", "elements", "rules",
     ]
     static let itemKeys = ["type", "length", "range", "format", "codes"]
     static let codeKeys = ["meaning", "case"]
@@ -97,14 +101,14 @@ extension SpecLoader {
         guard let field = reader.mapping(node, allowed: fieldKeys, context: context) else { return nil }
         let type = reader.require("type", in: field).flatMap { reader.word($0, key: "type", as: FieldType.self) }
         var presence = reader.require("presence", in: field).flatMap { reader.word($0, key: "presence", choices: presences) }
-        let when = field["when"].flatMap { reader.text($0, key: "when") }
+        let (when, requiredWhen) = field["when"].map { loadWhen($0, reader: &reader) } ?? (nil, nil)
         if case .conditional = presence {
-            if let when { presence = .conditional(when) } else {
-                reader.diagnostics.error("conditional \(context) needs 'when:' with the docs' condition in words", at: field.location)
-            }
-        } else if when != nil, presence != nil, let node = field["when"] {
+            // Without `when`, a rule of the object must name the field: the checker sees both.
+            presence = .conditional(when ?? "")
+        } else if field["when"] != nil, presence != nil, let node = field["when"] {
             reader.diagnostics.error("'when' is only for 'presence: conditional'", at: reader.location(of: node))
         }
+        let rules = field["rules"].map { loadRules($0, reader: &reader) } ?? []
         let length = field["length"].flatMap { reader.lengthRule($0, key: "length") }
         let range = field["range"].flatMap { reader.integerRange($0, key: "range") }
         let format = located(field["format"], key: "format", reader: &reader)
@@ -123,7 +127,7 @@ extension SpecLoader {
         let spec = FieldSpec(
             name: name, type: type, presence: presence, length: length, range: range, format: format, codes: codes,
             sensitive: sensitive, description: description, fields: fields, items: items, count: count,
-            elementsOptional: elementsOptional,
+            elementsOptional: elementsOptional, requiredWhen: requiredWhen, rules: rules,
             pattern: pattern, swiftName: swiftName)
         checkKeysFit(type: type, field: field, context: context, reader: &reader)
         return spec
@@ -133,7 +137,7 @@ extension SpecLoader {
     private static func checkKeysFit(type: FieldType, field: Mapping, context: String, reader: inout NodeReader) {
         let applicable: [String: [FieldType]] = [
             "length": [.string], "format": [.string, .number], "codes": [.string], "pattern": [.string], "range": [.number, .string],
-            "fields": [.object, .array], "items": [.array], "count": [.array], "elements": [.array],
+            "fields": [.object, .array], "items": [.array], "count": [.array], "elements": [.array], "rules": [.object, .array],
         ]
         for entry in field.entries {
             guard let types = applicable[entry.key], !types.contains(type) else { continue }
@@ -153,6 +157,56 @@ extension SpecLoader {
             reader.diagnostics.error(
                 "array \(context) needs either 'fields' (a list of objects) or 'items' (a list of scalars: items: string)",
                 at: field.location)
+        }
+    }
+
+    /// `when: text`, or `when: { field: type, oneOf: [INFINITE], text: … }`: the words, and the checkable form.
+    static func loadWhen(_ node: Node, reader: inout NodeReader) -> (String?, FieldDependency?) {
+        if case .scalar = node { return (reader.text(node, key: "when"), nil) }
+        guard let when = reader.mapping(node, allowed: ["field", "oneOf", "text"], context: "'when'", expected: "text or { field, oneOf, text }")
+        else { return (nil, nil) }
+        let text = when["text"].flatMap { reader.text($0, key: "text") }
+        guard let fieldNode = reader.require("field", in: when), let field = reader.text(fieldNode, key: "field"),
+            let valuesNode = reader.require("oneOf", in: when)
+        else { return (text, nil) }
+        guard case .sequence(let sequence) = valuesNode, !sequence.isEmpty else {
+            reader.diagnostics.error(
+                "'oneOf' expects a list of the values that make the field required ([INFINITE]); found \(NodeReader.kind(of: valuesNode))",
+                at: reader.location(of: valuesNode))
+            return (text, nil)
+        }
+        let values = sequence.compactMap { reader.text($0, key: "oneOf") }
+        let dependency = FieldDependency(
+            field: Located(value: field, location: reader.location(of: fieldNode)), values: values, location: when.location)
+        return (text ?? "\(field) is \(values.joined(separator: " or "))", dependency)
+    }
+
+    /// `rules: [{ exactlyOne: [par, cardNo] }, { atLeastOne: [a, b] }]`.
+    static func loadRules(_ node: Node, reader: inout NodeReader) -> [GroupRule] {
+        guard case .sequence(let sequence) = node else {
+            reader.diagnostics.error(
+                "'rules' expects a list of rules ({ exactlyOne: [par, cardNo] } or { atLeastOne: [a, b] }); found \(NodeReader.kind(of: node))",
+                at: reader.location(of: node))
+            return []
+        }
+        return sequence.compactMap { item -> GroupRule? in
+            let kinds = GroupRule.Kind.allCases.map(\.rawValue)
+            guard let rule = reader.mapping(item, allowed: kinds, context: "a rule", expected: "{ exactlyOne: [...] } or { atLeastOne: [...] }"),
+                rule.entries.count == 1, let entry = rule.entries.first, let kind = GroupRule.Kind(rawValue: entry.key)
+            else {
+                if case .mapping = item {
+                    reader.diagnostics.error("a rule has exactly one key: \(kinds.joined(separator: " or "))", at: reader.location(of: item))
+                }
+                return nil
+            }
+            guard case .sequence(let names) = entry.value else {
+                reader.diagnostics.error("'\(entry.key)' expects a list of field names", at: reader.location(of: entry.value))
+                return nil
+            }
+            let fields = names.compactMap { name in
+                reader.text(name, key: entry.key).map { Located(value: $0, location: reader.location(of: name)) }
+            }
+            return GroupRule(kind: kind, fields: fields, location: entry.keyLocation)
         }
     }
 

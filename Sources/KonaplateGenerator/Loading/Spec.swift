@@ -63,6 +63,29 @@ public enum Presence: Sendable, Hashable {
     case conditional(String)
 }
 
+/// `when: { field: type, oneOf: [INFINITE] }`: a Conditional field required when a sibling field has one of these
+/// values; `validate()` enforces it.
+public struct FieldDependency: Sendable, Hashable {
+    /// The sibling field's JSON name, in the same object.
+    public var field: Located<String>
+    /// The values, as the JSON carries them in text (`INFINITE`, `true`, `2`).
+    public var values: [String]
+    public var location: SourceLocation
+}
+
+/// A rule about a group of fields of one object, which `validate()` enforces: `exactlyOne: [par, cardNo]` (one of
+/// them and not more), `atLeastOne: [phone, email]`.
+public struct GroupRule: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case exactlyOne, atLeastOne
+    }
+
+    public var kind: Kind
+    /// The fields' JSON names.
+    public var fields: [Located<String>]
+    public var location: SourceLocation
+}
+
 /// When a conditional header is required: `KonaplateHeaderCondition`, the one definition the runtime shares
 /// (Sources/Shared/HeaderCondition.swift).
 public typealias HeaderCondition = KonaplateHeaderCondition

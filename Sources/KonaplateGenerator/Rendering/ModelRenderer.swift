@@ -24,7 +24,7 @@ enum ModelRenderer {
             p.line()
             CodableRenderer.render(type.properties, &p)
             p.line()
-            ValidationRenderer.render(type.properties, endpoint: nil, &p)
+            ValidationRenderer.render(type.properties, rules: type.rules, endpoint: nil, &p)
             if type.hasSensitiveProperties {
                 p.line()
                 MirrorRenderer.render(type.properties, &p)

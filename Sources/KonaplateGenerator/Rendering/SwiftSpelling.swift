@@ -29,6 +29,13 @@ enum SwiftSpelling {
         if case .requiredWhen(let condition) = check {
             return ["requiredWhen: .\(conditionCase(condition))", "for: \(endpoint ?? "Endpoint").self"]
         }
+        if case .requiredWhenField(let condition) = check {
+            return [
+                "requiredWhen: \(conditionValue(condition))",
+                "isOneOf: [\(condition.values.map(SwiftLiteral.string).joined(separator: ", "))]",
+                "named: \(SwiftLiteral.string(condition.jsonKey))",
+            ]
+        }
         return checkArgument(check, of: type).map { [$0] } ?? []
     }
 
@@ -43,12 +50,24 @@ enum SwiftSpelling {
             "numericRange: \(bound(minimum, or: "Int128.min"))...\(bound(maximum, or: "Int128.max"))"
         case .format(let format): "format: .\(format.swiftCase)"
         case .pattern(let pattern): "pattern: \(SwiftLiteral.string(pattern))"
-        case .documentedCode, .nested, .requiredWhen: nil
+        case .documentedCode, .nested, .requiredWhen, .requiredWhenField: nil
         }
     }
 
     private static func bound(_ value: Int128?, or open: String) -> String {
         value.map { SwiftLiteral.integer("\($0)") } ?? open
+    }
+
+    /// The other field's value as the text a checkable `when` lists.
+    private static func conditionValue(_ condition: SwiftFieldCondition) -> String {
+        let property = "self.\(SwiftNaming.escaped(condition.property))"
+        switch (condition.kind, condition.isOptional) {
+        case (.text, _): return property
+        case (.code, false): return property + ".rawValue"
+        case (.code, true): return property + "?.rawValue"
+        case (.describable, false): return "String(describing: \(property))"
+        case (.describable, true): return property + ".map { String(describing: $0) }"
+        }
     }
 
     static func lengthLiteral(_ rule: LengthRule) -> String {

@@ -2,18 +2,28 @@
 enum ValidationRenderer {
     /// - Parameter endpoint: the endpoint a Conditional header's rule reads (`Endpoint` in a shared set's generic
     ///   type); nil for models.
-    static func render(_ properties: [SwiftProperty], endpoint: String?, _ p: inout CodePrinter) {
-        let calls = properties.flatMap { property in
-            property.checks.map { check in
-                ["self.\(SwiftNaming.escaped(property.name))", "at: path + \(SwiftLiteral.string(property.jsonKey))"]
-                    + SwiftSpelling.checkArguments(check, of: property.type, endpoint: endpoint)
-            }
+    static func render(
+        _ properties: [SwiftProperty], rules: [SwiftGroupRule] = [], endpoint: String?, _ p: inout CodePrinter
+    ) {
+        let ruleCalls = rules.map { rule in
+            let members = rule.members.map { "(\(SwiftLiteral.string($0.jsonKey)), self.\(SwiftNaming.escaped($0.property)) != nil)" }
+            return ["\(rule.kind.rawValue): [\(members.joined(separator: ", "))]", "at: path"]
         }
+        let calls = ruleCalls.isEmpty ? propertyCalls(properties, endpoint: endpoint) : propertyCalls(properties, endpoint: endpoint) + ruleCalls
         let signature = "public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath)"
         if calls.isEmpty {
             p.line(signature + " {}")
         } else {
             p.block(signature) { p in for arguments in calls { p.call("validator.check", arguments) } }
+        }
+    }
+
+    private static func propertyCalls(_ properties: [SwiftProperty], endpoint: String?) -> [[String]] {
+        properties.flatMap { property in
+            property.checks.map { check in
+                ["self.\(SwiftNaming.escaped(property.name))", "at: path + \(SwiftLiteral.string(property.jsonKey))"]
+                    + SwiftSpelling.checkArguments(check, of: property.type, endpoint: endpoint)
+            }
         }
     }
 }

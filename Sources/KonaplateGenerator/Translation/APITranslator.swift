@@ -57,7 +57,7 @@ enum EndpointTranslator {
                     "The \(which) body, which the stored docs page does not show: any JSON object, sent and read as it is, without validation. Build it from the live docs: `\(name)([\"field\": .string(\"value\")])`."
                 ]).paragraph(DocText(spec?.encrypted == true ? [encrypted] : [])))
         }
-        return .structure(BodyTranslator.structure(name: name, doc: doc, fields: spec?.fields ?? []))
+        return .structure(BodyTranslator.structure(name: name, doc: doc, fields: spec?.fields ?? [], rules: spec?.rules ?? []))
     }
 
     /// The title, the summary, the facts of the page in one line, the docs link, what the stored page lacks, notes.

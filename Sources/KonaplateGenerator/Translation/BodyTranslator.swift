@@ -1,11 +1,11 @@
 /// Bodies and nested objects: a struct per object, a property per field with its Swift type and checks, a nested
 /// type per object, array of objects or code list.
 enum BodyTranslator {
-    static func structure(name: String, doc: DocText, fields: [FieldSpec]) -> SwiftStruct {
+    static func structure(name: String, doc: DocText, fields: [FieldSpec], rules: [GroupRule] = []) -> SwiftStruct {
         var properties: [SwiftProperty] = []
         var nested: [SwiftNestedType] = []
         for field in fields {
-            let (type, checks, nestedType) = typeAndChecks(of: field)
+            let (type, checks, nestedType) = typeAndChecks(of: field, siblings: fields)
             if let nestedType { nested.append(nestedType) }
             properties.append(
                 SwiftProperty(
@@ -13,16 +13,18 @@ enum BodyTranslator {
                     isOptional: field.presence != .required, doc: fieldDoc(field), isSensitive: field.sensitive,
                     checks: checks))
         }
-        return SwiftStruct(name: name, doc: doc, properties: properties, nestedTypes: nested)
+        return SwiftStruct(
+            name: name, doc: doc, properties: properties, nestedTypes: nested,
+            rules: FieldConstraints.groupRules(rules, fields: fields))
     }
 
     /// The field's Swift type, its checks (what its type brings, then its constraints) and the nested type it
     /// declares, if any.
-    private static func typeAndChecks(of field: FieldSpec) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
+    private static func typeAndChecks(of field: FieldSpec, siblings: [FieldSpec]) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
         let nestedName = SwiftNaming.nestedTypeName(of: field)
         let (type, structural, nested) = typeAndStructure(of: field, nestedName: nestedName)
         let hasCodes = field.type == .string && nestedName != nil
-        return (type, structural + FieldConstraints.checks(for: field, hasCodes: hasCodes), nested)
+        return (type, structural + FieldConstraints.checks(for: field, hasCodes: hasCodes, siblings: siblings), nested)
     }
 
     private static func typeAndStructure(of field: FieldSpec, nestedName: String?) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
@@ -36,7 +38,8 @@ enum BodyTranslator {
         case .boolean:
             return (.bool, [], nil)
         case .object:
-            let structure = structure(name: nestedName!, doc: DocText(text: field.description), fields: field.fields)
+            let structure = structure(
+                name: nestedName!, doc: DocText(text: field.description), fields: field.fields, rules: field.rules)
             return (.model(nestedName!), [.nested], .structure(structure))
         case .array:
             let (element, checks, nested) = element(of: field, nestedName: nestedName)
@@ -48,7 +51,7 @@ enum BodyTranslator {
         guard let items = field.items else {
             let element = structure(
                 name: nestedName!, doc: DocText(["An element of `\(SwiftNaming.propertyName(of: field))`."]),
-                fields: field.fields)
+                fields: field.fields, rules: field.rules)
             return (.model(nestedName!), [.nested], .structure(element))
         }
         if items.isAny { return (.jsonValue, [], nil) }

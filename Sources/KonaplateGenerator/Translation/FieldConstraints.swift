@@ -3,8 +3,12 @@
 enum FieldConstraints {
     /// The constraint checks of a field, after the checks its type brings (a code, a nested object): length,
     /// format, value range, element length, element count.
-    static func checks(for field: FieldSpec, hasCodes: Bool) -> [SwiftCheck] {
+    /// - Parameter siblings: the fields of the same object, which a checkable `when` reads.
+    static func checks(for field: FieldSpec, hasCodes: Bool, siblings: [FieldSpec]) -> [SwiftCheck] {
         var checks: [SwiftCheck] = []
+        if let dependency = field.requiredWhen, let other = siblings.first(where: { $0.name.value == dependency.field.value }) {
+            checks.append(.requiredWhenField(condition(dependency, on: other)))
+        }
         // A code's length was checked against its list when the spec was; at run time the list is the check.
         if let length = field.length?.value, !hasCodes { checks.append(.length(length)) }
         if let format = field.format.flatMap({ KnownFormat.named($0.value) }) { checks.append(.format(format)) }
@@ -23,13 +27,41 @@ enum FieldConstraints {
         return checks
     }
 
+    /// A checkable `when`: the other field, and how its value reads as the text the condition lists.
+    private static func condition(_ dependency: FieldDependency, on other: FieldSpec) -> SwiftFieldCondition {
+        let kind: SwiftFieldCondition.Kind =
+            switch other.type {
+            case .string: other.codes.isEmpty ? .text : .code
+            case .boolean, .number: .describable
+            case .object, .array: .text  // refused by the checker
+            }
+        return SwiftFieldCondition(
+            property: SwiftNaming.propertyName(of: other), jsonKey: other.name.value, kind: kind,
+            isOptional: other.presence != .required, values: dependency.values)
+    }
+
+    /// Rules about groups of an object's fields.
+    static func groupRules(_ rules: [GroupRule], fields: [FieldSpec]) -> [SwiftGroupRule] {
+        rules.map { rule in
+            SwiftGroupRule(
+                kind: rule.kind,
+                members: rule.fields.compactMap { name in
+                    fields.first { $0.name.value == name.value }.map {
+                        SwiftGroupRule.Member(jsonKey: name.value, property: SwiftNaming.propertyName(of: $0))
+                    }
+                })
+        }
+    }
+
     /// The field's presence and constraints as the page states them, for its doc comment.
     static func facts(of field: FieldSpec) -> String {
         var facts: [String] = []
         switch field.presence {
         case .required: facts.append("Required")
         case .optional: facts.append("Optional")
-        case .conditional(let when): facts.append("Conditional: \(when)")
+        case .conditional(let when) where when.isEmpty: facts.append("Conditional (see the rules of its object)")
+        case .conditional(let when):
+            facts.append("Conditional: \(when)" + (field.requiredWhen == nil ? " (not checked)" : " (checked)"))
         }
         if let length = field.length { facts.append("length \(length.value)") }
         if let range = field.range { facts.append("range \(range.value)") }
@@ -59,5 +91,37 @@ enum SwiftCheck: Sendable, Hashable {
     case nested
     /// A Conditional header: missing is a violation when the condition holds for the endpoint.
     case requiredWhen(HeaderCondition)
+    /// A Conditional field: missing is a violation when another field of its object has one of some values.
+    case requiredWhenField(SwiftFieldCondition)
+}
+
+/// `when: { field: type, oneOf: [INFINITE] }`, as the generated check reads it.
+struct SwiftFieldCondition: Sendable, Hashable {
+    /// How the other field's value becomes the text the condition lists.
+    enum Kind: Sendable, Hashable {
+        /// A string, as it is.
+        case text
+        /// A code enum: its raw value.
+        case code
+        /// A boolean or a number: its description (`true`, `2`).
+        case describable
+    }
+
+    var property: String
+    var jsonKey: String
+    var kind: Kind
+    var isOptional: Bool
+    var values: [String]
+}
+
+/// `rules: [{ exactlyOne: [par, cardNo] }]`, with each field's Swift property.
+struct SwiftGroupRule: Sendable, Hashable {
+    var kind: GroupRule.Kind
+    var members: [Member]
+
+    struct Member: Sendable, Hashable {
+        var jsonKey: String
+        var property: String
+    }
 }
 

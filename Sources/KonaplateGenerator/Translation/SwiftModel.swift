@@ -77,6 +77,8 @@ struct SwiftStruct: Sendable {
     var doc: DocText
     var properties: [SwiftProperty]
     var nestedTypes: [SwiftNestedType]
+    /// Rules about groups of its fields, checked after the fields' own checks.
+    var rules: [SwiftGroupRule] = []
 
     var hasSensitiveProperties: Bool { properties.contains { $0.isSensitive } }
 

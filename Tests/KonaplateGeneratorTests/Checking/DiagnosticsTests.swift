@@ -32,7 +32,7 @@ struct DiagnosticsTests {
             name: "unknown key with no close match lists the keys",
             yaml: withField("    bankCode: { type: string, presence: required, colour: red }\n"),
             expected: [
-                "spec.yaml:11:51: error: unknown key 'colour' in field 'bankCode'; expected one of type, presence, when, length, range, format, codes, sensitive, description, fields, items, count, swiftName, pattern, elements"
+                "spec.yaml:11:51: error: unknown key 'colour' in field 'bankCode'; expected one of type, presence, when, length, range, format, codes, sensitive, description, fields, items, count, swiftName, pattern, elements, rules"
             ]),
         Case(
             name: "the docs' Value gets a pointer to range",
@@ -113,6 +113,35 @@ struct DiagnosticsTests {
             yaml: withField("    at: { type: number, presence: required, format: HHmmss }\n"),
             expected: [
                 "spec.yaml:11:53: error: format HHmmss cannot be a number's: a number drops leading zeros, and only dates and times that start with a 4-digit year keep every digit; type 'at' as a string"
+            ]),
+        Case(
+            name: "a checkable when that names no field of the object",
+            yaml: withField("    amount: { type: number, presence: conditional, when: { field: kinds, oneOf: [A] } }\n"),
+            expected: ["spec.yaml:11:67: error: 'when' names 'kinds', which is not another field of this object"]),
+        Case(
+            name: "a checkable when with a value the other field cannot have",
+            yaml: withField(
+                "    kind: { type: string, presence: required, codes: { INFINITE: a, FIXED: b } }\n    amount: { type: number, presence: conditional, when: { field: kind, oneOf: [INFINTE] } }\n"),
+            expected: [
+                "spec.yaml:12:58: error: 'INFINTE' is not one of the codes of 'kind' (INFINITE, FIXED); did you mean 'INFINITE'?"
+            ]),
+        Case(
+            name: "a rule that names a required field",
+            yaml: validSpec.replacingOccurrences(of: "request:\n", with: "request:\n  rules:\n    - exactlyOne: [userId, cardNo]\n")
+                + "    cardNo: { type: string, presence: conditional }\n",
+            expected: [
+                "spec.yaml:10:20: error: 'userId' is required, so 'exactlyOne' about it says nothing; make it 'presence: conditional' (or optional)"
+            ]),
+        Case(
+            name: "a rule that names no field of the object",
+            yaml: validSpec.replacingOccurrences(of: "request:\n", with: "request:\n  rules:\n    - atLeastOne: [par, cardNo]\n")
+                + "    par: { type: string, presence: conditional }\n",
+            expected: ["spec.yaml:10:25: error: 'atLeastOne' names 'cardNo', which is not a field of this object"]),
+        Case(
+            name: "a conditional field that says nothing of when",
+            yaml: withField("    par: { type: string, presence: conditional }\n"),
+            expected: [
+                "spec.yaml:11:5: error: conditional field 'par' needs 'when:' (the docs' condition in words, or { field, oneOf } when it is checkable), or a rule of its object that names it (rules: [{ exactlyOne: [...] }])"
             ]),
         Case(
             name: "a common word for a type",
@@ -269,7 +298,7 @@ struct DiagnosticsTests {
             name: "conditional field without its condition",
             yaml: withField("    ci: { type: string, presence: conditional }\n"),
             expected: [
-                "spec.yaml:11:9: error: conditional field 'ci' needs 'when:' with the docs' condition in words"
+                "spec.yaml:11:5: error: conditional field 'ci' needs 'when:' (the docs' condition in words, or { field, oneOf } when it is checkable), or a rule of its object that names it (rules: [{ exactlyOne: [...] }])"
             ]),
         Case(
             name: "length on a number",

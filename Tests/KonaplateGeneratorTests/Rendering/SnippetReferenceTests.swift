@@ -115,7 +115,7 @@ struct SnippetReferenceTests {
                 public var userId: UInt64
                 /// Optional, length 16, sensitive: masked when printed.
                 public var cardNo: String?
-                /// Conditional: type이 FIXED일 때, range 0...1000000.
+                /// Conditional: type이 FIXED일 때 (not checked), range 0...1000000.
                 public var amount: String?
 
                 public init(userId: UInt64, cardNo: String? = nil, amount: String? = nil) {
