@@ -27,13 +27,20 @@ struct OpenAPIRoundTripTests {
         for spec in WholeAPITests.specs.values.sorted(by: { $0.path.value < $1.path.value }) {
             for (suffix, body) in [("Request", spec.request), ("Response", spec.response)] {
                 let fields = body?.fields ?? []
+                let rules = body?.rules ?? []
                 let schema = "\(spec.name.value).\(suffix)"
-                cases.append(Case(schema: schema, document: try json(SampleJSON.object(fields, breaking: nil)), expected: true, label: "\(schema) valid"))
-                for violation in SampleJSON.violations(in: fields) + extraViolations(in: fields) {
+                cases.append(
+                    Case(
+                        schema: schema, document: try json(SampleJSON.object(fields, rules: rules, breaking: nil)), expected: true,
+                        label: "\(schema) valid"))
+                for violation in SampleJSON.violations(in: fields) + SampleJSON.conditionViolations(in: fields, rules: rules)
+                    + extraViolations(in: fields)
+                {
                     let openCode = suffix == "Response" && violation.value == SampleJSON.quote("ZZ_UNDOCUMENTED")
                     cases.append(
                         Case(
-                            schema: schema, document: try json(SampleJSON.object(fields, breaking: violation)), expected: openCode,
+                            schema: schema, document: try json(SampleJSON.object(fields, rules: rules, breaking: violation)),
+                            expected: openCode,
                             label: "\(schema) \(violation.expectedPath) = \(violation.value)"))
                 }
             }

@@ -113,17 +113,26 @@ enum SampleJSON {
 
     /// A violation whose value is this leaves the member out.
     static let omitted = "<omitted>"
+    /// A violation whose value is this sends a valid member beside the one its exactlyOne group sends.
+    static let alsoSent = "<also sent>"
 
     /// - Parameter rules: the object's rules: of an `exactlyOne` group only the first field is sent.
     static func object(
         _ fields: [FieldSpec], rules: [GroupRule] = [], breaking target: Violation?, at route: [String] = []
     ) -> String {
-        let leftOut = Set(rules.filter { $0.kind == .exactlyOne }.flatMap { $0.fields.dropFirst().map(\.value) })
+        // Of an exactlyOne group one field is sent: the one a violation breaks, or else the first.
+        let leftOut = Set(
+            rules.filter { $0.kind == .exactlyOne }.flatMap { rule -> [String] in
+                let names = rule.fields.map(\.value)
+                let broken = names.first { target?.route == route + [$0] }
+                let kept = target?.value == alsoSent ? [names[0]] + (broken.map { [$0] } ?? []) : [broken ?? names[0]]
+                return names.filter { !kept.contains($0) }
+            })
         let members = fields.compactMap { field -> String? in
             let here = route + [field.name.value]
             let broken = target.flatMap { $0.route == here ? $0.value : nil }
             if broken == omitted || (broken == nil && leftOut.contains(field.name.value)) { return nil }
-            let value = broken ?? valid(field, breaking: target, at: here)
+            let value = broken.flatMap { $0 == alsoSent ? nil : $0 } ?? valid(field, breaking: target, at: here)
             return quote(field.name.value) + ":" + value
         }
         return "{" + members.joined(separator: ",") + "}"
@@ -249,8 +258,8 @@ enum SampleJSON {
         }
         for rule in rules where rule.kind == .exactlyOne {
             let second = rule.fields[1].value
-            if let field = fields.first(where: { $0.name.value == second }) {
-                found.append(Violation(route: route + [second], value: valid(field, breaking: nil, at: []), expectedPath: path))
+            if fields.contains(where: { $0.name.value == second }) {
+                found.append(Violation(route: route + [second], value: alsoSent, expectedPath: path))
             }
         }
         return found

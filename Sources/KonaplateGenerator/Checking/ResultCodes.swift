@@ -14,7 +14,7 @@ enum ResultCodes {
         }
         var result = words[0]
         for word in words.dropFirst() {
-            if connecting.contains(word) || result.count + word.count > longCaseName / 2 + 5 { break }
+            if (connecting.contains(word) && result != words[0]) || result.count + word.count > longCaseName / 2 + 5 { break }
             result += word
         }
         return result
