@@ -58,4 +58,15 @@ struct BodyShapeTests {
 
     static func requestType<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) -> Any.Type { Endpoint.Request.self }
     static func responseType<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) -> Any.Type { Endpoint.Response.self }
+
+    /// A date the docs type as a number carries its format: its digits are checked (DECISIONS.md D42).
+    @Test func aDateTypedAsANumberIsCheckedOnItsDigits() {
+        let par = String(repeating: "p", count: 27)
+        #expect(CardsDeduction.Response(par: par, deductionDate: 20_241_231).violations.isEmpty)
+        #expect(
+            CardsDeduction.Response(par: par, deductionDate: 20_241_301).violations.map(\.description) == [
+                "deductionDate: not in format yyyyMMdd"
+            ])
+        #expect(CardsDeduction.Response(par: par, deductionDate: 2_024_123).violations.count == 1)  // 7 digits
+    }
 }
