@@ -21,6 +21,8 @@ let package = Package(
         .executable(name: "konaplate-gen", targets: ["konaplate-gen"]),
         .library(name: "KonaplateRuntime", targets: ["KonaplateRuntime"]),
         .library(name: "KonaplateAPI", targets: ["KonaplateAPI"]),
+        // A test double that answers any generated endpoint in process, checking every request as the server would.
+        .library(name: "KonaplateDouble", targets: ["KonaplateDouble"]),
         // The pure core, for tools built on it (the fuzz harness in Fuzz/, editors' integrations).
         .library(name: "KonaplateGenerator", targets: ["KonaplateGenerator"]),
         .plugin(name: "KonaplateGeneratorPlugin", targets: ["KonaplateGeneratorPlugin"]),
@@ -31,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         .target(
@@ -40,7 +43,15 @@ let package = Package(
                 // RSA-OAEP for JWE key wrapping (swift-crypto's extras; AES-GCM is in Crypto).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                // URLSession with HTTPTypes (FoundationNetworking on Linux), for the default transport.
+                .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+                // The client's logging middleware: light, and what every Swift server logs through.
+                .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .target(
+            name: "KonaplateDouble",
+            dependencies: ["KonaplateRuntime"]
         ),
         // Built through the build tool plugin from api-specs/, which the target sees through the symlink
         // Sources/KonaplateAPI/api-specs: inside the target, SwiftPM notices specs being added or removed.
@@ -104,7 +115,8 @@ let package = Package(
         .testTarget(
             name: "KonaplateAPITests",
             dependencies: [
-                "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport",
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport", "KonaplateDouble",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),

@@ -20,6 +20,7 @@ nonisolated public enum AdminGiftsCardsList: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { true }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<AdminGiftsCardsList>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -22,6 +22,7 @@ nonisolated public enum BankAccountsArsRegisterInquiry: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<BankAccountsArsRegisterInquiry>
     public typealias ResponseHeaders = StandardResponseHeaders

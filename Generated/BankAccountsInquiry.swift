@@ -24,6 +24,7 @@ nonisolated public enum BankAccountsInquiry: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<BankAccountsInquiry>
     public typealias ResponseHeaders = StandardResponseHeaders

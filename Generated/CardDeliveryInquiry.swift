@@ -21,6 +21,7 @@ nonisolated public enum CardDeliveryInquiry: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<CardDeliveryInquiry>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -21,6 +21,7 @@ nonisolated public enum CardVirtualAccountInquiry: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { true }
     public static var isResponseEncrypted: Bool { true }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<CardVirtualAccountInquiry>
     public typealias ResponseHeaders = StandardResponseHeaders

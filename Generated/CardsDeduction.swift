@@ -18,6 +18,7 @@ nonisolated public enum CardsDeduction: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { true }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<CardsDeduction>
     public typealias ResponseHeaders = StandardResponseHeaders

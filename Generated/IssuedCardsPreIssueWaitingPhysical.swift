@@ -31,6 +31,7 @@ nonisolated public enum IssuedCardsPreIssueWaitingPhysical: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<IssuedCardsPreIssueWaitingPhysical>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -20,6 +20,7 @@ nonisolated public enum MileageCardsList: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<MileageCardsList>
     public typealias ResponseHeaders = StandardResponseHeaders

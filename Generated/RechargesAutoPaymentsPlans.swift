@@ -18,6 +18,7 @@ nonisolated public enum RechargesAutoPaymentsPlans: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesAutoPaymentsPlans>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -18,6 +18,7 @@ nonisolated public enum RechargesOnlinePaymentAutoPlans: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<RechargesOnlinePaymentAutoPlans>
     public typealias ResponseHeaders = StandardResponseHeaders

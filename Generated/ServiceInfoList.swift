@@ -22,6 +22,7 @@ nonisolated public enum ServiceInfoList: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<ServiceInfoList>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -21,6 +21,7 @@ nonisolated public enum TransactionCard: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<TransactionCard>
     public typealias ResponseHeaders = StandardResponseHeaders

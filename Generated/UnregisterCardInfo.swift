@@ -21,6 +21,7 @@ nonisolated public enum UnregisterCardInfo: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { true }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<UnregisterCardInfo>
     public typealias ResponseHeaders = StandardResponseHeaders

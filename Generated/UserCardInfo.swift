@@ -23,6 +23,7 @@ nonisolated public enum UserCardInfo: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { true }
     public static var isResponseEncrypted: Bool { true }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserCardInfo>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -25,6 +25,7 @@ nonisolated public enum UserCardList: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { true }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserCardList>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -24,6 +24,7 @@ nonisolated public enum UserCheckRegistrationId: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { true }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserCheckRegistrationId>
     public typealias ResponseHeaders = StandardResponseHeaders

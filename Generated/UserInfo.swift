@@ -22,6 +22,7 @@ nonisolated public enum UserInfo: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { true }
     public static var isResponseEncrypted: Bool { true }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserInfo>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -22,6 +22,7 @@ nonisolated public enum UserLoginIdFind: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { true }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserLoginIdFind>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -26,6 +26,7 @@ nonisolated public enum UserTermsAll: KonaplateEndpoint {
     public static var isRequestEncrypted: Bool { false }
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
+    public static var isSafeToRepeat: Bool { true }
 
     public typealias RequestHeaders = StandardRequestHeaders<UserTermsAll>
     public typealias ResponseHeaders = StandardResponseHeaders

@@ -18,6 +18,13 @@ public protocol KonaplateEndpoint: Sendable {
     static var isResponseEncrypted: Bool { get }
     /// A callback API is called by Konaplate; it carries no X-KM-Access-Key.
     static var isCallback: Bool { get }
+    /// The endpoint only reads (an inquiry): sending it twice changes nothing, so a client may retry it. The spec
+    /// says so (`safeToRepeat: true`); every other endpoint may move money or change state and is never retried.
+    static var isSafeToRepeat: Bool { get }
+}
+
+extension KonaplateEndpoint {
+    public static var isSafeToRepeat: Bool { false }
 }
 
 /// A generated request header set (the X-KM-* headers of one endpoint).
@@ -29,6 +36,12 @@ public protocol KonaplateRequestHeaders: Sendable, Hashable, KonaplateValidatabl
     /// cannot be filled (no crypto key id for an encrypted body, say) or breaks its documented constraints.
     init(credentials: KonaplateCredentials, body: [UInt8], context: KonaplateHeaderContext)
         throws(KonaplateValidationError)
+
+    /// Reads the headers of a request, as a server does: what a test double checks (`KonaplateDouble`).
+    init(_ fields: HTTPFields) throws(KonaplateValidationError)
+
+    /// The header each source fills, by name: where a reader finds the tran token, the ASP id and the rest.
+    static var headerNames: [KonaplateHeaderSource: String] { get }
 
     /// The headers in documentation order; absent optional headers are left out.
     var headerFields: [(name: String, value: String)] { get }

@@ -113,13 +113,21 @@ public enum KonaplateRequests {
             guard let opener else { throw .encryptionRequired(path: Endpoint.path) }
             do { json = try opener.open(body) } catch { throw .openingFailed(error) }
         }
-        // An endpoint that documents no response fields may answer with no body at all: that is the empty object.
-        if json.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { json = Array("{}".utf8) }
-        do { return try JSONDecoder().decode(Endpoint.Response.self, from: Data(json)) } catch {
+        return try decode(Endpoint.Response.self, json: json)
+    }
+
+    /// Decodes a (opened) body. An endpoint that documents no response fields may answer with no body at all: that
+    /// is the empty object.
+    static func decode<Response: Decodable>(_ type: Response.Type, json: [UInt8]) throws(KonaplateRequestError) -> Response {
+        let json = isEmpty(json) ? Array("{}".utf8) : json
+        do { return try JSONDecoder().decode(Response.self, from: Data(json)) } catch {
             // The error's own text can quote a field's value; name only the failing path.
             throw .decodingFailed(KonaplateJSON.pathDescription(of: error))
         }
     }
+
+    /// No bytes but whitespace.
+    static func isEmpty(_ body: [UInt8]) -> Bool { body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) } }
 }
 
 public enum KonaplateJSON {

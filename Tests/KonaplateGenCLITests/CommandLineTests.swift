@@ -70,7 +70,7 @@ struct CommandLineTests {
         #expect(lint.status == 1)
         #expect(
             lint.stderr.hasPrefix(
-                "api-specs/bankaccounts/info.yaml:40:11: error: unknown key 'lenght' in field 'accountId'; did you mean 'length'?\n"
+                "api-specs/bankaccounts/info.yaml:41:11: error: unknown key 'lenght' in field 'accountId'; did you mean 'length'?\n"
             ))
         let generate = try Self.run(["generate"], in: workspace)
         #expect(generate.status == 1)

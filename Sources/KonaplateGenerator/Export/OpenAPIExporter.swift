@@ -82,6 +82,7 @@ enum OpenAPIExporter {
         members.append(("x-konaplate-encrypted-response", .bool(encryptedResponse)))
         members.append(("x-konaplate-mode", .string(spec.mode.rawValue)))
         members.append(("x-konaplate-callback", .bool(spec.callback)))
+        members.append(("x-konaplate-safe-to-repeat", .bool(spec.safeToRepeat)))
         switch spec.docs {
         case .complete: members.append(("x-konaplate-docs", .object([("completeness", .string("complete"))])))
         case .partial(let missing):

@@ -45,6 +45,8 @@ public struct EndpointSpec: Sendable, Hashable {
     public var version: String?
     public var mode: EndpointMode
     public var callback: Bool
+    /// The endpoint only reads (an inquiry): a client may send it again after a failure.
+    public var safeToRepeat: Bool = false
     public var source: String?
     public var docs: DocsCompleteness
     public var notes: String?
@@ -59,7 +61,7 @@ extension SpecLoader {
     // The keys each mapping may have, in the order the README documents them.
     static let endpointKeys = [
         "name", "title", "summary", "method", "path", "version", "mode", "callback", "source", "docs", "missing",
-        "notes", "headers", "request", "response", "results",
+        "notes", "headers", "request", "response", "results", "safeToRepeat",
     ]
     static let bodyKeys = ["encrypted", "fields", "rules"]
     static let resultKeys = ["status", "code", "message", "description", "case"]
@@ -80,6 +82,7 @@ extension SpecLoader {
         let path = locatedText("path")
         let mode = reader.require("mode", in: top).flatMap { reader.word($0, key: "mode", choices: [("sync", EndpointMode.sync), ("async", .async)]) }
         let callback = top["callback"].flatMap { reader.bool($0, key: "callback") } ?? false
+        let safeToRepeat = top["safeToRepeat"].flatMap { reader.bool($0, key: "safeToRepeat") } ?? false
         let docs = loadDocs(top, reader: &reader)
         let headers = reader.require("headers", in: top).flatMap { loadHeaderUse($0, reader: &reader) }
         let request = top["request"].flatMap { loadBody($0, context: "the request", reader: &reader) }
@@ -105,7 +108,7 @@ extension SpecLoader {
         guard let name, let title, let method, let path, let mode, let docs, let headers else { return nil }
         return EndpointSpec(
             file: input.displayPath, sourceName: input.sourceName, name: name, title: title, summary: text("summary"),
-            method: method, path: path, version: text("version"), mode: mode, callback: callback,
+            method: method, path: path, version: text("version"), mode: mode, callback: callback, safeToRepeat: safeToRepeat,
             source: text("source"), docs: docs, notes: text("notes"), headers: headers, request: request,
             response: response, results: results)
     }

@@ -2,10 +2,9 @@ import Yams
 
 // MARK: - The model of headers
 
-/// Where the header builder takes a request header's value from.
-public enum HeaderSource: String, Sendable, Hashable, CaseIterable {
-    case aspId, accessKey, cryptoKeyId, timeZone, correlationId, tranTime, tranToken
-}
+/// Where the header builder takes a request header's value from: `KonaplateHeaderSource`, the one definition the
+/// runtime shares (Sources/Shared/HeaderSource.swift).
+public typealias HeaderSource = KonaplateHeaderSource
 
 public struct HeaderSpec: Sendable, Hashable {
     public var name: Located<String>

@@ -48,6 +48,14 @@ enum HeaderRenderer {
                 prelude: ["let \(computed) = KonaplateComputedHeaders(credentials: credentials, body: body, context: context)"],
                 arguments: arguments, &p)
             p.line()
+            renderReadingInit(headers, what: "a request, as a server reads them (a test double)", &p)
+            p.line()
+            let sources = headers.namesBySource.map { ".\($0.source.rawValue): \(SwiftLiteral.string($0.name))" }
+            p.doc(DocText(["The header each source fills, by name (the first, where two take the same source)."]))
+            p.computed("public static var headerNames: [KonaplateHeaderSource: String]", "[\(sources.joined(separator: ", "))]") { p in
+                p.array("", sources)
+            }
+            p.line()
             p.block("public var headerFields: [(name: String, value: String)]") { p in
                 p.line("var fields: [(name: String, value: String)] = []")
                 for header in headers {
@@ -87,21 +95,27 @@ enum HeaderRenderer {
 
     private static func renderResponseHeaders(_ headers: [SwiftHeader], declaration: String, _ p: inout CodePrinter) {
         renderStruct(headers, declaration: declaration, conformance: "KonaplateResponseHeaders", endpoint: nil, &p) { p in
-            p.doc(DocText(["Reads the headers of a response; throws when a required one is missing or breaks its constraints."]))
-            let arguments = headers.map { header -> (String, InitArgument) in
-                let lookup = "fields.konaplateValue(\(SwiftLiteral.string(header.headerName)))"
-                let value: InitArgument =
-                    header.isOptional
-                    ? .expression(lookup)
-                    : .call(
-                        "validator.require",
-                        [lookup, "header: \(SwiftLiteral.string(header.headerName))", "because: \"the docs require it\""])
-                return (SwiftNaming.argumentLabel(header.propertyName), value)
-            }
-            renderValidatingInit(
-                parameters: ["_ fields: HTTPFields"], effects: " throws(KonaplateValidationError)", prelude: [],
-                arguments: arguments, &p)
+            renderReadingInit(headers, what: "a response", &p)
         }
+    }
+
+    /// `init(_ fields: HTTPFields)`: reads the headers from HTTP fields; throws when a required one is missing or
+    /// breaks its constraints.
+    private static func renderReadingInit(_ headers: [SwiftHeader], what: String, _ p: inout CodePrinter) {
+        p.doc(DocText(["Reads the headers of \(what); throws when a required one is missing or breaks its constraints."]))
+        let arguments = headers.map { header -> (String, InitArgument) in
+            let lookup = "fields.konaplateValue(\(SwiftLiteral.string(header.headerName)))"
+            let value: InitArgument =
+                header.isOptional
+                ? .expression(lookup)
+                : .call(
+                    "validator.require",
+                    [lookup, "header: \(SwiftLiteral.string(header.headerName))", "because: \"the docs require it\""])
+            return (SwiftNaming.argumentLabel(header.propertyName), value)
+        }
+        renderValidatingInit(
+            parameters: ["_ fields: HTTPFields"], effects: " throws(KonaplateValidationError)", prelude: [], arguments: arguments,
+            &p)
     }
 
     /// A header struct: its properties and memberwise init, the members `body` adds, then validation and the

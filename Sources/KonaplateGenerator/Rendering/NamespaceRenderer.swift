@@ -10,6 +10,8 @@ enum NamespaceRenderer {
             p.computed("public static var isRequestEncrypted: Bool", "\(endpoint.isRequestEncrypted)")
             p.computed("public static var isResponseEncrypted: Bool", "\(endpoint.isResponseEncrypted)")
             p.computed("public static var isCallback: Bool", "\(endpoint.isCallback)")
+            // Only when true: the protocol's default is false, and every other endpoint stays as it was.
+            if endpoint.isSafeToRepeat { p.computed("public static var isSafeToRepeat: Bool", "true") }
             if case .shared(let set) = endpoint.headers {
                 p.line()
                 p.line("public typealias RequestHeaders = \(set.requestTypeName)<\(endpoint.typeName)>")

@@ -41,6 +41,7 @@ enum EndpointTranslator {
             sourceName: spec.sourceName, typeName: spec.name.value, title: spec.title, doc: namespaceDoc(spec),
             method: HTTPMethod(rawValue: spec.method.value)!, path: spec.path.value, docs: spec.docs,
             isRequestEncrypted: requestEncrypted, isResponseEncrypted: responseEncrypted, isCallback: spec.callback,
+            isSafeToRepeat: spec.safeToRepeat,
             request: request, response: response, headers: headers,
             resultCodes: spec.results.map(ResultCodeTranslator.resultCase))
     }

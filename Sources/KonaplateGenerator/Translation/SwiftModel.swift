@@ -20,6 +20,7 @@ struct SwiftEndpoint: Sendable {
     var isRequestEncrypted: Bool
     var isResponseEncrypted: Bool
     var isCallback: Bool
+    var isSafeToRepeat: Bool
     var request: SwiftBody
     var response: SwiftBody
     var headers: SwiftHeaderBinding
@@ -190,8 +191,25 @@ struct SwiftHeader: Sendable {
     var fill: HeaderFill?
 }
 
+extension [SwiftHeader] {
+    /// The header each source fills: the first one, where two take the same source (a reader of requests checks it).
+    var namesBySource: [(source: HeaderSource, name: String)] {
+        var seen: Set<HeaderSource> = []
+        return compactMap { header in
+            guard let source = header.fill?.source, seen.insert(source).inserted else { return nil }
+            return (source, header.headerName)
+        }
+    }
+}
+
 /// How the request header builder fills a header from the credentials and the computed values.
 enum HeaderFill: Sendable, Hashable {
+    var source: HeaderSource {
+        switch self {
+        case .value(let source), .required(let source), .conditional(let source, _): source
+        }
+    }
+
     /// Always sent, taken from `source`.
     case value(HeaderSource)
     /// Required, but optional in the credentials: the builder reports it when absent.

@@ -43,7 +43,7 @@ struct SpecLoaderTests {
         #expect(response.fields.map(\.name.value) == ["userId", "accountInfo"])
         let accountInfo = response.fields[1]
         #expect(accountInfo.type == .object)
-        #expect(accountInfo.name.location == SourceLocation(file: Self.infoPath, line: 32, column: 5))
+        #expect(accountInfo.name.location == SourceLocation(file: Self.infoPath, line: 33, column: 5))
         #expect(
             accountInfo.fields.map(\.name.value) == [
                 "accountId", "userName", "bankAccount", "bankName", "bankCode", "createdDateTime", "updatedDateTime",

@@ -396,6 +396,57 @@ struct SnippetReferenceTests {
                     try validator.throwIfInvalid()
                 }
 
+                /// Reads the headers of a request, as a server reads them (a test double); throws when a required one is missing
+                /// or breaks its constraints.
+                public init(_ fields: HTTPFields) throws(KonaplateValidationError) {
+                    var validator = KonaplateValidator()
+                    self.init(
+                        userAspId: validator.require(
+                            fields.konaplateValue("X-KM-User-AspId"),
+                            header: "X-KM-User-AspId",
+                            because: "the docs require it"
+                        ),
+                        correlationId: validator.require(
+                            fields.konaplateValue("X-KM-Correlation-Id"),
+                            header: "X-KM-Correlation-Id",
+                            because: "the docs require it"
+                        ),
+                        accessKey: fields.konaplateValue("X-KM-Access-Key"),
+                        cryptoKeyId: fields.konaplateValue("X-KM-Crypto-Key-Id"),
+                        tranToken: validator.require(
+                            fields.konaplateValue("X-KM-Tran-Token"),
+                            header: "X-KM-Tran-Token",
+                            because: "the docs require it"
+                        ),
+                        tranTime: validator.require(
+                            fields.konaplateValue("X-KM-Tran-Time"),
+                            header: "X-KM-Tran-Time",
+                            because: "the docs require it"
+                        ),
+                        timeZone: validator.require(
+                            fields.konaplateValue("X-KM-Time-Zone"),
+                            header: "X-KM-Time-Zone",
+                            because: "the docs require it"
+                        ),
+                        default: fields.konaplateValue("X-KM-Default")
+                    )
+                    collectViolations(into: &validator, at: .root)
+                    try validator.throwIfInvalid()
+                }
+
+                /// The header each source fills, by name (the first, where two take the same source).
+                public static var headerNames: [KonaplateHeaderSource: String] {
+                    [
+                        .aspId: "X-KM-User-AspId",
+                        .correlationId: "X-KM-Correlation-Id",
+                        .accessKey: "X-KM-Access-Key",
+                        .cryptoKeyId: "X-KM-Crypto-Key-Id",
+                        .tranToken: "X-KM-Tran-Token",
+                        .tranTime: "X-KM-Tran-Time",
+                        .timeZone: "X-KM-Time-Zone",
+                    ]
+                }
+
                 public var headerFields: [(name: String, value: String)] {
                     var fields: [(name: String, value: String)] = []
                     fields.append(("X-KM-User-AspId", self.userAspId))
@@ -548,6 +599,38 @@ struct SnippetReferenceTests {
                     )
                     collectViolations(into: &validator, at: .root)
                     try validator.throwIfInvalid()
+                }
+
+                /// Reads the headers of a request, as a server reads them (a test double); throws when a required one is missing
+                /// or breaks its constraints.
+                public init(_ fields: HTTPFields) throws(KonaplateValidationError) {
+                    var validator = KonaplateValidator()
+                    self.init(
+                        default: validator.require(
+                            fields.konaplateValue("X-KM-Default"),
+                            header: "X-KM-Default",
+                            because: "the docs require it"
+                        ),
+                        cryptoKeyId: fields.konaplateValue("X-KM-Crypto-Key-Id"),
+                        accessKey: fields.konaplateValue("X-KM-Access-Key"),
+                        tranToken: validator.require(
+                            fields.konaplateValue("X-KM-Tran-Token"),
+                            header: "X-KM-Tran-Token",
+                            because: "the docs require it"
+                        )
+                    )
+                    collectViolations(into: &validator, at: .root)
+                    try validator.throwIfInvalid()
+                }
+
+                /// The header each source fills, by name (the first, where two take the same source).
+                public static var headerNames: [KonaplateHeaderSource: String] {
+                    [
+                        .aspId: "X-KM-Default",
+                        .cryptoKeyId: "X-KM-Crypto-Key-Id",
+                        .accessKey: "X-KM-Access-Key",
+                        .tranToken: "X-KM-Tran-Token",
+                    ]
                 }
 
                 public var headerFields: [(name: String, value: String)] {

@@ -1,0 +1,179 @@
+import Foundation
+import HTTPTypes
+
+/// Sends requests to Konaplate for any generated endpoint:
+///
+/// ```swift
+/// let client = KonaplateClient(credentials: credentials, server: .sandbox, transport: KonaplateURLSessionTransport(),
+///                              sealer: sealer, opener: opener)
+/// let info = try await client.send(BankAccountsInfo.self, .init(userId: 9_999_999_999_999_999_999))
+/// print(info.value.accountInfo.bankName, info.resultCode, info.correlationID ?? "")
+/// ```
+///
+/// `send` validates the request (every violation at once; nothing is sent when one breaks), encodes it, seals it
+/// when the endpoint encrypts requests, fills and signs the X-KM-* headers over the exact bytes, sends it through
+/// the middlewares and the transport, reads the response headers and the result code, opens the body when the
+/// endpoint encrypts responses, decodes it and validates it (`validation`). A result code other than success throws
+/// `.api` with the endpoint's typed `ResultCode`.
+public struct KonaplateClient: Sendable {
+    public var credentials: KonaplateCredentials
+    public var server: KonaplateServer
+    public var transport: any KonaplateTransport
+    /// Seals request bodies of endpoints that encrypt them (`KonaplateJWESealer`).
+    public var sealer: (any KonaplateBodySealer)?
+    /// Opens response bodies of endpoints that encrypt them (`KonaplateJWEOpener`).
+    public var opener: (any KonaplateBodyOpener)?
+    /// Time zone, clock and randomness of the computed headers.
+    public var context: KonaplateHeaderContext
+    /// Outermost first.
+    public var middlewares: [any KonaplateClientMiddleware]
+    public var validation: KonaplateValidationPolicy
+    public var retry: KonaplateRetryPolicy
+    /// How long one sending may take; nil: as long as the transport allows.
+    public var timeout: Duration?
+    /// Where the result code travels (unverified default: `topLevelCodeAndMessage`).
+    public var resultCodeReader: KonaplateResultCodeReader
+
+    public init(
+        credentials: KonaplateCredentials, server: KonaplateServer = .sandbox,
+        transport: any KonaplateTransport = KonaplateURLSessionTransport(), sealer: (any KonaplateBodySealer)? = nil,
+        opener: (any KonaplateBodyOpener)? = nil, context: KonaplateHeaderContext = KonaplateHeaderContext(timeZone: .kst),
+        middlewares: [any KonaplateClientMiddleware] = [], validation: KonaplateValidationPolicy = .strict,
+        retry: KonaplateRetryPolicy = .never, timeout: Duration? = .seconds(30),
+        resultCodeReader: KonaplateResultCodeReader = .topLevelCodeAndMessage
+    ) {
+        self.credentials = credentials
+        self.server = server
+        self.transport = transport
+        self.sealer = sealer
+        self.opener = opener
+        self.context = context
+        self.middlewares = middlewares
+        self.validation = validation
+        self.retry = retry
+        self.timeout = timeout
+        self.resultCodeReader = resultCodeReader
+    }
+
+    /// Sends `request` to `endpoint` and returns its typed response.
+    public func send<Endpoint: KonaplateEndpoint>(
+        _ endpoint: Endpoint.Type, _ request: Endpoint.Request
+    ) async throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint> {
+        let attempts = Endpoint.isSafeToRepeat ? retry.maxAttempts : 1
+        var attempt = 1
+        while true {
+            do {
+                return try await sendOnce(Endpoint.self, request, attempt: attempt)
+            } catch let error where attempt < attempts && retries(error) {
+                attempt += 1
+                do { try await Task.sleep(for: retry.pause(before: attempt)) } catch { throw .cancelled }
+            }
+        }
+    }
+
+    private func retries<Endpoint: KonaplateEndpoint>(_ error: KonaplateClientError<Endpoint>) -> Bool {
+        switch error {
+        case .transport, .timedOut: true
+        case .api(_, let status, _, _), .unexpectedResponse(let status, _): retry.retriesStatus(status)
+        default: false
+        }
+    }
+
+    private func sendOnce<Endpoint: KonaplateEndpoint>(
+        _ endpoint: Endpoint.Type, _ request: Endpoint.Request, attempt: Int
+    ) async throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint> {
+        let prepared = try prepare(Endpoint.self, request)
+        let operation = KonaplateOperation(
+            method: Endpoint.method, path: Endpoint.path, isSafeToRepeat: Endpoint.isSafeToRepeat, attempt: attempt)
+        let (response, body) = try await exchange(prepared, operation: operation, as: Endpoint.self)
+        return try read(response, body: body, as: Endpoint.self, attempts: attempt)
+    }
+
+    private func prepare<Endpoint: KonaplateEndpoint>(
+        _ endpoint: Endpoint.Type, _ request: Endpoint.Request
+    ) throws(KonaplateClientError<Endpoint>) -> KonaplatePreparedRequest {
+        if Endpoint.isRequestEncrypted && sealer == nil { throw .encryptionRequired("request") }
+        do {
+            return try KonaplateRequests.prepare(
+                Endpoint.self, request, credentials: credentials, context: context, server: server, sealer: sealer)
+        } catch {
+            switch error {
+            case .invalid(let violations): throw .requestInvalid(violations)
+            case .sealingFailed(let cause): throw .sealingFailed(cause)
+            case .encryptionRequired: throw .encryptionRequired("request")
+            case .encodingFailed(let reason): throw .requestInvalid(KonaplateValidationError(violations: [.init(path: "", message: reason)]))
+            case .openingFailed(let cause): throw .openingFailed(cause)
+            case .decodingFailed(let reason): throw .decodingFailed(reason)
+            }
+        }
+    }
+
+    /// Through the middlewares (outermost first) to the transport, within the timeout.
+    private func exchange<Endpoint: KonaplateEndpoint>(
+        _ prepared: KonaplatePreparedRequest, operation: KonaplateOperation, as: Endpoint.Type
+    ) async throws(KonaplateClientError<Endpoint>) -> (HTTPResponse, [UInt8]) {
+        let transport = self.transport
+        let body = prepared.body
+        var next: @Sendable (HTTPRequest) async throws -> (HTTPResponse, [UInt8]) = { head in
+            try await transport.send(head, body: body)
+        }
+        for middleware in middlewares.reversed() {
+            let inner = next
+            next = { head in try await middleware.intercept(head, body: body, operation: operation, next: inner) }
+        }
+        let call = next
+        do {
+            guard let timeout else { return try await call(prepared.head) }
+            return try await withThrowingTaskGroup(of: (HTTPResponse, [UInt8])?.self) { group in
+                group.addTask { try await call(prepared.head) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let result = first else { throw TimedOut() }
+                return result
+            }
+        } catch is TimedOut {
+            throw .timedOut(timeout ?? .zero)
+        } catch {
+            if Task.isCancelled || error is CancellationError { throw .cancelled }
+            throw .transport(error)
+        }
+    }
+
+    private struct TimedOut: Error {}
+
+    /// The status, headers, result code and body of a response, as `Endpoint` documents them.
+    private func read<Endpoint: KonaplateEndpoint>(
+        _ response: HTTPResponse, body: [UInt8], as: Endpoint.Type, attempts: Int
+    ) throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint> {
+        let correlationID = HTTPField.Name("X-KM-Correlation-Id").flatMap { response.headerFields[$0] }
+        var json = body
+        if Endpoint.isResponseEncrypted && !KonaplateRequests.isEmpty(body) {
+            guard let opener else { throw .encryptionRequired("response") }
+            do { json = try opener.open(body) } catch {
+                // An error answer may come in clear (the docs do not say); a success must be sealed.
+                guard response.status.kind != .successful else { throw .openingFailed(error) }
+            }
+        }
+        let (code, message) = resultCodeReader.read(response.status, response.headerFields, json)
+        guard let code else { throw .unexpectedResponse(status: response.status, correlationID: correlationID) }
+        guard code == KonaplateResultCodeReader.successCode else {
+            throw .api(Endpoint.ResultCode(code: code), status: response.status, message: message, correlationID: correlationID)
+        }
+        var violations: [KonaplateViolation] = []
+        var headers: Endpoint.ResponseHeaders?
+        do { headers = try Endpoint.ResponseHeaders(response.headerFields) } catch { violations += error.violations }
+        let value: Endpoint.Response
+        do { value = try KonaplateRequests.decode(Endpoint.Response.self, json: json) } catch {
+            if case .decodingFailed(let reason) = error { throw .decodingFailed(reason) }
+            throw .decodingFailed("\(error)")
+        }
+        violations += value.violations
+        if validation == .strict && !violations.isEmpty { throw .responseInvalid(KonaplateValidationError(violations: violations)) }
+        return KonaplateResponse(
+            value: value, resultCode: Endpoint.ResultCode(code: code), status: response.status, correlationID: correlationID,
+            headers: headers, violations: violations, attempts: attempts)
+    }
+}

@@ -1,0 +1,373 @@
+import Foundation
+import HTTPTypes
+import KonaplateAPI
+import KonaplateDouble
+import KonaplateGenerator
+import KonaplateRuntime
+import KonaplateTestSupport
+import Logging
+import Synchronization
+import Testing
+import _CryptoExtras
+
+/// The client and the double together, in process: every endpoint sends a valid request and gets its typed
+/// response back, through headers, tran token, JWE, validation and result codes; each header rule broken once is
+/// refused with the right error.
+struct ClientAndDoubleTests {
+    /// Key pairs made once per test run, as PEM: the server's (requests are sealed for it) and the client's
+    /// (responses are).
+    struct KeyPair: Sendable {
+        let privatePEM: String
+        let publicPEM: String
+
+        static func generate() -> KeyPair {
+            let key = try! _RSA.Encryption.PrivateKey(keySize: .bits2048)
+            return KeyPair(privatePEM: key.pemRepresentation, publicPEM: key.publicKey.pemRepresentation)
+        }
+    }
+
+    static let serverKey = KeyPair.generate()
+    static let clientKey = KeyPair.generate()
+
+    static let credentials = KonaplateCredentials(
+        aspId: "ASP000000000001", accessKey: String(repeating: "a", count: 40), secretKey: "the secret key",
+        cryptoKeyId: String(repeating: "c", count: 32))
+
+    static func double(credentials: KonaplateCredentials = credentials) -> KonaplateDouble {
+        KonaplateDouble(
+            endpoints: EndpointCatalogue.endpoints,
+            configuration: KonaplateDoubleConfiguration(
+                credentials: credentials, serverPrivateKeyPEM: serverKey.privatePEM,
+                clientPublicKeyPEM: clientKey.publicPEM))
+    }
+
+    static func client(
+        _ transport: any KonaplateTransport, credentials: KonaplateCredentials = credentials,
+        context: KonaplateHeaderContext = KonaplateHeaderContext(timeZone: .kst),
+        middlewares: [any KonaplateClientMiddleware] = [], retry: KonaplateRetryPolicy = .never,
+        timeout: Duration? = .seconds(30), validation: KonaplateValidationPolicy = .strict,
+        server: KonaplateServer = .sandbox
+    ) -> KonaplateClient {
+        KonaplateClient(
+            credentials: credentials, server: server, transport: transport,
+            sealer: try! KonaplateJWESealer(serverPublicKeyPEM: serverKey.publicPEM),
+            opener: try! KonaplateJWEOpener(clientPrivateKeyPEM: clientKey.privatePEM), context: context,
+            middlewares: middlewares, validation: validation, retry: retry, timeout: timeout)
+    }
+
+    /// A valid request and a stubbed valid response for `endpoint`, from its spec (WholeAPITests' samples).
+    static func exchange<Endpoint: KonaplateEndpoint>(
+        _ endpoint: Endpoint.Type, through client: KonaplateClient, double: KonaplateDouble
+    ) async throws {
+        let spec = try #require(WholeAPITests.specs[Endpoint.path])
+        let request = try JSONDecoder().decode(
+            Endpoint.Request.self,
+            from: Data(SampleJSON.object(spec.request?.fields ?? [], rules: spec.request?.rules ?? [], breaking: nil).utf8))
+        let response = try JSONDecoder().decode(
+            Endpoint.Response.self,
+            from: Data(SampleJSON.object(spec.response?.fields ?? [], rules: spec.response?.rules ?? [], breaking: nil).utf8))
+        double.stub(Endpoint.self, .response(response))
+        let result = try await client.send(Endpoint.self, request)
+        #expect(result.value == response, "\(Endpoint.path)")
+        #expect(result.resultCode.isSuccess)
+        #expect(result.status == .ok)
+        #expect(result.violations.isEmpty)
+        let recorded = try #require(double.recorded.last)
+        #expect(recorded.refusal == nil, "\(Endpoint.path): \(recorded.refusal ?? "")")
+        #expect(recorded.request.map { "\($0)" } == "\(request)")
+        #expect(result.correlationID == recorded.headers["X-KM-Correlation-Id"])
+        if Endpoint.isRequestEncrypted {
+            // What traveled was the sealed wrapper, never the request's JSON.
+            #expect(recorded.json != nil)
+        }
+    }
+
+    @Test(arguments: WholeAPITests.endpointPaths)
+    func everyEndpointRoundTripsThroughTheClientAndTheDouble(_ path: String) async throws {
+        let endpoint = try #require(WholeAPITests.endpointType(path))
+        let double = Self.double()
+        try await Self.exchange(endpoint, through: Self.client(double), double: double)
+    }
+
+    // MARK: Header rules, each broken once
+
+    static func refusal<Endpoint: KonaplateEndpoint>(
+        _ endpoint: Endpoint.Type, client: KonaplateClient, double: KonaplateDouble
+    ) async throws -> (code: String, message: String?, status: Int) {
+        double.stub(Endpoint.self, .code("000_000", status: 200, message: nil))
+        let request = try JSONDecoder().decode(Endpoint.Request.self, from: Self.sampleRequest(Endpoint.self))
+        do {
+            _ = try await client.send(Endpoint.self, request)
+        } catch {
+            if case .api(let code, let status, let message, _) = error { return (code.code, message, status.code) }
+            Issue.record("expected an API error, got \(error)")
+            return ("", nil, 0)
+        }
+        Issue.record("the double accepted the request")
+        return ("", nil, 0)
+    }
+
+    static func sampleRequest<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) -> Data {
+        let spec = WholeAPITests.specs[Endpoint.path]!
+        return Data(SampleJSON.object(spec.request?.fields ?? [], rules: spec.request?.rules ?? [], breaking: nil).utf8)
+    }
+
+    @Test func aWrongSecretKeyMakesAWrongTokenAndIsRefused() async throws {
+        let double = Self.double()
+        var credentials = Self.credentials
+        credentials.secretKey = "another secret"
+        let refusal = try await Self.refusal(BankAccountsInfo.self, client: Self.client(double, credentials: credentials), double: double)
+        #expect(refusal.status == 401)
+        #expect(refusal.code == "DOUBLE_UNAUTHORIZED")
+        #expect(refusal.message?.contains("X-KM-Tran-Token does not match the body") == true)
+    }
+
+    @Test func aStaleTranTimeIsRefused() async throws {
+        // Fixed clocks on both sides: the client's is an hour behind the double's.
+        var configuration = Self.double().configuration
+        configuration.now = { fixedInstant }
+        let double = KonaplateDouble(endpoints: EndpointCatalogue.endpoints, configuration: configuration)
+        let anHourAgo = KonaplateHeaderContext(timeZone: .kst, now: { fixedInstant.addingTimeInterval(-3600) })
+        let refusal = try await Self.refusal(BankAccountsInfo.self, client: Self.client(double, context: anHourAgo), double: double)
+        #expect(refusal.status == 401)
+        #expect(refusal.message?.contains("X-KM-Tran-Time is 3600 s from the double's clock") == true)
+    }
+
+    @Test func aWrongAccessKeyIsRefused() async throws {
+        let double = Self.double()
+        var credentials = Self.credentials
+        credentials.accessKey = String(repeating: "b", count: 40)
+        let refusal = try await Self.refusal(UserInfo.self, client: Self.client(double, credentials: credentials), double: double)
+        #expect(refusal.status == 401)
+        #expect(refusal.message == "X-KM-Access-Key is not the access key the double expects")
+    }
+
+    /// The client never sends an encrypted request without a crypto key id (its header builder refuses); a request
+    /// that lost it on the way is refused by the double as an invalid input.
+    @Test func aMissingCryptoKeyIdOnAnEncryptedEndpointIsRefused() async throws {
+        let double = Self.double()
+        let dropsTheKeyID = HeaderDropper(name: "X-KM-Crypto-Key-Id")
+        let refusal = try await Self.refusal(BankAccountsInfo.self, client: Self.client(double, middlewares: [dropsTheKeyID]), double: double)
+        #expect(refusal.status == 400)
+        #expect(refusal.code == "000_002")
+        #expect(refusal.message?.contains("X-KM-Crypto-Key-Id: required because the request body is encrypted") == true)
+
+        var credentials = Self.credentials
+        credentials.cryptoKeyId = nil
+        do {
+            _ = try await Self.client(double, credentials: credentials).send(BankAccountsInfo.self, .init(userId: 1))
+            Issue.record("sent without a crypto key id")
+        } catch {
+            guard case .requestInvalid = error else {
+                Issue.record("\(error)")
+                return
+            }
+        }
+    }
+
+    @Test func anInvalidBodyIsRefusedAsAnInvalidInputWithItsPath() async throws {
+        let double = Self.double()
+        // Both par and cardNo: the rule of the page (exactly one), enforced on the server side too.
+        double.stub(CardStatus.self, .code("000_000", status: 200, message: nil))
+        let request = CardStatus.Request(
+            userId: 1, par: String(repeating: "p", count: 27), cardNo: String(repeating: "1", count: 16), status: .suspend)
+        #expect(!request.violations.isEmpty)
+        do {
+            _ = try await Self.client(double).send(CardStatus.self, request)
+            Issue.record("sent an invalid request")
+        } catch {
+            guard case .requestInvalid(let violations) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(violations.violations.map(\.description) == ["exactly one of par, cardNo must be present; found par and cardNo"])
+        }
+        #expect(double.recorded.isEmpty, "nothing was sent")
+    }
+
+    // MARK: Result codes
+
+    @Test func aDocumentedErrorCodeComesBackAsItsTypedCase() async throws {
+        let double = Self.double()
+        double.stub(CardStatus.self, .result(.cardAlreadyTerminated))
+        do {
+            _ = try await Self.client(double).send(
+                CardStatus.self, .init(userId: 1, par: String(repeating: "p", count: 27), status: .suspend))
+            Issue.record("no error")
+        } catch {
+            guard case .api(let code, let status, let message, let correlationID) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(code == .cardAlreadyTerminated)
+            #expect(status.code == 400)
+            #expect(message == "Card already terminated")
+            #expect(correlationID?.count == 20)
+        }
+    }
+
+    @Test func anUndocumentedCodeComesBackAsUndocumented() async throws {
+        let double = Self.double()
+        double.stub(CardStatus.self, .code("009_999", status: 400, message: "Something new"))
+        do {
+            _ = try await Self.client(double).send(
+                CardStatus.self, .init(userId: 1, par: String(repeating: "p", count: 27), status: .resume))
+            Issue.record("no error")
+        } catch {
+            guard case .api(let code, _, let message, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(code == .undocumented("009_999"))
+            #expect(message == "Something new")
+        }
+    }
+
+    // MARK: Retries, timeouts, policies
+
+    @Test func onlyEndpointsSafeToRepeatAreRetriedEachAttemptSignedAnew() async throws {
+        let double = Self.double()
+        let flaky = FlakyTransport(failures: 2, wrapped: double)
+        let client = Self.client(flaky, retry: .safeToRepeat(maxAttempts: 3, delay: .milliseconds(1)))
+        try await Self.exchange(BankAccountsInfo.self, through: client, double: double)  // an inquiry
+        #expect(flaky.attempts == 3)
+        #expect(Set(flaky.correlationIDs).count == 3, "each attempt has its own correlation id")
+
+        let once = FlakyTransport(failures: 1, wrapped: double)
+        do {
+            _ = try await Self.client(once, retry: .safeToRepeat(maxAttempts: 3, delay: .milliseconds(1))).send(
+                CardStatus.self, .init(userId: 1, par: String(repeating: "p", count: 27), status: .suspend))
+            Issue.record("a state change was retried")
+        } catch {
+            guard case .transport = error else {
+                Issue.record("\(error)")
+                return
+            }
+        }
+        #expect(once.attempts == 1)
+    }
+
+    @Test func aSlowServerTimesOutAndCancellationPropagates() async throws {
+        let slow = SlowTransport()
+        do {
+            _ = try await Self.client(slow, timeout: .milliseconds(50)).send(BankAccountsInfo.self, .init(userId: 1))
+            Issue.record("no timeout")
+        } catch {
+            guard case .timedOut = error else {
+                Issue.record("\(error)")
+                return
+            }
+        }
+        let task = Task { try await Self.client(slow, timeout: nil).send(BankAccountsInfo.self, .init(userId: 1)) }
+        try await Task.sleep(for: .milliseconds(20))
+        task.cancel()
+        switch await task.result {
+        case .success: Issue.record("not cancelled")
+        case .failure(let error):
+            guard case .cancelled? = error as? KonaplateClientError<BankAccountsInfo> else {
+                Issue.record("\(error)")
+                return
+            }
+        }
+    }
+
+    @Test func reportOnlyReturnsAResponseTheDocsDoNotAllowWithItsViolations() async throws {
+        let double = Self.double()
+        let strict = Self.client(double)
+        let lenient = Self.client(double, validation: .reportOnly)
+        // A response that decodes but breaks a documented constraint: an error under strict, returned under report-only.
+        double.stub(BankAccountsInfo.self, .response(try Self.breakingResponse(BankAccountsInfo.self)))
+        await #expect(throws: KonaplateClientError<BankAccountsInfo>.self) { try await strict.send(BankAccountsInfo.self, .init(userId: 1)) }
+        let reported = try await lenient.send(BankAccountsInfo.self, .init(userId: 1))
+        #expect(reported.violations.map(\.path) == ["userId"])  // the first constrained field, just out of range
+    }
+
+    /// A response of `endpoint` that decodes but breaks the first constrained field of its spec.
+    static func breakingResponse<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) throws -> Endpoint.Response {
+        let fields = WholeAPITests.specs[Endpoint.path]?.response?.fields ?? []
+        let target = try #require(SampleJSON.violations(in: fields).first)
+        return try JSONDecoder().decode(Endpoint.Response.self, from: Data(SampleJSON.object(fields, breaking: target).utf8))
+    }
+
+    // MARK: Logging
+
+    @Test func theLoggingMiddlewareLogsNoSecretAndNoBody() async throws {
+        let double = Self.double()
+        let sink = LogSink()
+        let logger = Logger(label: "test") { _ in sink }
+        let client = Self.client(double, middlewares: [KonaplateLoggingMiddleware(logger: logger)])
+        double.stub(CardStatus.self, .code("000_000", status: 200, message: nil))
+        _ = try await client.send(
+            CardStatus.self, .init(userId: 1, cardNo: "9410123412341234", status: .suspend))
+        let logged = sink.text
+        #expect(logged.contains("POST /api/v1/card/status → 200"))
+        for secret in ["9410123412341234", Self.credentials.accessKey!, "KMV1:", Self.credentials.secretKey] {
+            #expect(!logged.contains(secret), "the log holds \(secret)")
+        }
+    }
+}
+
+/// Removes one header on the way out (a request damaged after signing).
+struct HeaderDropper: KonaplateClientMiddleware {
+    let name: String
+
+    func intercept(
+        _ request: HTTPRequest, body: [UInt8], operation: KonaplateOperation,
+        next: @Sendable (HTTPRequest) async throws -> (HTTPResponse, [UInt8])
+    ) async throws -> (HTTPResponse, [UInt8]) {
+        var request = request
+        request.headerFields[HTTPField.Name(name)!] = nil
+        return try await next(request)
+    }
+}
+
+/// Fails the first `failures` sendings with a transport error, then passes them on.
+final class FlakyTransport: KonaplateTransport {
+    struct Lost: Error {}
+    let failures: Int
+    let wrapped: any KonaplateTransport
+    private let seen = Mutex<[String]>([])
+
+    init(failures: Int, wrapped: any KonaplateTransport) {
+        self.failures = failures
+        self.wrapped = wrapped
+    }
+
+    var attempts: Int { seen.withLock { $0.count } }
+    var correlationIDs: [String] { seen.withLock { $0 } }
+
+    func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8]) {
+        let count = seen.withLock { ids in
+            ids.append(request.headerFields[HTTPField.Name("X-KM-Correlation-Id")!] ?? "")
+            return ids.count
+        }
+        if count <= failures { throw Lost() }
+        return try await wrapped.send(request, body: body)
+    }
+}
+
+/// Never answers (until cancelled).
+struct SlowTransport: KonaplateTransport {
+    func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8]) {
+        try await Task.sleep(for: .seconds(60))
+        return (HTTPResponse(status: .ok), [])
+    }
+}
+
+/// Collects what a Logger logs.
+final class LogSink: LogHandler, @unchecked Sendable {
+    private let lines = Mutex<[String]>([])
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lines.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
+    }
+
+    var text: String { lines.withLock { $0.joined(separator: "\n") } }
+}
