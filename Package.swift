@@ -23,10 +23,18 @@ let package = Package(
         .library(name: "KonaplateAPI", targets: ["KonaplateAPI"]),
         // A test double that answers any generated endpoint in process, checking every request as the server would.
         .library(name: "KonaplateDouble", targets: ["KonaplateDouble"]),
+        // Behind traits, so that a package using only the models never resolves or builds SwiftNIO:
+        // the double served over HTTP (trait DoubleServer), a transport on AsyncHTTPClient (trait AsyncHTTPClient).
+        .library(name: "KonaplateDoubleServer", targets: ["KonaplateDoubleServer"]),
+        .library(name: "KonaplateAsyncHTTPClient", targets: ["KonaplateAsyncHTTPClient"]),
         // The pure core, for tools built on it (the fuzz harness in Fuzz/, editors' integrations).
         .library(name: "KonaplateGenerator", targets: ["KonaplateGenerator"]),
         .plugin(name: "KonaplateGeneratorPlugin", targets: ["KonaplateGeneratorPlugin"]),
         .plugin(name: "GenerateKonaplateCode", targets: ["GenerateKonaplateCode"]),
+    ],
+    traits: [
+        .trait(name: "DoubleServer", description: "KonaplateDoubleServer: the test double over HTTP, on SwiftNIO"),
+        .trait(name: "AsyncHTTPClient", description: "KonaplateAsyncHTTPClient: a transport on AsyncHTTPClient"),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -34,6 +42,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
     ],
     targets: [
         .target(
@@ -52,6 +62,24 @@ let package = Package(
         .target(
             name: "KonaplateDouble",
             dependencies: ["KonaplateRuntime"]
+        ),
+        .target(
+            name: "KonaplateDoubleServer",
+            dependencies: [
+                "KonaplateDouble",
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["DoubleServer"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["DoubleServer"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["DoubleServer"])),
+            ]
+        ),
+        .target(
+            name: "KonaplateAsyncHTTPClient",
+            dependencies: [
+                "KonaplateRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+            ]
         ),
         // Built through the build tool plugin from api-specs/, which the target sees through the symlink
         // Sources/KonaplateAPI/api-specs: inside the target, SwiftPM notices specs being added or removed.
@@ -112,12 +140,30 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // The whole API's samples (from the specs) and a double with its client, for the API and loopback tests.
+        .target(
+            name: "KonaplateAPITestSupport",
+            dependencies: [
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport", "KonaplateDouble",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            path: "Tests/KonaplateAPITestSupport"
+        ),
         .testTarget(
             name: "KonaplateAPITests",
             dependencies: [
                 "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport", "KonaplateDouble",
+                "KonaplateAPITestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Over real loopback HTTP: with the DoubleServer and AsyncHTTPClient traits only (see LoopbackTests.swift).
+        .testTarget(
+            name: "KonaplateLoopbackTests",
+            dependencies: [
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateDouble", "KonaplateAPITestSupport", "KonaplateDoubleServer",
+                "KonaplateAsyncHTTPClient",
             ]
         ),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import KonaplateAPI
+import KonaplateAPITestSupport
 import KonaplateGenerator
 import KonaplateRuntime
 import KonaplateTestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import KonaplateAPI
+import KonaplateAPITestSupport
 import KonaplateDouble
 import KonaplateGenerator
 import KonaplateRuntime
@@ -14,31 +15,12 @@ import _CryptoExtras
 /// response back, through headers, tran token, JWE, validation and result codes; each header rule broken once is
 /// refused with the right error.
 struct ClientAndDoubleTests {
-    /// Key pairs made once per test run, as PEM: the server's (requests are sealed for it) and the client's
-    /// (responses are).
-    struct KeyPair: Sendable {
-        let privatePEM: String
-        let publicPEM: String
-
-        static func generate() -> KeyPair {
-            let key = try! _RSA.Encryption.PrivateKey(keySize: .bits2048)
-            return KeyPair(privatePEM: key.pemRepresentation, publicPEM: key.publicKey.pemRepresentation)
-        }
-    }
-
-    static let serverKey = KeyPair.generate()
-    static let clientKey = KeyPair.generate()
-
-    static let credentials = KonaplateCredentials(
-        aspId: "ASP000000000001", accessKey: String(repeating: "a", count: 40), secretKey: "the secret key",
-        cryptoKeyId: String(repeating: "c", count: 32))
+    static let serverKey = DoubleFixture.serverKey
+    static let clientKey = DoubleFixture.clientKey
+    static let credentials = DoubleFixture.credentials
 
     static func double(credentials: KonaplateCredentials = credentials) -> KonaplateDouble {
-        KonaplateDouble(
-            endpoints: EndpointCatalogue.endpoints,
-            configuration: KonaplateDoubleConfiguration(
-                credentials: credentials, serverPrivateKeyPEM: serverKey.privatePEM,
-                clientPublicKeyPEM: clientKey.publicPEM))
+        DoubleFixture.double(credentials: credentials)
     }
 
     static func client(
@@ -48,38 +30,15 @@ struct ClientAndDoubleTests {
         timeout: Duration? = .seconds(30), validation: KonaplateValidationPolicy = .strict,
         server: KonaplateServer = .sandbox
     ) -> KonaplateClient {
-        KonaplateClient(
-            credentials: credentials, server: server, transport: transport,
-            sealer: try! KonaplateJWESealer(serverPublicKeyPEM: serverKey.publicPEM),
-            opener: try! KonaplateJWEOpener(clientPrivateKeyPEM: clientKey.privatePEM), context: context,
-            middlewares: middlewares, validation: validation, retry: retry, timeout: timeout)
+        DoubleFixture.client(
+            transport, credentials: credentials, context: context, middlewares: middlewares, retry: retry, timeout: timeout,
+            validation: validation, server: server)
     }
 
-    /// A valid request and a stubbed valid response for `endpoint`, from its spec (WholeAPITests' samples).
     static func exchange<Endpoint: KonaplateEndpoint>(
         _ endpoint: Endpoint.Type, through client: KonaplateClient, double: KonaplateDouble
     ) async throws {
-        let spec = try #require(WholeAPITests.specs[Endpoint.path])
-        let request = try JSONDecoder().decode(
-            Endpoint.Request.self,
-            from: Data(SampleJSON.object(spec.request?.fields ?? [], rules: spec.request?.rules ?? [], breaking: nil).utf8))
-        let response = try JSONDecoder().decode(
-            Endpoint.Response.self,
-            from: Data(SampleJSON.object(spec.response?.fields ?? [], rules: spec.response?.rules ?? [], breaking: nil).utf8))
-        double.stub(Endpoint.self, .response(response))
-        let result = try await client.send(Endpoint.self, request)
-        #expect(result.value == response, "\(Endpoint.path)")
-        #expect(result.resultCode.isSuccess)
-        #expect(result.status == .ok)
-        #expect(result.violations.isEmpty)
-        let recorded = try #require(double.recorded.last)
-        #expect(recorded.refusal == nil, "\(Endpoint.path): \(recorded.refusal ?? "")")
-        #expect(recorded.request.map { "\($0)" } == "\(request)")
-        #expect(result.correlationID == recorded.headers["X-KM-Correlation-Id"])
-        if Endpoint.isRequestEncrypted {
-            // What traveled was the sealed wrapper, never the request's JSON.
-            #expect(recorded.json != nil)
-        }
+        try await DoubleFixture.exchange(endpoint, through: client, double: double)
     }
 
     @Test(arguments: WholeAPITests.endpointPaths)

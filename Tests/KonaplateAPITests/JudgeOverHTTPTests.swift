@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import KonaplateAPI
+import KonaplateAPITestSupport
 import KonaplateGenerator
 import KonaplateRuntime
 import KonaplateTestSupport
