@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "KonaplateDoubleServer",
             dependencies: [
-                "KonaplateDouble",
+                "KonaplateDouble", "KonaplateRuntime",
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["DoubleServer"])),
                 .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["DoubleServer"])),
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["DoubleServer"])),

@@ -3,6 +3,7 @@
 #if DoubleServer
     import HTTPTypes
     import KonaplateDouble
+    import KonaplateRuntime
     import NIOCore
     import NIOHTTP1
     import NIOPosix
@@ -38,8 +39,9 @@
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
-                    channel.pipeline.configureHTTPServerPipeline().flatMap {
-                        channel.pipeline.addHandler(DoubleHandler(double: double))
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                        try channel.pipeline.syncOperations.addHandler(DoubleHandler(double: double))
                     }
                 }
                 .bind(host: host, port: port).get()
@@ -94,8 +96,11 @@
             var buffer = context.channel.allocator.buffer(capacity: responseBody.count)
             buffer.writeBytes(responseBody)
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
-                if !keepAlive { context.close(promise: nil) }
+            let written = context.eventLoop.makePromise(of: Void.self)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
+            if !keepAlive {
+                let channel = context.channel
+                written.futureResult.whenComplete { _ in channel.close(promise: nil) }
             }
         }
     }
