@@ -61,7 +61,11 @@ let package = Package(
         ),
         .target(
             name: "KonaplateDouble",
-            dependencies: ["KonaplateRuntime"]
+            dependencies: [
+                "KonaplateRuntime",
+                // KonaplateDoubleKeys makes throwaway RSA key pairs.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "KonaplateDoubleServer",
@@ -145,7 +149,6 @@ let package = Package(
             name: "KonaplateAPITestSupport",
             dependencies: [
                 "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport", "KonaplateDouble",
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             path: "Tests/KonaplateAPITestSupport"
         ),

@@ -15,7 +15,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "ConsumerDemo",
-            dependencies: [.product(name: "KonaplateRuntime", package: generatorPackage)],
+            dependencies: [
+                .product(name: "KonaplateRuntime", package: generatorPackage),
+                // The demo sends to the double in process; an app would depend on it from its test target only.
+                .product(name: "KonaplateDouble", package: generatorPackage),
+            ],
             // api-specs/ is not excluded: SwiftPM then notices specs being added or removed and asks the plugin
             // again. (It prints once that the YAML files are "unhandled"; the plugin reads them.)
             plugins: [.plugin(name: "KonaplateGeneratorPlugin", package: generatorPackage)]

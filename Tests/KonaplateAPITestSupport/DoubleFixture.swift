@@ -4,25 +4,12 @@ import KonaplateDouble
 import KonaplateRuntime
 import KonaplateTestSupport
 import Testing
-import _CryptoExtras
 
 /// A double for the generated API and a client that talks to it, with keys made once per test run; and one
 /// exchange of a valid request and a stubbed valid response, checked on both sides.
 public enum DoubleFixture {
-    /// Key pairs made once per test run, as PEM: the server's (requests are sealed for it) and the client's
-    /// (responses are).
-    public struct KeyPair: Sendable {
-        public let privatePEM: String
-        public let publicPEM: String
-
-        static func generate() -> KeyPair {
-            let key = try! _RSA.Encryption.PrivateKey(keySize: .bits2048)
-            return KeyPair(privatePEM: key.pemRepresentation, publicPEM: key.publicKey.pemRepresentation)
-        }
-    }
-
-    public static let serverKey = KeyPair.generate()
-    public static let clientKey = KeyPair.generate()
+    /// Key pairs made once per test run.
+    public static let keys = try! KonaplateDoubleKeys.generate()
 
     public static let credentials = KonaplateCredentials(
         aspId: "ASP000000000001", accessKey: String(repeating: "a", count: 40), secretKey: "the secret key",
@@ -31,9 +18,7 @@ public enum DoubleFixture {
     public static func double(credentials: KonaplateCredentials = credentials) -> KonaplateDouble {
         KonaplateDouble(
             endpoints: EndpointCatalogue.endpoints,
-            configuration: KonaplateDoubleConfiguration(
-                credentials: credentials, serverPrivateKeyPEM: serverKey.privatePEM,
-                clientPublicKeyPEM: clientKey.publicPEM))
+            configuration: KonaplateDoubleConfiguration(credentials: credentials, keys: keys))
     }
 
     public static func client(
@@ -45,8 +30,7 @@ public enum DoubleFixture {
     ) -> KonaplateClient {
         KonaplateClient(
             credentials: credentials, server: server, transport: transport,
-            sealer: try! KonaplateJWESealer(serverPublicKeyPEM: serverKey.publicPEM),
-            opener: try! KonaplateJWEOpener(clientPrivateKeyPEM: clientKey.privatePEM), context: context,
+            sealer: try! keys.sealer(), opener: try! keys.opener(), context: context,
             middlewares: middlewares, validation: validation, retry: retry, timeout: timeout)
     }
 

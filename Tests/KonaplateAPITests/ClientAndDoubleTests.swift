@@ -15,8 +15,6 @@ import _CryptoExtras
 /// response back, through headers, tran token, JWE, validation and result codes; each header rule broken once is
 /// refused with the right error.
 struct ClientAndDoubleTests {
-    static let serverKey = DoubleFixture.serverKey
-    static let clientKey = DoubleFixture.clientKey
     static let credentials = DoubleFixture.credentials
 
     static func double(credentials: KonaplateCredentials = credentials) -> KonaplateDouble {
