@@ -5,8 +5,8 @@
 #
 #   Tools/check-readme-package.sh [WORK_FOLDER]     (default: a new temporary folder; reused when given)
 #
-# Fails on a build error, on any warning outside the dependencies' checkouts, and when the app does not print what
-# the README says it prints.
+# Fails on a build error, on any warning outside the dependencies' checkouts, when the app does not print what the
+# README says it prints, and when the README's test (against KonaplateDouble) fails.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-$(mktemp -d)}
@@ -18,7 +18,7 @@ python3 "$repo/Tools/readme-snippets.py" "$repo/README.md" "$work/app" >/dev/nul
 cp -r "$repo/Examples/KonaplateConsumer/Sources/ConsumerDemo/api-specs" "$work/app/Sources/MyKonaplateModels/api-specs"
 
 log=$(mktemp)
-swift build --package-path "$work/app" 2>&1 | tee "$log"
+swift build --build-tests --package-path "$work/app" 2>&1 | tee "$log"
 if grep "warning:" "$log" | grep -v "/.build/checkouts/"; then
     echo "error: building the README's package printed warnings (above)" >&2
     exit 1
@@ -38,4 +38,6 @@ grep -q "^POST /open-api/api/v1/bankaccounts/info " <<<"$output"
 grep -q "X-KM-Tran-Token" <<<"$output"
 grep -q "userName: <redacted>" <<<"$output"
 if grep -q "홍길동" <<<"$output"; then echo "error: a sensitive value was printed" >&2; exit 1; fi
-echo "the README's package builds without warnings and runs as the README says"
+# The README's test of its own code against KonaplateDouble.
+swift test --skip-build --package-path "$work/app"
+echo "the README's package builds without warnings, runs as the README says and its tests pass"

@@ -151,9 +151,11 @@ struct Lint: ParsableCommand {
         let diagnostics = KonaplateGenerator.lint(inputs)
         try report(diagnostics, writes: false)
         let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let remarks = diagnostics.filter { $0.severity == .remark }.count
         print(
             "konaplate-gen: \(counted(inputs.count, "spec file")) in \(specs): no errors"
-                + (warnings > 0 ? ", \(counted(warnings, "warning"))" : ""))
+                + (warnings > 0 ? ", \(counted(warnings, "warning"))" : "")
+                + (remarks > 0 ? ", \(counted(remarks, "remark"))" : ""))
     }
 }
 

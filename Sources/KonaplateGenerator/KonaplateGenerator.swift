@@ -32,7 +32,7 @@ public enum KonaplateGenerator {
     }
 
     /// Loads and checks the specs: the checked API, or nil when any spec has an error; every diagnostic, ordered by
-    /// file, line and column.
+    /// file, line and column, remarks included (`lint` prints them; generating drops them).
     public static func check(_ inputs: [SpecInput]) -> (api: CheckedAPI?, diagnostics: [Diagnostic]) {
         var diagnostics = Diagnostics()
         let loaded = SpecLoader.load(inputs, diagnostics: &diagnostics)
@@ -43,7 +43,7 @@ public enum KonaplateGenerator {
     /// - Parameter includeCatalogue: whether to add the files about the whole API: the catalogue reviewers read
     ///   (`README.md`) and the list of endpoint types (`EndpointCatalogue.swift`).
     public static func generate(_ inputs: [SpecInput], includeCatalogue: Bool = true) -> GenerationResult {
-        let (checked, diagnostics) = check(inputs)
+        let (checked, diagnostics) = checkForGenerating(inputs)
         guard let checked else { return GenerationResult(files: [], diagnostics: diagnostics) }
         let api = APITranslator.translate(checked)
         // One file per definitions file, holding the types of every header set it defines.
@@ -77,11 +77,17 @@ public enum KonaplateGenerator {
     /// One OpenAPI 3.1 document (JSON) describing every endpoint, for other OpenAPI tools; nil when a spec has
     /// errors.
     public static func openAPI(_ inputs: [SpecInput]) -> (document: String?, diagnostics: [Diagnostic]) {
-        let (checked, diagnostics) = check(inputs)
+        let (checked, diagnostics) = checkForGenerating(inputs)
         return (checked.map(OpenAPIExporter.document), diagnostics)
     }
 
-    /// Checks the specs without rendering anything.
+    /// `check` without the remarks: what generating reports.
+    private static func checkForGenerating(_ inputs: [SpecInput]) -> (api: CheckedAPI?, diagnostics: [Diagnostic]) {
+        let (checked, diagnostics) = check(inputs)
+        return (checked, diagnostics.filter { $0.severity != .remark })
+    }
+
+    /// Checks the specs without rendering anything: every diagnostic, remarks included.
     public static func lint(_ inputs: [SpecInput]) -> [Diagnostic] {
         check(inputs).diagnostics
     }
@@ -89,7 +95,7 @@ public enum KonaplateGenerator {
     /// Only the list of every endpoint type (`EndpointCatalogue.swift`): the build plugin's one command that reads
     /// every spec. It checks them all (the names it lists must be right) but renders nothing else.
     public static func endpointList(_ inputs: [SpecInput]) -> (file: GeneratedFile?, diagnostics: [Diagnostic]) {
-        let (checked, diagnostics) = check(inputs)
+        let (checked, diagnostics) = checkForGenerating(inputs)
         guard let checked, !checked.endpoints.isEmpty else { return (nil, diagnostics) }
         let root = rootName(inputs)
         let contents = EndpointListRenderer.render(APITranslator.translate(checked).endpoints, sourceName: root)

@@ -12,13 +12,14 @@ enum SpecConventions {
     }
 
     /// The Swift name is the upper camel case of the path after the version (README, "Adding an endpoint"). A
-    /// different name is a suggestion only: renaming breaks callers. Letter case is not compared
+    /// different name is a remark for `lint` only: renaming breaks callers, so a deliberate name must not warn on
+    /// every build. Letter case is not compared
     /// (`BankAccountsInfo` for `bankaccounts/info` keeps the docs' word boundaries).
     static func check(name: Located<String>, path: String, diagnostics: inout Diagnostics) {
         guard let derived = derivedName(path) else { return }
         let letters = { (text: String) in text.lowercased().filter { $0.isLetter || $0.isNumber } }
         guard letters(derived) != letters(name.value) else { return }
-        diagnostics.warning(
+        diagnostics.remark(
             "'name' \(name.value) is not the name the README derives from the path, '\(derived)'; keep it if callers already use it, otherwise consider 'name: \(derived)'",
             at: name.location)
     }

@@ -23,6 +23,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning
+        /// Advice only `konaplate-gen lint` prints: a departure from a convention that can be deliberate and that
+        /// following would cost callers (a Swift name other than the derived one). Builds and `generate` stay quiet
+        /// about it, since nothing in the spec could silence it.
+        case remark
     }
 
     public var severity: Severity
@@ -50,6 +54,10 @@ struct Diagnostics {
 
     mutating func warning(_ message: String, at location: SourceLocation) {
         all.append(Diagnostic(.warning, message, at: location))
+    }
+
+    mutating func remark(_ message: String, at location: SourceLocation) {
+        all.append(Diagnostic(.remark, message, at: location))
     }
 
     mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }

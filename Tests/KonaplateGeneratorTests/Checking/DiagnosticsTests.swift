@@ -94,7 +94,7 @@ struct DiagnosticsTests {
             name: "a name that is not the one derived from the path",
             yaml: validSpec.replacingOccurrences(of: "name: Sample", with: "name: Example"),
             expected: [
-                "spec.yaml:1:7: warning: 'name' Example is not the name the README derives from the path, 'Sample'; keep it if callers already use it, otherwise consider 'name: Sample'"
+                "spec.yaml:1:7: remark: 'name' Example is not the name the README derives from the path, 'Sample'; keep it if callers already use it, otherwise consider 'name: Sample'"
             ]),
         Case(
             name: "a long result case name",
@@ -413,6 +413,17 @@ struct DiagnosticsTests {
             KonaplateGenerator.lint([standardHeaders, first, second]).filter { $0.severity == .error }.map(\.description) == [
                 "b.yaml:1:7: error: endpoint name 'Sample' is already used by a.yaml; each endpoint needs its own name"
             ])
+    }
+
+    /// A deliberate name must not warn on every build: the remark is for `lint`, generating (the CLI, both plugins)
+    /// drops it and still produces the files.
+    @Test func remarksAreForLintOnly() {
+        let renamed = endpointInput(validSpec.replacingOccurrences(of: "name: Sample", with: "name: Example"), file: "a.yaml")
+        #expect(KonaplateGenerator.lint([standardHeaders, renamed]).map(\.severity) == [.remark])
+        let result = KonaplateGenerator.generate([standardHeaders, renamed])
+        #expect(result.diagnostics.isEmpty)
+        #expect(!result.files.isEmpty)
+        #expect(KonaplateGenerator.openAPI([standardHeaders, renamed]).diagnostics.isEmpty)
     }
 
     @Test func noFilesAreProducedWhenAnySpecHasAnError() {
