@@ -26,7 +26,9 @@ public final class KonaplateDouble: KonaplateTransport {
         var recorded: [KonaplateRecordedRequest] = []
     }
 
-    /// - Parameter endpoints: the endpoints it answers (a module's `EndpointCatalogue.endpoints`).
+    /// - Parameters:
+    ///   - endpoints: the endpoints it answers (a module's `EndpointCatalogue.endpoints`).
+    ///   - configuration: the credentials requests must carry, the keys, the clock and the allowed skew.
     public init(endpoints: [any KonaplateEndpoint.Type], configuration: KonaplateDoubleConfiguration) {
         self.configuration = configuration
         var routes: [String: any KonaplateEndpoint.Type] = [:]
