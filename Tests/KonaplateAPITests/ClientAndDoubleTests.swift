@@ -215,8 +215,10 @@ struct ClientAndDoubleTests {
                 return
             }
         }
-        let task = Task { try await Self.client(slow, timeout: nil).send(BankAccountsInfo.self, .init(userId: 1)) }
-        try await Task.sleep(for: .milliseconds(20))
+        let cancellable = SlowTransport()
+        let task = Task { try await Self.client(cancellable, timeout: nil).send(BankAccountsInfo.self, .init(userId: 1)) }
+        // Cancel once the request is in flight in the transport.
+        for await _ in cancellable.started { break }
         task.cancel()
         switch await task.result {
         case .success: Issue.record("not cancelled")
@@ -304,8 +306,15 @@ final class FlakyTransport: KonaplateTransport {
 }
 
 /// Never answers (until cancelled).
+/// Never answers in time; says when a request has reached it, so a test waits on that event, not on the clock.
 struct SlowTransport: KonaplateTransport {
+    let started: AsyncStream<Void>
+    private let startedContinuation: AsyncStream<Void>.Continuation
+
+    init() { (started, startedContinuation) = AsyncStream<Void>.makeStream() }
+
     func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8]) {
+        startedContinuation.yield()
         try await Task.sleep(for: .seconds(60))
         return (HTTPResponse(status: .ok), [])
     }
