@@ -11,6 +11,8 @@ public enum KonaplateExit {
     public static let outOfDate: Int32 = 2
     /// A file could not be read or written, or a file the generator did not write is in the way.
     public static let ioError: Int32 = 3
+    /// `diff`: a change breaks the wire or the Swift API, and `--allow` does not accept it.
+    public static let breakingChanges: Int32 = 4
     // 64: the command line itself is wrong (swift-argument-parser's usage error).
 }
 
@@ -20,6 +22,7 @@ private let exitCodeHelp = """
       1   a spec has errors (printed as path:line:column); nothing was written
       2   check: the output folder is out of date (a unified diff is printed)
       3   a file could not be read or written, or a hand-written file is in the way
+      4   diff: a change breaks deployed clients or Swift callers (and no --allow accepts it)
       64  the command line is wrong
 
     """
@@ -30,7 +33,7 @@ public struct KonaplateGenCommand: ParsableCommand {
         abstract: "Generates Swift models, header builders and validators from Konaplate API specs.",
         discussion: exitCodeHelp,
         version: KonaplateGenerator.version,
-        subcommands: [Generate.self, Check.self, Lint.self, OpenAPI.self, GenerateFile.self, GenerateEndpointList.self],
+        subcommands: [Generate.self, Check.self, Lint.self, Diff.self, OpenAPI.self, GenerateFile.self, GenerateEndpointList.self],
         defaultSubcommand: Generate.self)
 
     public init() {}

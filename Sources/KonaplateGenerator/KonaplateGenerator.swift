@@ -87,6 +87,12 @@ public enum KonaplateGenerator {
         return (checked, diagnostics.filter { $0.severity != .remark })
     }
 
+    /// Compares two spec sets (a PR's base and head): every change with its wire and Swift verdicts. Breaking
+    /// changes matched by `allow` are marked allowed. Errors in either set leave the report without changes.
+    public static func diff(base: [SpecInput], head: [SpecInput], allow: [DiffAllowance] = []) -> DiffReport {
+        SpecDiff.compare(base: base, head: head, allow: allow)
+    }
+
     /// Checks the specs without rendering anything: every diagnostic, remarks included.
     public static func lint(_ inputs: [SpecInput]) -> [Diagnostic] {
         check(inputs).diagnostics
