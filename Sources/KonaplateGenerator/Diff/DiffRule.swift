@@ -64,6 +64,7 @@ public enum DiffRule: String, Sendable, Hashable, CaseIterable {
     case swiftCaseAdded = "swift-case-added"
     case swiftCaseRemoved = "swift-case-removed"
     case swiftCaseRenamed = "swift-case-renamed"
+    case swiftConformanceRemoved = "swift-conformance-removed"
 
     public var aspect: DiffAspect { rawValue.hasPrefix("swift-") ? .swift : .wire }
 
@@ -100,7 +101,10 @@ public enum DiffRule: String, Sendable, Hashable, CaseIterable {
         case .swiftPropertyAdded: "breaking when the memberwise init gains a parameter without a default, else compatible"
         case .swiftPropertyRemoved, .swiftPropertyRenamed: "breaking: code reads or sets the old property"
         case .swiftPropertyTypeChanged: "breaking: the property's type changed (including `T` ↔ `T?`)"
-        case .swiftCaseAdded: "risky: an exhaustive `switch` without `default` stops compiling"
+        case .swiftCaseAdded:
+            "breaking: an exhaustive `switch` without `default` no longer compiles (the module is not built for library evolution, so its enums are frozen to client code)"
+        case .swiftConformanceRemoved:
+            "breaking: a struct whose last sensitive field is no longer sensitive stops conforming to `CustomReflectable`"
         case .swiftCaseRemoved, .swiftCaseRenamed: "breaking: code names the old case"
         }
     }

@@ -28,6 +28,12 @@ enum SwiftComparison {
     }
 
     private static func compareStruct(_ old: SwiftStruct, _ new: SwiftStruct, path: String, into collector: inout DiffCollector) {
+        // A struct with sensitive properties prints through its own `customMirror` (CustomReflectable).
+        if old.hasSensitiveProperties, !new.hasSensitiveProperties {
+            collector.add(
+                .swiftConformanceRemoved, .breaking, path,
+                "`\(new.name)` no longer conforms to `CustomReflectable`: no property of it is sensitive any more")
+        }
         let pairs = FieldComparison.pairs(old.properties, new.properties, name: \.jsonKey, kind: { kindOf($0.type) })
         for (oldProperty, newProperty) in pairs {
             switch (oldProperty, newProperty) {
@@ -88,8 +94,8 @@ enum SwiftComparison {
         for (code, name) in new {
             guard let oldName = oldNames[code] else {
                 collector.add(
-                    .swiftCaseAdded, .risky, subject(code),
-                    "`\(enumName).\(name)` added: an exhaustive `switch` without `default` stops compiling")
+                    .swiftCaseAdded, .breaking, subject(code),
+                    "`\(enumName).\(name)` added: an exhaustive `switch` without `default` no longer compiles")
                 continue
             }
             if oldName != name {
