@@ -2,14 +2,15 @@
 //
 // Layout (one job per target):
 //   KonaplateGenerator  pure core: spec bytes in → Swift source bytes + diagnostics out (no file system)
-//   KonaplateGenCLI     the commands (generate / check / lint) and the file-system side: reading specs,
-//                       atomic writes, stale-file removal, unified diffs
+//   KonaplateGenCLI     the commands (generate / check / lint / diff / openapi) and the file-system side:
+//                       reading specs (from a folder or a git revision), atomic writes, stale-file removal,
+//                       unified diffs
 //   konaplate-gen       the executable: a two-line entry point into KonaplateGenCLI
 //   KonaplateRuntime    what generated code imports: validation, endpoint protocol, header primitives, signing
 //   KonaplateAPI        the models generated from api-specs/ by the build tool plugin (Generated/ is the
 //                       committed copy for review)
-//   Plugins/            KonaplateGeneratorPlugin (build tool) and GenerateKonaplateCode (command): thin wrappers
-//                       that call konaplate-gen
+//   Plugins/            KonaplateGeneratorPlugin (build tool), GenerateKonaplateCode and DiffKonaplateSpecs
+//                       (commands): thin wrappers that call konaplate-gen
 import PackageDescription
 
 let package = Package(
@@ -31,6 +32,7 @@ let package = Package(
         .library(name: "KonaplateGenerator", targets: ["KonaplateGenerator"]),
         .plugin(name: "KonaplateGeneratorPlugin", targets: ["KonaplateGeneratorPlugin"]),
         .plugin(name: "GenerateKonaplateCode", targets: ["GenerateKonaplateCode"]),
+        .plugin(name: "DiffKonaplateSpecs", targets: ["DiffKonaplateSpecs"]),
     ],
     traits: [
         .trait(name: "DoubleServer", description: "KonaplateDoubleServer: the test double over HTTP, on SwiftNIO"),
@@ -100,6 +102,15 @@ let package = Package(
                     verb: "generate-konaplate-code",
                     description: "Write Generated/ from api-specs/ (the same bytes as `swift run konaplate-gen generate`)"),
                 permissions: [.writeToPackageDirectory(reason: "konaplate-gen writes the generated Swift files into the package")]
+            ),
+            dependencies: ["konaplate-gen"]
+        ),
+        .plugin(
+            name: "DiffKonaplateSpecs",
+            capability: .command(
+                intent: .custom(
+                    verb: "diff-konaplate-specs",
+                    description: "Report which spec changes since a git revision or a folder break the wire or Swift callers (`konaplate-gen diff`)")
             ),
             dependencies: ["konaplate-gen"]
         ),

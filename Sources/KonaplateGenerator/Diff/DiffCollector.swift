@@ -142,6 +142,11 @@ extension Presence {
         }
     }
 
+    /// Why a presence change breaks, for the side it breaks on.
+    static func because(_ side: DiffSide) -> String {
+        side == .request ? ": deployed clients may not send it" : ": deployed clients count on it"
+    }
+
     /// A request whose field must now be sent more often breaks deployed clients; a response that may now omit it
     /// breaks them too. Moving to or from Conditional is risky unless Required is involved.
     static func verdict(from old: Presence, to new: Presence, _ side: DiffSide) -> DiffVerdict {

@@ -77,9 +77,10 @@ struct FieldComparison {
         _ old: FieldSpec, _ new: FieldSpec, subject: String, at: SourceLocation, into collector: inout DiffCollector
     ) {
         if old.presence.strength != new.presence.strength {
+            let verdict = Presence.verdict(from: old.presence, to: new.presence, side)
             collector.add(
-                .presenceChanged, Presence.verdict(from: old.presence, to: new.presence, side), subject,
-                "\(old.presence.word) → \(new.presence.word)", at: at)
+                .presenceChanged, verdict, subject,
+                "\(old.presence.word) → \(new.presence.word)" + (verdict == .compatible ? "" : Presence.because(side)), at: at)
         } else if old.presence != new.presence || old.requiredWhen.map(DependencyShape.init) != new.requiredWhen.map(DependencyShape.init) {
             collector.add(.conditionChanged, .risky, subject, "the condition under which it is required changed", at: at)
         }

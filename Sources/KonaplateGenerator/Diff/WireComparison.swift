@@ -96,9 +96,12 @@ enum WireComparison {
             }
             let oldPresence = effectivePresence(oldHeader, of: old)
             if oldPresence.strength != presence.strength {
+                let verdict = Presence.verdict(from: oldPresence, to: presence, side)
+                let why = oldHeader.presence == header.presence
+                    ? " (its condition now \(presence == .required ? "holds" : "does not hold") here)" : ""
                 collector.add(
-                    .presenceChanged, Presence.verdict(from: oldPresence, to: presence, side), subject,
-                    "\(oldPresence.word) → \(presence.word)" + (oldHeader.presence == header.presence ? " (its condition now \(presence == .required ? "holds" : "does not hold") here)" : ""))
+                    .presenceChanged, verdict, subject,
+                    "\(oldPresence.word) → \(presence.word)\(why)" + (verdict == .compatible ? "" : Presence.because(side)))
             } else if oldHeader.condition != header.condition {
                 collector.add(.conditionChanged, .risky, subject, "its condition changed")
             }
