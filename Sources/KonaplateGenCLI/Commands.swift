@@ -33,7 +33,7 @@ public struct KonaplateGenCommand: ParsableCommand {
         abstract: "Generates Swift models, header builders and validators from Konaplate API specs.",
         discussion: exitCodeHelp,
         version: KonaplateGenerator.version,
-        subcommands: [Generate.self, Check.self, Lint.self, Diff.self, OpenAPI.self, GenerateFile.self, GenerateEndpointList.self],
+        subcommands: [Generate.self, Check.self, Lint.self, Diff.self, Import.self, OpenAPI.self, GenerateFile.self, GenerateEndpointList.self],
         defaultSubcommand: Generate.self)
 
     public init() {}

@@ -38,6 +38,11 @@ public enum SpecFolder {
         return try inputs(root, relativePaths: paths.filter { $0 == relative || SpecDiscovery.isDefinitions($0) })
     }
 
+    /// Only the definitions files (`common/`): what `import` compares a page's header tables with.
+    public static func definitions(_ root: String) throws(CLIError) -> [SpecInput] {
+        try inputs(root, relativePaths: try specPaths(root).filter(SpecDiscovery.isDefinitions))
+    }
+
     static func inputs(_ root: String, relativePaths: [String]) throws(CLIError) -> [SpecInput] {
         let rootName = URL(fileURLWithPath: root).standardizedFileURL.lastPathComponent
         let prefix = root.hasSuffix("/") ? root : root + "/"

@@ -93,6 +93,26 @@ public enum KonaplateGenerator {
         SpecDiff.compare(base: base, head: head, allow: allow)
     }
 
+    /// A draft spec from a docs page's text (as a browser copies or saves it), or the error that makes the text
+    /// unusable (empty, HTML, not a Konaplate page), at its line.
+    /// - Parameters:
+    ///   - pageName: the page file as the user named it, for the draft's comment and diagnostics.
+    ///   - definitions: the specs' definitions files, whose `standard` header set the page's tables are compared with.
+    public static func importPage(_ text: String, pageName: String, definitions: [SpecInput]) -> ImportResult {
+        switch PageParser.parse(text) {
+        case .failure(let error):
+            return ImportResult(
+                draft: nil, relativePath: nil,
+                diagnostics: [Diagnostic(.error, error.message, at: SourceLocation(file: pageName, line: error.line, column: 1))])
+        case .success(let page):
+            var diagnostics = Diagnostics()
+            let sets = SpecLoader.load(definitions, diagnostics: &diagnostics).headerSets
+            let standard = sets.first { $0.name.value == "standard" } ?? sets.first
+            let draft = DraftSpecWriter(page: page, pageName: pageName, standardSet: standard).render()
+            return ImportResult(draft: draft, relativePath: ImportResult.relativePath(for: page.path), diagnostics: diagnostics.sorted)
+        }
+    }
+
     /// Checks the specs without rendering anything: every diagnostic, remarks included.
     public static func lint(_ inputs: [SpecInput]) -> [Diagnostic] {
         check(inputs).diagnostics

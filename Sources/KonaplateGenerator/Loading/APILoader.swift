@@ -42,6 +42,7 @@ enum SpecLoader {
         }
         for input in inputs where !input.isDefinitions {
             var reader = NodeReader(file: input.displayPath)
+            ImportTodos.report(input, into: &reader.diagnostics)
             if let root = YAMLParsing.parse(input.contents, file: input.displayPath, diagnostics: &reader.diagnostics),
                 let spec = loadEndpoint(root, input: input, reader: &reader)
             {
