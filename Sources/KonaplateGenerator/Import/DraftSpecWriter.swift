@@ -53,6 +53,11 @@ struct DraftSpecWriter {
                     "message: \(YAMLText.scalar(result.message, flow: true))",
                 ]
                 if let description = result.description { parts.append("description: \(YAMLText.scalar(description, flow: true))") }
+                if SwiftNaming.caseName(forMessage: result.message) == nil {
+                    // The generator names a result's case from its message; this message gives no name.
+                    lines.append("  # \(Self.marker): name the Swift case of \(result.code) (its message gives none)")
+                    parts.append("case: \(SwiftNaming.caseName(forCode: result.code))")
+                }
                 lines.append("  - { \(parts.joined(separator: ", ")) }")
             }
         }
@@ -174,6 +179,10 @@ struct DraftSpecWriter {
             lines.append("\(inner)# \(Self.marker): the page does not show the elements' type")
             lines.append("\(inner)items: any")
         }
+        if type == "object", field.children.isEmpty {
+            lines.append("\(inner)# \(Self.marker): the page shows no field of '\(field.name)': was it cut short?")
+            lines.append("\(inner)fields: {}")
+        }
         if !field.children.isEmpty {
             lines.append("\(inner)fields:")
             for child in field.children { lines += fieldLines(child, indent: inner + "  ") }
@@ -204,6 +213,12 @@ struct DraftSpecWriter {
             return [todo + "\"Length : \(length)\" on a number: \(length) digits? Write the range it means (range: 0...\(String(repeating: "9", count: max(1, min(length, 38)))))"]
         case (.length(let length), "array"):
             return ["\(indent)count: \(length)"]
+        case (.minMax(let minimum, let maximum), "string") where (maximum ?? 0) > 10_000:
+            // No text field of the docs is that long: the bounds are values of a number sent as text.
+            return [
+                todo + "\"Min : \(minimum.map(String.init) ?? "") , Max : \(maximum.map(String.init) ?? "")\" on text: the values of a number sent as text (range), or lengths?",
+                "\(indent)range: \(bounds(minimum, maximum))",
+            ]
         case (.minMax(let minimum, let maximum), "string"):
             return ["\(indent)length: \(bounds(minimum, maximum))"]
         case (.minMax(let minimum, let maximum), "number"):

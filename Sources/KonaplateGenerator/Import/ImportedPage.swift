@@ -35,7 +35,7 @@ struct PageField {
     var type: String
     var presence: PagePresence
     var constraint: PageConstraint?
-    /// The description, bullets as `- ` lines.
+    /// The description's lines, its bullets (`• …`) included.
     var description: [String]
     var children: [PageField] = []
     /// Where the children were taken from, when the page text does not show where they end.

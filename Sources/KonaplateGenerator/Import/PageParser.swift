@@ -149,8 +149,7 @@ enum PageParser {
                 index += 1
             }
             while index < lines.count, !isFieldStart(lines, index) {
-                let text = lines[index].text
-                field.description.append(text.hasPrefix("•") ? "- " + text.dropFirst().trimmingCharacters(in: .whitespaces) : text)
+                field.description.append(lines[index].text)  // bullets as the page writes them (•), as specs keep them
                 index += 1
             }
             flat.append((field, blanks))

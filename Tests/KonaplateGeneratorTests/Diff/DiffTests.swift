@@ -116,3 +116,22 @@ func realSpecInputs() throws -> [SpecInput] {
             contents: Array(try Data(contentsOf: root.appendingPathComponent(path))))
     }
 }
+
+struct DiffRuleCoverageTests {
+    /// Every rule fires somewhere: in a corpus case, in a case read backwards (a field added is a field removed
+    /// the other way), or when an endpoint is replaced by another.
+    @Test func everyRuleFiresInTheCorpus() throws {
+        var fired: Set<DiffRule> = []
+        let base = try DiffTests.corpusInput("base.yaml")
+        for name in DiffCorpusTests.cases {
+            let mutation = try DiffTests.corpusInput("cases/\(name).yaml")
+            for (old, new) in [(base, mutation), (mutation, base)] {
+                let report = KonaplateGenerator.diff(base: [standardHeaders, old], head: [standardHeaders, new])
+                fired.formUnion(report.changes.flatMap(\.findings).map(\.rule))
+            }
+        }
+        let replaced = KonaplateGenerator.diff(base: [standardHeaders, base], head: [standardHeaders, endpointInput(validSpec)])
+        fired.formUnion(replaced.changes.flatMap(\.findings).map(\.rule))
+        #expect(Set(DiffRule.allCases).subtracting(fired).map(\.rawValue).sorted() == [])
+    }
+}
