@@ -22,6 +22,8 @@ let package = Package(
         .executable(name: "konaplate-gen", targets: ["konaplate-gen"]),
         .library(name: "KonaplateRuntime", targets: ["KonaplateRuntime"]),
         .library(name: "KonaplateAPI", targets: ["KonaplateAPI"]),
+        // Sends requests: KonaplateClient, transports, middlewares (a separate product: the models do not need it).
+        .library(name: "KonaplateClient", targets: ["KonaplateClient"]),
         // A test double that answers any generated endpoint in process, checking every request as the server would.
         .library(name: "KonaplateDouble", targets: ["KonaplateDouble"]),
         // Behind traits, so that a package using only the models never resolves or builds SwiftNIO:
@@ -55,16 +57,25 @@ let package = Package(
                 // RSA-OAEP for JWE key wrapping (swift-crypto's extras; AES-GCM is in Crypto).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        // The client, its own target so that a package using only the models builds neither its transport's
+        // Foundation networking glue nor swift-log (measured: BENCHMARKS.md, "The client and the double").
+        .target(
+            name: "KonaplateClient",
+            dependencies: [
+                "KonaplateRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 // URLSession with HTTPTypes (FoundationNetworking on Linux), for the default transport.
                 .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
-                // The client's logging middleware: light, and what every Swift server logs through.
+                // The logging middleware: light, and what every Swift server logs through.
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "KonaplateDouble",
             dependencies: [
-                "KonaplateRuntime",
+                "KonaplateRuntime", "KonaplateClient",
                 // KonaplateDoubleKeys makes throwaway RSA key pairs.
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -72,7 +83,7 @@ let package = Package(
         .target(
             name: "KonaplateDoubleServer",
             dependencies: [
-                "KonaplateDouble", "KonaplateRuntime",
+                "KonaplateDouble", "KonaplateRuntime", "KonaplateClient",
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["DoubleServer"])),
                 .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["DoubleServer"])),
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["DoubleServer"])),
@@ -81,7 +92,7 @@ let package = Package(
         .target(
             name: "KonaplateAsyncHTTPClient",
             dependencies: [
-                "KonaplateRuntime",
+                "KonaplateRuntime", "KonaplateClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
@@ -159,15 +170,16 @@ let package = Package(
         .target(
             name: "KonaplateAPITestSupport",
             dependencies: [
-                "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport", "KonaplateDouble",
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateGenerator", "KonaplateTestSupport",
+                "KonaplateDouble",
             ],
             path: "Tests/KonaplateAPITestSupport"
         ),
         .testTarget(
             name: "KonaplateAPITests",
             dependencies: [
-                "KonaplateAPI", "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport", "KonaplateDouble",
-                "KonaplateAPITestSupport",
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateGenerator", "KonaplateTestSupport",
+                "KonaplateDouble", "KonaplateAPITestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -176,8 +188,8 @@ let package = Package(
         .testTarget(
             name: "KonaplateLoopbackTests",
             dependencies: [
-                "KonaplateAPI", "KonaplateRuntime", "KonaplateDouble", "KonaplateAPITestSupport", "KonaplateDoubleServer",
-                "KonaplateAsyncHTTPClient",
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateDouble", "KonaplateAPITestSupport",
+                "KonaplateDoubleServer", "KonaplateAsyncHTTPClient",
             ]
         ),
     ]

@@ -11,7 +11,8 @@ let package = Package(
     name: "KonaplateBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        // The traits bring the double served over HTTP and the AsyncHTTPClient transport (the loopback benchmarks).
+        .package(path: "..", traits: ["DoubleServer", "AsyncHTTPClient"]),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         // The comparison: swift-openapi-generator's CLI and the runtime its output needs.
         .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3"),
@@ -27,6 +28,20 @@ let package = Package(
             ],
             path: "Benchmarks/RuntimeBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "ClientBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "KonaplateAPI", package: generatorPackage),
+                .product(name: "KonaplateRuntime", package: generatorPackage),
+                .product(name: "KonaplateClient", package: generatorPackage),
+                .product(name: "KonaplateDouble", package: generatorPackage),
+                .product(name: "KonaplateDoubleServer", package: generatorPackage),
+                .product(name: "KonaplateAsyncHTTPClient", package: generatorPackage),
+            ],
+            path: "Benchmarks/ClientBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -5,6 +5,7 @@
 #   3. plugin: no-op build of a package using the build plugin vs the same package with the files checked in
 #   4. compile time of the generated code, debug and release, vs swift-openapi-generator's output and runtime
 #   5. runtime: decode + validate vs plain decoding, header signing (ordo-one/benchmark)
+# The client's numbers (what KonaplateClient adds, loopback HTTP, cold builds) are Benchmarks/client.sh's.
 #
 #   Benchmarks/run.sh            everything, 5 runs per measurement (about 15 minutes on the 2-core machine, plus
 #                                about 6 for the first release builds of swift-openapi-generator and the benchmarks)
@@ -51,6 +52,8 @@ time_runs() {
     python3 -c "import statistics,sys; t=sorted(map(float,sys.argv[2:])); print(f'{statistics.median(t):.3f} {t[0]:.3f} {t[-1]:.3f} {int(sys.argv[1])//1024}')" "$peak" "${times[@]}"
 }
 
+# How many endpoints api-specs/ has (every spec outside common/): the per-endpoint numbers divide by it.
+endpoints=$(find -L api-specs -name '*.yaml' -not -path '*/common/*' | wc -l)
 machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m) Linux; $(swift --version 2>/dev/null | head -1)"
 {
     echo "Machine: $machine. Commands: \`Benchmarks/run.sh\` ($(date -u +%Y-%m-%d)). Times are the median of $runs runs"
@@ -67,7 +70,7 @@ ours=$root/.build/$configuration/konaplate-gen
 read -r ours_median ours_min ours_max ours_mb < <(time_runs "$runs" bash -c "'$ours' generate --output '$work/ours-out-'@RUN@")
 cp -r "$work/ours-out-1" "$work/ours-out"
 if $smoke; then
-    echo "smoke: konaplate-gen generate, 57 endpoints: ${ours_median} s" >&2
+    echo "smoke: konaplate-gen generate, $endpoints endpoints: ${ours_median} s" >&2
 else
     swift build -c release --package-path Benchmarks --product swift-openapi-generator >/dev/null
     sog=$(swift build -c release --package-path Benchmarks --show-bin-path)/swift-openapi-generator
@@ -80,7 +83,7 @@ else
     sog_lines=$(cat "$work"/sog-out/*.swift | wc -l)
     ratio=$(python3 -c "print(f'{$sog_median / $ours_median:.1f}')")
     {
-        echo "### 1. Generation: 57 endpoints, release builds"
+        echo "### 1. Generation: $endpoints endpoints, release builds"
         echo
         echo "| generator | wall time | peak memory | output |"
         echo "|---|---|---|---|"
@@ -112,8 +115,9 @@ done
 echo >>"$results"
 
 if $smoke; then
-    echo "== smoke: the runtime benchmarks compile" >&2
+    echo "== smoke: the runtime and client benchmarks compile (Benchmarks/client.sh runs the client ones)" >&2
     swift build --package-path Benchmarks --target RuntimeBenchmarks >/dev/null
+    swift build --package-path Benchmarks --target ClientBenchmarks >/dev/null
     cat "$results" >&2
     echo "benchmark smoke: done" >&2
     exit 0
@@ -172,7 +176,7 @@ read -r edit_median edit_min edit_max _ < <(time_runs "$runs" bash -c \
     "sed -i 's/description: 은행 코드\$/description: 은행 코드 (x)/; t; s/description: 은행 코드 (x)\$/description: 은행 코드/' '$spec' && swift build --package-path '$work/with-plugin'")
 overhead=$(python3 -c "print(f'{($plugin_noop / $files_noop - 1) * 100:+.0f}%')")
 {
-    echo "### 3. Build plugin: a package of the 57 models"
+    echo "### 3. Build plugin: a package of the $endpoints models"
     echo
     echo "| build | wall time |"
     echo "|---|---|"
@@ -204,7 +208,7 @@ let package = Package(
 )
 SWIFT
 {
-    echo "### 4. Compile time of the generated code (57 endpoints; the module rebuilt, its dependencies already built)"
+    echo "### 4. Compile time of the generated code ($endpoints endpoints; the module rebuilt, its dependencies already built)"
     echo
     echo "Net time = build after touching every source of the module, minus a no-op build of it (medians)."
     echo
@@ -222,7 +226,7 @@ for entry in "checked-in Models konaplate-gen" "sog-package SOGTypes swift-opena
     net_release[$name]=$release
     touch "$work/$folder"/Sources/"$module"/*.swift
     warnings=$(swift build --package-path "$work/$folder" --target "$module" 2>&1 | grep -c "warning:" || true)
-    per=$(python3 -c "print(f'{$debug * 1000 / 57:.0f} ms / {$release * 1000 / 57:.0f} ms')")
+    per=$(python3 -c "print(f'{$debug * 1000 / $endpoints:.0f} ms / {$release * 1000 / $endpoints:.0f} ms')")
     echo "| $name | $debug s ($debug_build − $debug_noop) | $release s ($release_build − $release_noop) | $per | $warnings |" >>"$results"
 done
 ratios=$(python3 -c "print(f'**{${net_debug[swift-openapi-generator]} / ${net_debug[konaplate-gen]}:.2f}x** in debug, **{${net_release[swift-openapi-generator]} / ${net_release[konaplate-gen]}:.2f}x** in release')")
@@ -233,7 +237,7 @@ ratios=$(python3 -c "print(f'**{${net_debug[swift-openapi-generator]} / ${net_de
 } >>"$results"
 
 echo "== 5. runtime" >&2
-swift package --package-path Benchmarks benchmark --no-progress --format markdown >"$work/runtime.md" 2>"$work/runtime.err" || {
+swift package --package-path Benchmarks benchmark --target RuntimeBenchmarks --no-progress --format markdown >"$work/runtime.md" 2>"$work/runtime.err" || {
     tail -30 "$work/runtime.err" >&2
     exit 1
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the DocC archives of KonaplateRuntime, KonaplateAPI and KonaplateDouble into .build/docs/, with the toolchain's own tools
+# Builds the DocC archives of KonaplateRuntime, KonaplateClient, KonaplateAPI and KonaplateDouble into .build/docs/, with the toolchain's own tools
 # (no plugin dependency that every user of this package would have to resolve): SwiftPM's symbol graphs of the public
 # API, then `docc convert` of each module's catalog. Fails on any DocC warning (a broken symbol link, say).
 #
@@ -10,7 +10,7 @@ swift package dump-symbol-graph --minimum-access-level public >/dev/null
 # SwiftPM writes them beside the build configuration's folder: .build/<triple>/symbolgraph.
 graphs=$(dirname "$(swift build --show-bin-path)")/symbolgraph
 mkdir -p .build/docs
-for module in KonaplateRuntime KonaplateAPI KonaplateDouble; do
+for module in KonaplateRuntime KonaplateClient KonaplateAPI KonaplateDouble; do
     input=$(mktemp -d)
     cp "$graphs/$module.symbols.json" "$input/"
     cp "$graphs/$module"@*.symbols.json "$input/" 2>/dev/null || true
@@ -20,4 +20,4 @@ for module in KonaplateRuntime KonaplateAPI KonaplateDouble; do
         --output-path ".build/docs/$module.doccarchive" --warnings-as-errors
     rm -rf "$input"
 done
-echo "DocC archives: .build/docs/KonaplateRuntime.doccarchive, KonaplateAPI.doccarchive, KonaplateDouble.doccarchive"
+echo "DocC archives: .build/docs/KonaplateRuntime.doccarchive, KonaplateClient.doccarchive, KonaplateAPI.doccarchive, KonaplateDouble.doccarchive"

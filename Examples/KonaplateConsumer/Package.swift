@@ -17,6 +17,7 @@ let package = Package(
             name: "ConsumerDemo",
             dependencies: [
                 .product(name: "KonaplateRuntime", package: generatorPackage),
+                .product(name: "KonaplateClient", package: generatorPackage),
                 // The demo sends to the double in process; an app would depend on it from its test target only.
                 .product(name: "KonaplateDouble", package: generatorPackage),
             ],

@@ -3,6 +3,7 @@
 #if AsyncHTTPClient
     import AsyncHTTPClient
     import HTTPTypes
+    import KonaplateClient
     import KonaplateRuntime
     import NIOCore
     import NIOHTTP1

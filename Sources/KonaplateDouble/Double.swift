@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import KonaplateClient
 import KonaplateRuntime
 import Synchronization
 

@@ -2,6 +2,7 @@
 // SwiftNIO, which a package that uses only the models must never resolve or build.
 #if DoubleServer
     import HTTPTypes
+    import KonaplateClient
     import KonaplateDouble
     import KonaplateRuntime
     import NIOCore

@@ -118,7 +118,7 @@ public enum KonaplateRequests {
 
     /// Decodes a (opened) body. An endpoint that documents no response fields may answer with no body at all: that
     /// is the empty object.
-    static func decode<Response: Decodable>(_ type: Response.Type, json: [UInt8]) throws(KonaplateRequestError) -> Response {
+    package static func decode<Response: Decodable>(_ type: Response.Type, json: [UInt8]) throws(KonaplateRequestError) -> Response {
         let json = isEmpty(json) ? Array("{}".utf8) : json
         do { return try JSONDecoder().decode(Response.self, from: Data(json)) } catch {
             // The error's own text can quote a field's value; name only the failing path.
@@ -127,7 +127,7 @@ public enum KonaplateRequests {
     }
 
     /// No bytes but whitespace.
-    static func isEmpty(_ body: [UInt8]) -> Bool { body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) } }
+    package static func isEmpty(_ body: [UInt8]) -> Bool { body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) } }
 }
 
 public enum KonaplateJSON {

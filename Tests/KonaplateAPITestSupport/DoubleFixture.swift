@@ -1,6 +1,7 @@
 import Foundation
 import KonaplateAPI
 import KonaplateDouble
+import KonaplateClient
 import KonaplateRuntime
 import KonaplateTestSupport
 import Testing

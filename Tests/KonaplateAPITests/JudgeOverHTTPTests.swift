@@ -3,6 +3,7 @@ import HTTPTypes
 import KonaplateAPI
 import KonaplateAPITestSupport
 import KonaplateGenerator
+import KonaplateClient
 import KonaplateRuntime
 import KonaplateTestSupport
 import Testing

@@ -9,6 +9,7 @@
     import KonaplateAsyncHTTPClient
     import KonaplateDouble
     import KonaplateDoubleServer
+    import KonaplateClient
     import KonaplateRuntime
     import Testing
 

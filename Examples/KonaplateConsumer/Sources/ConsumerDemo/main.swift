@@ -1,4 +1,5 @@
 import Foundation
+import KonaplateClient
 import KonaplateDouble
 import KonaplateRuntime
 

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import KonaplateRuntime
 
 /// Where a response carries its result code (`000_000`, `003_001`, …) and message. The stored docs list every
 /// endpoint's codes but never show the JSON member or header that carries them (DECISIONS.md D17), so the reader is

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import KonaplateRuntime
 
 /// Sends requests to Konaplate for any generated endpoint:
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HTTPTypesFoundation
+import KonaplateRuntime
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

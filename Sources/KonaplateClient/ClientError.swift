@@ -1,4 +1,5 @@
 import HTTPTypes
+import KonaplateRuntime
 
 /// Why `KonaplateClient.send` failed, for one endpoint: its `ResultCode` types an API error. No case carries a
 /// field's value: violations name paths, transport and crypto errors are their own.

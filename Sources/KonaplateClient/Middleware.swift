@@ -1,5 +1,6 @@
 import HTTPTypes
 import Logging
+import KonaplateRuntime
 
 /// What a middleware knows of the call it wraps.
 public struct KonaplateOperation: Sendable {

@@ -1,4 +1,5 @@
 import HTTPTypes
+import KonaplateRuntime
 
 /// When `KonaplateClient` sends a request again. Only endpoints the spec marks `safeToRepeat` (inquiries,
 /// DECISIONS.md D43) are ever retried: a POST that may move money is sent once, whatever this policy says. Each
