@@ -18,10 +18,11 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+    /// - Parameter viaShell: run `arguments` with /bin/sh instead of konaplate-gen (for a redirection).
+    static func run(_ arguments: [String], in directory: URL, viaShell: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = viaShell ? URL(fileURLWithPath: "/bin/sh") : executable
+        process.arguments = viaShell ? Array(arguments.dropFirst()) : arguments
         process.currentDirectoryURL = directory
         let out = Pipe()
         let err = Pipe()

@@ -6,18 +6,15 @@ enum YAMLText {
         plainIsSafe(text, flow: flow) ? text : quoted(text)
     }
 
+    /// `"…"`: the escapes YAML shares with Swift and JSON, and `\uXXXX` (`\UXXXXXXXX` beyond the BMP) for every
+    /// other control or invisible character, so a draft shows what the page text hid.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
+        SwiftLiteral.quoted(text) { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return scalar.value > 0xFFFF
+                ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
-        return result + "\""
     }
 
     /// `key: value`, or `key: |-` and the lines indented, for text of several lines.

@@ -126,3 +126,22 @@ struct ImportTests {
         #expect(!Self.lint(draft).contains { $0.severity == .error })
     }
 }
+
+struct YAMLTextTests {
+    /// Whatever a page's text holds, the draft spells it so that the loader reads back exactly that text.
+    @Test(arguments: [
+        "회원 등록 계좌 조회", "Success.", "true", "null", "123", "1.5", "- a bullet", "key: value", "a # not a comment",
+        "\"quoted\"", "back\\slash", "ends with colon:", "{braces}", "tab\there", "zero\u{200B}width", "emoji 🙂",
+        "@at", "%percent", "`tick", "a, b", " leading space", "trailing space ",
+    ])
+    func scalarsReadBackUnchanged(_ text: String) throws {
+        for flow in [false, true] {
+            let value = YAMLText.scalar(text, flow: flow)
+            let yaml = flow
+                ? validSpec + "results:\n  - { status: 200, code: \"000_000\", message: \(value), case: ok }\n"
+                : validSpec.replacingOccurrences(of: "title: 샘플", with: "title: \(value)")
+            let spec = try #require(KonaplateGenerator.loadEndpoint(endpointInput(yaml)).spec, "\(value)")
+            #expect((flow ? spec.results.first?.message : spec.title) == text, "\(value)")
+        }
+    }
+}
