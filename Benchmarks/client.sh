@@ -160,19 +160,7 @@ print("FlyingFox, cheaper to build than Hummingbird (which is built on it), and 
 print("anyway, so a test target that enables both traits builds it once. Both sit behind traits: a package that does")
 print("not ask for them never resolves NIO.")
 PY
-python3 - "$results" <<'PY'
-import pathlib, sys
-results = pathlib.Path(sys.argv[1]).read_text()
-path = pathlib.Path("BENCHMARKS.md")
-text = path.read_text()
-begin, end = "<!-- client.sh:begin -->", "<!-- client.sh:end -->"
-import datetime
-block = f"{begin}\n## The client and the double (`Benchmarks/client.sh`, {datetime.date.today()})\n\n{results}\n{end}"
-if begin in text:
-    text = text[: text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-path.write_text(text)
-PY
+{ printf '## The client and the double (`Benchmarks/client.sh`, %s)\n\n' "$(date -u +%Y-%m-%d)"; cat "$results"; } |
+    python3 Tools/replace-section.py BENCHMARKS.md client.sh
 cat "$results" >&2
 echo "written to BENCHMARKS.md" >&2

@@ -286,17 +286,5 @@ print("</details>")
 PY
 
 git -C "$root" worktree remove --force "$work/main" >/dev/null 2>&1 || true
-python3 - "$results" <<'PY'
-import pathlib, sys
-results = pathlib.Path(sys.argv[1]).read_text()
-path = pathlib.Path("BENCHMARKS.md")
-text = path.read_text()
-begin, end = "<!-- run.sh:begin -->", "<!-- run.sh:end -->"
-block = f"{begin}\n## Benchmark suite (Benchmarks/run.sh)\n\n{results}\n{end}"
-if begin in text:
-    text = text[: text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-path.write_text(text)
-PY
+{ printf '## Benchmark suite (Benchmarks/run.sh)\n\n'; cat "$results"; } | python3 Tools/replace-section.py BENCHMARKS.md run.sh
 echo "written to BENCHMARKS.md" >&2

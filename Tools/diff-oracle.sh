@@ -71,15 +71,11 @@ for case_file in "$corpus"/cases/*.yaml; do
     echo "$name: diff $swift_verdict, digester $breaks: ${verdict%%:*}" >&2
 done
 
-python3 - "$corpus/README.md" "$rows" "$agree" "$explained_count" "$total" "$diff_ns" "$digester_ns" "$(swift --version 2>/dev/null | head -1)" <<'PY'
+python3 - "$rows" "$agree" "$explained_count" "$total" "$diff_ns" "$digester_ns" "$(swift --version 2>/dev/null | head -1)" <<'PY' |
 import pathlib, sys
-readme, rows, agree, explained, total, diff_ns, digester_ns, swift = sys.argv[1:]
-path = pathlib.Path(readme)
-text = path.read_text()
-begin, end = "<!-- diff-oracle:begin -->", "<!-- diff-oracle:end -->"
+rows, agree, explained, total, diff_ns, digester_ns, swift = sys.argv[1:]
 per_case = lambda ns: int(ns) / int(total) / 1e9
-block = f"""{begin}
-Written by `Tools/diff-oracle.sh` ({swift}): **{agree} of {total}** cases agree; {explained} disagree for a
+print(f"""Written by `Tools/diff-oracle.sh` ({swift}): **{agree} of {total}** cases agree; {explained} disagree for a
 reason `oracle-exceptions.txt` gives (the digester missing a break, or reporting one no call meets); none
 disagrees unexplained.
 
@@ -94,13 +90,8 @@ repository on a loaded 2-core machine; `diff` reads only the specs.
 
 | case | diff: Swift | digester: breaks | | the digester's first line |
 |---|---|---|---|---|
-{pathlib.Path(rows).read_text().rstrip()}
-{end}"""
-if begin in text:
-    text = text[: text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-path.write_text(text)
+{pathlib.Path(rows).read_text().rstrip()}""")
 PY
+    python3 Tools/replace-section.py "$corpus/README.md" diff-oracle
 echo "diff-oracle: $agree of $total cases agree, $explained_count explained; written to Tests/Fixtures/DiffCorpus/README.md" >&2
 [ $((agree + explained_count)) -eq "$total" ]
