@@ -2,11 +2,13 @@
 //
 // Layout (one job per target):
 //   KonaplateGenerator  pure core: spec bytes in → Swift source bytes + diagnostics out (no file system)
-//   KonaplateGenCLI     the commands (generate / check / lint / diff / openapi) and the file-system side:
+//   KonaplateGenCLI     the commands (generate, check, lint, diff, import, openapi) and the file-system side:
 //                       reading specs (from a folder or a git revision), atomic writes, stale-file removal,
 //                       unified diffs
 //   konaplate-gen       the executable: a two-line entry point into KonaplateGenCLI
 //   KonaplateRuntime    what generated code imports: validation, endpoint protocol, header primitives, signing
+//   KonaplateClient     sends requests: KonaplateClient, the URLSession transport, middlewares
+//   KonaplateDouble     the test double (in process); KonaplateDoubleServer and KonaplateAsyncHTTPClient behind traits
 //   KonaplateAPI        the models generated from api-specs/ by the build tool plugin (Generated/ is the
 //                       committed copy for review)
 //   Plugins/            KonaplateGeneratorPlugin (build tool), GenerateKonaplateCode and DiffKonaplateSpecs
