@@ -306,18 +306,25 @@ final class FlakyTransport: KonaplateTransport {
     }
 }
 
-/// Never answers (until cancelled).
-/// Never answers in time; says when a request has reached it, so a test waits on that event, not on the clock.
+/// Never answers: it suspends until its task is cancelled, with no clock involved. It says when a request has
+/// reached it, so a test waits on that event, not on the clock.
 struct SlowTransport: KonaplateTransport {
     let started: AsyncStream<Void>
     private let startedContinuation: AsyncStream<Void>.Continuation
+    /// Never yields and never finishes (its continuation lives as long as the transport): iterating it ends only
+    /// when the task is cancelled.
+    private let answer: AsyncStream<Void>
+    private let answerContinuation: AsyncStream<Void>.Continuation
 
-    init() { (started, startedContinuation) = AsyncStream<Void>.makeStream() }
+    init() {
+        (started, startedContinuation) = AsyncStream<Void>.makeStream()
+        (answer, answerContinuation) = AsyncStream<Void>.makeStream()
+    }
 
     func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8]) {
         startedContinuation.yield()
-        try await Task.sleep(for: .seconds(60))
-        return (HTTPResponse(status: .ok), [])
+        for await _ in answer {}
+        throw CancellationError()
     }
 }
 

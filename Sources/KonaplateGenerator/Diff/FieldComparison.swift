@@ -216,7 +216,7 @@ struct FieldComparison {
 }
 
 /// A group rule without its positions: what it says.
-private struct RuleShape: Equatable {
+struct RuleShape: Equatable {
     var kind: GroupRule.Kind
     var fields: [String]
     init(_ rule: GroupRule) {

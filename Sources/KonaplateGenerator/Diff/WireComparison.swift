@@ -69,9 +69,7 @@ enum WireComparison {
         }
         let comparison = FieldComparison(side: side)
         comparison.compare(old?.fields ?? [], new?.fields ?? [], at: subject, into: &collector)
-        if (old?.rules ?? []).map(\.kind) != (new?.rules ?? []).map(\.kind)
-            || (old?.rules ?? []).map({ $0.fields.map(\.value) }) != (new?.rules ?? []).map({ $0.fields.map(\.value) })
-        {
+        if (old?.rules ?? []).map(RuleShape.init) != (new?.rules ?? []).map(RuleShape.init) {
             collector.add(.conditionChanged, .risky, subject, "the rules about its fields changed", at: at)
         }
     }

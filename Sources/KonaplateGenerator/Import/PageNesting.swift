@@ -5,10 +5,11 @@
 /// Every nesting it decides is marked in the draft for review. A `<name>_item` row right after an array stands for
 /// each element (DECISIONS.md D36): the fields after it are the element's.
 enum PageNesting {
-    static func nest(_ flat: [(field: PageField, blanksBefore: Int)], from position: inout Int, depth: Int) -> [PageField] {
+    static func nest(_ flat: [(field: PageField, blanksBefore: Int)]) -> [PageField] {
         var blanks = flat.map(\.blanksBefore)
+        var position = 0
         var closes = 0
-        return level(flat.map(\.field), &blanks, &position, depth: depth, closes: &closes)
+        return level(flat.map(\.field), &blanks, &position, depth: 0, closes: &closes)
     }
 
     private static func level(

@@ -48,8 +48,8 @@ enum PageParser {
             guard let title = section.title else { continue }
             seen.insert(title)
             switch title {
-            case .requestHeaders: page.requestHeaders = fields(section.lines).fields
-            case .responseHeaders: page.responseHeaders = fields(section.lines).fields
+            case .requestHeaders: page.requestHeaders = fields(section.lines)
+            case .responseHeaders: page.responseHeaders = fields(section.lines)
             case .requestParameters: page.request = body(section)
             case .responseParameters: page.response = body(section)
             case .responseCode: page.results = results(section.lines)
@@ -111,16 +111,11 @@ enum PageParser {
         return sections
     }
 
+    /// A parameters table: the "Encrypted|" marker, if any, comes before its first field.
     private static func body(_ section: Section) -> PageBody {
-        let encrypted = section.lines.prefix { !isFieldStart(section.lines, at: $0) }.contains {
-            PageVocabulary.isEncryptedMarker($0.text)
-        }
-        return PageBody(encrypted: encrypted, fields: fields(section.lines).fields, line: section.line)
-    }
-
-    private static func isFieldStart(_ lines: [Line], at line: Line) -> Bool {
-        guard let index = lines.firstIndex(where: { $0.number == line.number }) else { return false }
-        return isFieldStart(lines, index)
+        let firstField = section.lines.indices.first { isFieldStart(section.lines, $0) } ?? section.lines.count
+        let encrypted = section.lines[..<firstField].contains { PageVocabulary.isEncryptedMarker($0.text) }
+        return PageBody(encrypted: encrypted, fields: fields(section.lines), line: section.line)
     }
 
     /// A field starts where a name is followed by a type and a presence.
@@ -131,9 +126,9 @@ enum PageParser {
     }
 
     /// The fields of a table, flat as the text lists them, then nested by the layout's evidence.
-    private static func fields(_ lines: [Line]) -> (fields: [PageField], blanks: [Int]) {
+    private static func fields(_ lines: [Line]) -> [PageField] {
         var flat: [(field: PageField, blanksBefore: Int)] = []
-        var index = lines.firstIndex { _ in true } ?? 0
+        var index = 0
         while index < lines.count {
             guard isFieldStart(lines, index) else {
                 index += 1
@@ -154,8 +149,7 @@ enum PageParser {
             }
             flat.append((field, blanks))
         }
-        var position = 0
-        return (PageNesting.nest(flat, from: &position, depth: 0), flat.map(\.blanksBefore))
+        return PageNesting.nest(flat)
     }
 
     /// Response Code rows: the HTTP status, then labelled values ("Error code", "Message", "Description").

@@ -10,8 +10,9 @@ import Testing
 /// formats, codes, sensitivity, conditions, header overrides), the draft must generate the same Swift, byte for
 /// byte.
 struct ImportRoundTripTests {
-    static let api: CheckedAPI = KonaplateGenerator.check(try! realSpecInputs()).api!
-    static let definitions = try! realSpecInputs().filter(\.isDefinitions)
+    static let inputs = try! realSpecInputs()
+    static let api: CheckedAPI = KonaplateGenerator.check(inputs).api!
+    static let definitions = inputs.filter(\.isDefinitions)
 
     @Test(arguments: [false, true]) func everySpecImportsBackToTheSameSwift(korean: Bool) throws {
         #expect(!Self.api.endpoints.isEmpty)
