@@ -149,7 +149,7 @@ public struct KonaplateClient: Sendable {
     private func read<Endpoint: KonaplateEndpoint>(
         _ response: HTTPResponse, body: [UInt8], as: Endpoint.Type, attempts: Int
     ) throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint> {
-        let correlationID = HTTPField.Name("X-KM-Correlation-Id").flatMap { response.headerFields[$0] }
+        let correlationID = response.headerFields[.konaplateCorrelationId]
         var json = body
         if Endpoint.isResponseEncrypted && !KonaplateRequests.isEmpty(body) {
             guard let opener else { throw .encryptionRequired("response") }

@@ -45,7 +45,7 @@ public struct KonaplateLoggingMiddleware: KonaplateClientMiddleware {
             "konaplate.path": "\(operation.path)", "konaplate.attempt": "\(operation.attempt)",
             "konaplate.request.bytes": "\(body.count)",
         ]
-        if let correlation = HTTPField.Name("X-KM-Correlation-Id").flatMap({ request.headerFields[$0] }) {
+        if let correlation = request.headerFields[.konaplateCorrelationId] {
             metadata["konaplate.correlation_id"] = "\(correlation)"
         }
         do {

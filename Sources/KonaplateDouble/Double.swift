@@ -115,11 +115,11 @@ public final class KonaplateDouble: KonaplateTransport {
     ) -> (HTTPResponse, [UInt8]) {
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
-        if let name = HTTPField.Name("X-KM-Correlation-Id"), let correlation = request.headerFields[name] {
-            fields[name] = correlation
+        if let correlation = request.headerFields[.konaplateCorrelationId] {
+            fields[.konaplateCorrelationId] = correlation
         }
-        if encrypted, let name = HTTPField.Name("X-KM-Crypto-Key-Id"), let keyID = configuration.credentials.cryptoKeyId {
-            fields[name] = keyID
+        if encrypted, let keyID = configuration.credentials.cryptoKeyId {
+            fields[.konaplateCryptoKeyId] = keyID
         }
         return (HTTPResponse(status: .init(code: answer.status), headerFields: fields), answer.json)
     }
