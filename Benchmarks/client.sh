@@ -20,7 +20,7 @@ rm -rf "$work"
 mkdir -p "$work"
 
 echo "== 1-2. client benchmarks (ordo-one/benchmark, release)" >&2
-swift package --package-path Benchmarks benchmark --target ClientBenchmarks --no-progress --format markdown \
+swift package --package-path Benchmarks benchmark --target ClientBenchmarks --no-progress --scale --format markdown \
     >"$work/client.md" 2>"$work/client.err" || { tail -30 "$work/client.err" >&2; exit 1; }
 
 echo "== 3. cold builds" >&2
@@ -97,36 +97,59 @@ def metric(section, prefix, column):
 p50 = lambda s: metric(s, "Time (wall clock)", 2)
 p99 = lambda s: metric(s, "Time (wall clock)", 5)
 mallocs = lambda s: metric(s, "Malloc (total)", 2)
+# Rows measured 1,000 requests per sample (InProcess.swift): with --scale the time is already per request, the
+# mallocs column is not always scaled (ordo-one scales it only when it would not round to zero).
+steady = lambda s: "encrypted" not in s
+per_request_mallocs = lambda s: mallocs(s) / 1000 if steady(s) and mallocs(s) >= 1000 else mallocs(s)
 bare = "Client: bare transport call, canned response (baseline)"
 plain = "Client: send, small plain request, canned response"
+timed = "Client: send with the client's own timeout (opt-in), small plain request"
 encrypted = "Client: send, encrypted both ways, canned response"
 double_plain = "Client + in-process double, small plain request"
 double_encrypted = "Client + in-process double, encrypted both ways"
-print("### 1. What the client adds to a request (release, p50, one caller)")
+prepare = "Client step: prepare (validate, encode, sign), small plain request"
+validate = "Client step: validate the request"
+encode = "Client step: encode the request (JSON, sorted keys)"
+headers = "Client step: the X-KM-* headers (clock, correlation id, tran token) and their check"
+token = "Client step: the tran token alone"
+fields = "Client step: header fields of the request"
+response_headers = "Client step: read the response headers"
+reader = "Client step: read the result code (default reader), small plain response"
+decode = "Client step: decode and validate, small plain response"
+print("### 1. What the client adds to a request (release, p50)")
 print()
 print("A transport that answers at once with the double's bytes for a valid request, so what is measured is the")
 print("client's own work: validate, encode, (seal,) sign, check the status and headers, (open,) decode, validate.")
 print("`ServiceInfoList` is the small plain endpoint; `CardVirtualAccountInquiry` is encrypted both ways (RSA-OAEP-256")
-print("and A256GCM on each side; the double's throwaway 2048-bit keys).")
+print("and A256GCM on each side; the double's throwaway 2048-bit keys). Plain rows: each sample is 1,000 requests in a")
+print("row, the time is per request (a steady state; one request per sample measures ordo-one's harness, which")
+print("starts each async sample as a task on a freshly woken thread). Encrypted rows: one request per sample.")
 print()
 print("| benchmark | p50 | p99 | requests/s (1 / p50) | mallocs |")
 print("|---|---|---|---|---|")
-steps = ["Client step: prepare (validate, encode, sign), small plain request",
-         "Client step: send without a timeout, small plain request",
-         "Client step: read the result code (default reader), small plain response",
-         "Client step: decode and validate, small plain response"]
-for row in [bare, plain, encrypted, double_plain, double_encrypted] + steps:
-    print(f"| {row} | {p50(row):.1f} µs | {p99(row):.1f} µs | {1e6 / p50(row):,.0f} | {mallocs(row):.0f} |")
+steps = [prepare, validate, encode, headers, token, fields, response_headers, reader, decode]
+for row in [bare, plain, timed, encrypted, double_plain, double_encrypted] + steps:
+    print(f"| {row} | {p50(row):.1f} µs | {p99(row):.1f} µs | {1e6 / p50(row):,.0f} | {per_request_mallocs(row):.0f} |")
 overhead = p50(plain) - p50(bare)
+json = p50(encode) + p50(decode)
 print()
 print(f"Client overhead for a small plain request (send − bare transport): **{overhead:.1f} µs** (target: ≤ 20 µs: "
-      f"**missed**). Where it goes, from the step rows: preparing (validate, encode with JSONEncoder, sign) "
-      f"{p50(steps[0]):.0f} µs (the row also parses the sealer's PEM key each time, which a client does once); the "
-      f"default 30 s timeout {p50(plain) - p50(steps[1]):.0f} µs (a task group racing a timer: two child tasks and a "
-      f"thread hop); decoding and validating the response {p50(steps[3]):.0f} µs; reading the result code "
-      f"{p50(steps[2]):.1f} µs (JSONSerialization); the rest is the async calls, the response headers' parsing and "
-      f"the typed errors. Encrypted both ways: {p50(encrypted) - p50(bare):.0f} µs, almost all of it RSA (one "
-      "private-key operation to open the response; the canned bytes are already sealed).")
+      f"**{'met' if overhead <= 20 else 'missed'}**; 130.5 µs at the first measurement). Where it goes, from the step "
+      f"rows: preparing {p50(prepare):.0f} µs (encoding the body with JSONEncoder {p50(encode):.1f} µs; the X-KM-* "
+      f"headers and their check {p50(headers):.1f} µs; the header fields {p50(fields):.1f} µs); decoding and "
+      f"validating the response {p50(decode):.1f} µs; its headers {p50(response_headers):.1f} µs; the rest is the "
+      f"async calls, generic metadata lookups and the result code members read in the body's JSON pass. The "
+      f"client's own timeout, opt-in since 0.4.0, adds {p50(timed) - p50(plain):.0f} µs (a task group racing a "
+      f"timer). Encrypted both ways: {p50(encrypted) - p50(bare):.0f} µs, almost all of it RSA (one private-key "
+      "operation to open the response; the canned bytes are already sealed).")
+print()
+print(f"**Why 20 µs is out of reach with Foundation's JSON.** Encoding the request and decoding the response with "
+      f"Foundation's JSONEncoder and JSONDecoder take {json:.1f} µs on their own here, in a tight loop; in the "
+      "client, with the rest of a request between them, perf puts them at about half of its time. Meeting the "
+      "target means a JSON codec of our own (generated writers and parsers, as swift-protobuf has), against the "
+      "project's rule to use the library the ecosystem trusts, for tens of microseconds beside an exchange that takes "
+      "1.7 ms over loopback (section 2). Decided against for now; what remains to gain without it is small (the "
+      "header fields and response headers parse their names from strings: about 4 µs).")
 print()
 print("### 2. Over loopback HTTP (release; the double served on SwiftNIO by KonaplateDoubleServer)")
 print()

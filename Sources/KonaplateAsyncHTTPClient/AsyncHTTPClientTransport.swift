@@ -11,7 +11,8 @@
     /// A transport on AsyncHTTPClient, for servers already running on SwiftNIO.
     public struct KonaplateAsyncHTTPClientTransport: KonaplateTransport {
         public let client: HTTPClient
-        /// How long one request may take, in AsyncHTTPClient's terms (the client's own timeout also applies).
+        /// How long one request may take, its whole response included: past it, the request fails with
+        /// `KonaplateTransportTimeout` (AsyncHTTPClient's deadline).
         public var timeout: TimeAmount
         /// The largest response body read.
         public var maximumResponseSize: Int
@@ -28,8 +29,15 @@
             outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
             for field in request.headerFields { outgoing.headers.add(name: field.name.rawName, value: field.value) }
             outgoing.body = .bytes(body)
-            let response = try await client.execute(outgoing, timeout: timeout)
-            let buffer = try await response.body.collect(upTo: maximumResponseSize)
+            let deadline = NIODeadline.now() + timeout
+            let response: HTTPClientResponse
+            let buffer: ByteBuffer
+            do {
+                response = try await client.execute(outgoing, deadline: deadline)
+                buffer = try await response.body.collect(upTo: maximumResponseSize)
+            } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
+                throw KonaplateTransportTimeout(timeout: .nanoseconds(timeout.nanoseconds))
+            }
             var fields = HTTPFields()
             for (name, value) in response.headers {
                 if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }

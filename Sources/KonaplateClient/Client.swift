@@ -30,7 +30,10 @@ public struct KonaplateClient: Sendable {
     public var middlewares: [any KonaplateClientMiddleware]
     public var validation: KonaplateValidationPolicy
     public var retry: KonaplateRetryPolicy
-    /// How long one sending may take; nil: as long as the transport allows.
+    /// An overall bound on one sending, middlewares included, on top of the transport's own timeout (both shipped
+    /// transports time out after 30 s by default). nil, the default: the transport's timeout alone. Set it for a
+    /// transport that has no timeout of its own; it races the exchange against a timer in a task group, which
+    /// costs about 25 µs per request (BENCHMARKS.md), so it is opt-in.
     public var timeout: Duration?
     /// Where the result code travels (unverified default: `topLevelCodeAndMessage`).
     public var resultCodeReader: KonaplateResultCodeReader
@@ -40,7 +43,7 @@ public struct KonaplateClient: Sendable {
         transport: any KonaplateTransport = KonaplateURLSessionTransport(), sealer: (any KonaplateBodySealer)? = nil,
         opener: (any KonaplateBodyOpener)? = nil, context: KonaplateHeaderContext = KonaplateHeaderContext(timeZone: .kst),
         middlewares: [any KonaplateClientMiddleware] = [], validation: KonaplateValidationPolicy = .strict,
-        retry: KonaplateRetryPolicy = .never, timeout: Duration? = .seconds(30),
+        retry: KonaplateRetryPolicy = .never, timeout: Duration? = nil,
         resultCodeReader: KonaplateResultCodeReader = .topLevelCodeAndMessage
     ) {
         self.credentials = credentials
@@ -109,7 +112,7 @@ public struct KonaplateClient: Sendable {
         }
     }
 
-    /// Through the middlewares (outermost first) to the transport, within the timeout.
+    /// Through the middlewares (outermost first) to the transport, within the client's timeout when it has one.
     private func exchange<Endpoint: KonaplateEndpoint>(
         _ prepared: KonaplatePreparedRequest, operation: KonaplateOperation, as: Endpoint.Type
     ) async throws(KonaplateClientError<Endpoint>) -> (HTTPResponse, [UInt8]) {
@@ -137,6 +140,8 @@ public struct KonaplateClient: Sendable {
             }
         } catch is TimedOut {
             throw .timedOut(timeout ?? .zero)
+        } catch let timedOut as KonaplateTransportTimeout {
+            throw .timedOut(timedOut.timeout)
         } catch {
             if Task.isCancelled || error is CancellationError { throw .cancelled }
             throw .transport(error)
@@ -144,6 +149,33 @@ public struct KonaplateClient: Sendable {
     }
 
     private struct TimedOut: Error {}
+
+    /// The result code and message, and the body when reading them decoded it already: a reader that names members
+    /// reads all three in one JSON pass (a body is JSON anyway, an error answer's too); any other reader runs on its
+    /// own, and the body is decoded only for a success.
+    private func readResultCode<Response: Decodable>(
+        of: Response.Type, _ response: HTTPResponse, json: [UInt8]
+    ) -> (code: String?, message: String?, body: Result<Response, any Error>?) {
+        guard let members = resultCodeReader.members else {
+            let (code, message) = resultCodeReader.read(response.status, response.headerFields, json)
+            return (code, message, nil)
+        }
+        do {
+            let envelope = try members.decoder.decode(KonaplateResultEnvelope<Response>.self, from: Self.document(json))
+            let (code, message) = KonaplateResultCodeReader.defaulted(code: envelope.code, message: envelope.message, status: response.status)
+            return (code, message, envelope.body)
+        } catch {
+            // Not JSON at all: no code; a 2xx still fails, on the body.
+            let (code, message) = KonaplateResultCodeReader.defaulted(code: nil, message: nil, status: response.status)
+            return (code, message, .failure(error))
+        }
+    }
+
+    /// A body to decode: an endpoint that documents no response fields may answer with no body at all, which is the
+    /// empty object.
+    private static func document(_ json: [UInt8]) -> Data {
+        KonaplateRequests.isEmpty(json) ? Data("{}".utf8) : Data(json)
+    }
 
     /// The status, headers, result code and body of a response, as `Endpoint` documents them.
     private func read<Endpoint: KonaplateEndpoint>(
@@ -158,7 +190,7 @@ public struct KonaplateClient: Sendable {
                 guard response.status.kind != .successful else { throw .openingFailed(error) }
             }
         }
-        let (code, message) = resultCodeReader.read(response.status, response.headerFields, json)
+        let (code, message, decoded) = readResultCode(of: Endpoint.Response.self, response, json: json)
         guard let code else { throw .unexpectedResponse(status: response.status, correlationID: correlationID) }
         guard code == KonaplateResultCodeReader.successCode else {
             throw .api(Endpoint.ResultCode(code: code), status: response.status, message: message, correlationID: correlationID)
@@ -167,9 +199,9 @@ public struct KonaplateClient: Sendable {
         var headers: Endpoint.ResponseHeaders?
         do { headers = try Endpoint.ResponseHeaders(response.headerFields) } catch { violations += error.violations }
         let value: Endpoint.Response
-        do { value = try KonaplateRequests.decode(Endpoint.Response.self, json: json) } catch {
-            if case .decodingFailed(let reason) = error { throw .decodingFailed(reason) }
-            throw .decodingFailed("\(error)")
+        do { value = try (decoded ?? Result { try KonaplateJSON.sharedDecoder.decode(Endpoint.Response.self, from: Self.document(json)) }).get() } catch {
+            // The error's own text can quote a field's value; name only the failing path.
+            throw .decodingFailed(KonaplateJSON.pathDescription(of: error))
         }
         violations += value.violations
         if validation == .strict && !violations.isEmpty { throw .responseInvalid(KonaplateValidationError(violations: violations)) }

@@ -13,7 +13,7 @@ public enum KonaplateClientError<Endpoint: KonaplateEndpoint>: Error, CustomStri
     case sealingFailed(any Error)
     /// The transport failed: no response (a connection error, a refused connection). Its own error.
     case transport(any Error)
-    /// No response within the client's timeout.
+    /// No response within the transport's timeout (`KonaplateTransportTimeout`) or the client's.
     case timedOut(Duration)
     /// The task was cancelled.
     case cancelled

@@ -12,14 +12,33 @@ public struct KonaplateCredentials: Sendable, Hashable, CustomStringConvertible,
 {
     public var aspId: String
     public var accessKey: String?
-    public var secretKey: String
+    public var secretKey: String {
+        didSet { signer = HMAC(key: SymmetricKey(data: Array(secretKey.utf8))) }
+    }
     public var cryptoKeyId: String?
+    /// HMAC-SHA256 already keyed with the secret key: setting the key up is half the cost of a tran token
+    /// (BENCHMARKS.md), so it is done once per secret key, not once per request.
+    private(set) var signer: HMAC<SHA256>
 
     public init(aspId: String, accessKey: String?, secretKey: String, cryptoKeyId: String? = nil) {
         self.aspId = aspId
         self.accessKey = accessKey
         self.secretKey = secretKey
         self.cryptoKeyId = cryptoKeyId
+        self.signer = HMAC(key: SymmetricKey(data: Array(secretKey.utf8)))
+    }
+
+    // The keyed HMAC follows from the secret key: two credentials are equal when their four values are.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.aspId == rhs.aspId && lhs.accessKey == rhs.accessKey && lhs.secretKey == rhs.secretKey
+            && lhs.cryptoKeyId == rhs.cryptoKeyId
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(aspId)
+        hasher.combine(accessKey)
+        hasher.combine(secretKey)
+        hasher.combine(cryptoKeyId)
     }
 
     public var customMirror: Mirror {
@@ -94,18 +113,29 @@ struct KonaplateTimestamp: Sendable {
         millisecond = dayMilliseconds % 1000
     }
 
-    /// yyyyMMddHHmmss
-    var seconds: String {
-        pad(year, 4) + pad(month, 2) + pad(day, 2) + pad(hour, 2) + pad(minute, 2) + pad(second, 2)
+    /// yyyyMMddHHmmssSSS as 17 ASCII digits, written once: the correlation id, the tran time and the tran token
+    /// each take a part of it.
+    var digits: [UInt8] {
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 17)
+        for (value, start, end) in [
+            (year, 0, 4), (month, 4, 6), (day, 6, 8), (hour, 8, 10), (minute, 10, 12), (second, 12, 14), (millisecond, 14, 17),
+        ] {
+            var rest = value
+            var index = end - 1
+            while rest > 0 && index >= start {
+                digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                index -= 1
+            }
+        }
+        return digits
     }
+
+    /// yyyyMMddHHmmss
+    var seconds: String { String(decoding: digits[0..<14], as: UTF8.self) }
 
     /// yyyyMMddHHmmssSSS
-    var milliseconds: String { seconds + pad(millisecond, 3) }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
+    var milliseconds: String { String(decoding: digits, as: UTF8.self) }
 }
 
 extension Int {
@@ -119,9 +149,17 @@ public enum KonaplateHeaderValues {
     /// X-KM-Correlation-Id: `yyMMddHHmmss-` + 7 hex digits (20 characters), stamped in the header's time zone.
     /// The docs write the pattern "yyMMddHHmiSS-xxxxxxx" and "yyMMddHH24mmss-xxxxxxx": both mean this.
     public static func correlationID(at date: Date, in zone: KonaplateTimeZone, random: UInt32) -> String {
-        let stamp = KonaplateTimestamp(date, in: zone).seconds.dropFirst(2)
-        let hex = String(random & 0x0FFF_FFFF, radix: 16, uppercase: false)
-        return stamp + "-" + String(repeating: "0", count: 7 - hex.count) + hex
+        correlationID(stamp: KonaplateTimestamp(date, in: zone).digits, random: random)
+    }
+
+    /// From a timestamp's digits: yyMMddHHmmss, a dash, 7 lowercase hex digits of `random`.
+    static func correlationID(stamp: [UInt8], random: UInt32) -> String {
+        var id = Array(stamp[2..<14])
+        id.append(UInt8(ascii: "-"))
+        for shift in stride(from: 24, through: 0, by: -4) {
+            id.append(Array("0123456789abcdef".utf8)[Int((random >> UInt32(shift)) & 0xF)])
+        }
+        return String(decoding: id, as: UTF8.self)
     }
 
     /// X-KM-Tran-Time: yyyyMMddHHmmss (14 characters) in the header's time zone. Some docs pages say
@@ -137,9 +175,14 @@ public enum KonaplateHeaderValues {
     /// - The result is 67 characters, although every docs table says 66: 5 + 17 + 1 + 44 = 67, as the docs' own
     ///   sample token "KMV1:20221108120814608:uLD+...Fkg=" shows.
     public static func tranToken(secretKey: String, body: some DataProtocol, time: String) -> String {
-        let key = SymmetricKey(data: Array(secretKey.utf8))
-        let mac = HMAC<SHA256>.authenticationCode(for: body, using: key)
-        return "KMV1:" + time + ":" + Data(mac).base64EncodedString()
+        tranToken(signer: HMAC(key: SymmetricKey(data: Array(secretKey.utf8))), body: body, time: time)
+    }
+
+    /// The same with an HMAC already keyed with the secret key (`KonaplateCredentials` keeps one).
+    static func tranToken(signer: HMAC<SHA256>, body: some DataProtocol, time: String) -> String {
+        var signer = signer
+        signer.update(data: body)
+        return "KMV1:" + time + ":" + Data(signer.finalize()).base64EncodedString()
     }
 
     /// The same, stamped at `date` in `zone`.
@@ -160,11 +203,11 @@ public struct KonaplateComputedHeaders: Sendable {
     public let timeZone: String
 
     public init(credentials: KonaplateCredentials, body: [UInt8], context: KonaplateHeaderContext) {
-        let now = context.now()
-        correlationID = KonaplateHeaderValues.correlationID(at: now, in: context.timeZone, random: context.random())
-        tranTime = KonaplateHeaderValues.tranTime(at: now, in: context.timeZone)
+        let stamp = KonaplateTimestamp(context.now(), in: context.timeZone).digits
+        correlationID = KonaplateHeaderValues.correlationID(stamp: stamp, random: context.random())
+        tranTime = String(decoding: stamp[0..<14], as: UTF8.self)
         tranToken = KonaplateHeaderValues.tranToken(
-            secretKey: credentials.secretKey, body: body, at: now, in: context.timeZone)
+            signer: credentials.signer, body: body, time: String(decoding: stamp, as: UTF8.self))
         timeZone = context.timeZone.code
     }
 }

@@ -84,7 +84,7 @@ public enum KonaplateRequests {
     ) throws(KonaplateRequestError) -> KonaplatePreparedRequest {
         do { try request.validate() } catch { throw .invalid(error) }
         var body: [UInt8]
-        do { body = Array(try KonaplateJSON.encoder().encode(request)) } catch {
+        do { body = Array(try KonaplateJSON.sharedEncoder.encode(request)) } catch {
             throw .encodingFailed(String(describing: type(of: error)))
         }
         if Endpoint.isRequestEncrypted {
@@ -120,7 +120,7 @@ public enum KonaplateRequests {
     /// is the empty object.
     package static func decode<Response: Decodable>(_ type: Response.Type, json: [UInt8]) throws(KonaplateRequestError) -> Response {
         let json = isEmpty(json) ? Array("{}".utf8) : json
-        do { return try JSONDecoder().decode(Response.self, from: Data(json)) } catch {
+        do { return try KonaplateJSON.sharedDecoder.decode(Response.self, from: Data(json)) } catch {
             // The error's own text can quote a field's value; name only the failing path.
             throw .decodingFailed(KonaplateJSON.pathDescription(of: error))
         }
@@ -138,7 +138,12 @@ public enum KonaplateJSON {
         return encoder
     }
 
-    static func pathDescription(of error: any Error) -> String {
+    /// One encoder and one decoder for every request: they are never configured after this, and JSONEncoder and
+    /// JSONDecoder are safe to share between threads.
+    package static let sharedEncoder = encoder()
+    package static let sharedDecoder = JSONDecoder()
+
+    package static func pathDescription(of error: any Error) -> String {
         guard let error = error as? DecodingError else { return "invalid JSON" }
         let (context, what): (DecodingError.Context, String) =
             switch error {

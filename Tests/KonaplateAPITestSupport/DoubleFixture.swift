@@ -26,7 +26,7 @@ public enum DoubleFixture {
         _ transport: any KonaplateTransport, credentials: KonaplateCredentials = credentials,
         context: KonaplateHeaderContext = KonaplateHeaderContext(timeZone: .kst),
         middlewares: [any KonaplateClientMiddleware] = [], retry: KonaplateRetryPolicy = .never,
-        timeout: Duration? = .seconds(30), validation: KonaplateValidationPolicy = .strict,
+        timeout: Duration? = nil, validation: KonaplateValidationPolicy = .strict,
         server: KonaplateServer = .sandbox
     ) -> KonaplateClient {
         KonaplateClient(

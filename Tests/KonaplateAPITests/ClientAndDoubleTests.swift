@@ -26,7 +26,7 @@ struct ClientAndDoubleTests {
         _ transport: any KonaplateTransport, credentials: KonaplateCredentials = credentials,
         context: KonaplateHeaderContext = KonaplateHeaderContext(timeZone: .kst),
         middlewares: [any KonaplateClientMiddleware] = [], retry: KonaplateRetryPolicy = .never,
-        timeout: Duration? = .seconds(30), validation: KonaplateValidationPolicy = .strict,
+        timeout: Duration? = nil, validation: KonaplateValidationPolicy = .strict,
         server: KonaplateServer = .sandbox
     ) -> KonaplateClient {
         DoubleFixture.client(
@@ -216,6 +216,23 @@ struct ClientAndDoubleTests {
                 return
             }
         }
+        // The transport's own timeout: reported the same way, and retried where repeating is safe.
+        let double = Self.double()
+        let timingOut = FlakyTransport(failures: 1, error: KonaplateTransportTimeout(timeout: .seconds(7)), wrapped: double)
+        let retrying = Self.client(timingOut, retry: .safeToRepeat(maxAttempts: 2, delay: .milliseconds(1)))
+        try await Self.exchange(BankAccountsInfo.self, through: retrying, double: double)
+        #expect(timingOut.attempts == 2)
+        let alwaysTimingOut = FlakyTransport(failures: 9, error: KonaplateTransportTimeout(timeout: .seconds(7)), wrapped: double)
+        do {
+            _ = try await Self.client(alwaysTimingOut).send(BankAccountsInfo.self, .init(userId: 1))
+            Issue.record("no timeout")
+        } catch {
+            guard case .timedOut(let after) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(after == .seconds(7))
+        }
         let cancellable = SlowTransport()
         let task = Task { try await Self.client(cancellable, timeout: nil).send(BankAccountsInfo.self, .init(userId: 1)) }
         // Cancel once the request is in flight in the transport.
@@ -281,15 +298,17 @@ struct HeaderDropper: KonaplateClientMiddleware {
     }
 }
 
-/// Fails the first `failures` sendings with a transport error, then passes them on.
+/// Fails the first `failures` sendings with `error` (a lost connection by default), then passes them on.
 final class FlakyTransport: KonaplateTransport {
     struct Lost: Error {}
     let failures: Int
+    let error: any Error
     let wrapped: any KonaplateTransport
     private let seen = Mutex<[String]>([])
 
-    init(failures: Int, wrapped: any KonaplateTransport) {
+    init(failures: Int, error: any Error = Lost(), wrapped: any KonaplateTransport) {
         self.failures = failures
+        self.error = error
         self.wrapped = wrapped
     }
 
@@ -301,7 +320,7 @@ final class FlakyTransport: KonaplateTransport {
             ids.append(request.headerFields[HTTPField.Name("X-KM-Correlation-Id")!] ?? "")
             return ids.count
         }
-        if count <= failures { throw Lost() }
+        if count <= failures { throw error }
         return try await wrapped.send(request, body: body)
     }
 }

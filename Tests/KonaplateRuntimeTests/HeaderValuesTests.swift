@@ -56,6 +56,35 @@ struct HeaderValuesTests {
         #expect(computed.timeZone == "KST")
     }
 
+    /// Credentials keep an HMAC keyed with their secret key (set up once, not per request): it must follow a change
+    /// of the key, and play no part in equality.
+    @Test func theKeyedSignerFollowsTheSecretKey() {
+        let context = KonaplateHeaderContext(timeZone: .kst, now: { fixedInstant }, random: { 0 })
+        let body = Array(#"{"userId":9999999999999999999}"#.utf8)
+        var credentials = KonaplateCredentials(aspId: "ASP000000000001", accessKey: nil, secretKey: "another key")
+        #expect(KonaplateComputedHeaders(credentials: credentials, body: body, context: context).tranToken != Self.vectors[0].token)
+        credentials.secretKey = "test-secret-key-0123456789"
+        #expect(KonaplateComputedHeaders(credentials: credentials, body: body, context: context).tranToken == Self.vectors[0].token)
+        let same = KonaplateCredentials(aspId: "ASP000000000001", accessKey: nil, secretKey: "test-secret-key-0123456789")
+        #expect(credentials == same)
+        #expect(Set([credentials, same]).count == 1)
+        #expect(KonaplateComputedHeaders(credentials: same, body: body, context: context).tranToken == Self.vectors[0].token)
+    }
+
+    @Test func correlationIdsAndStampsAreZeroPaddedAndMasked() {
+        let credentials = KonaplateCredentials(aspId: "ASP000000000001", accessKey: nil, secretKey: "k")
+        // 2026-01-02 03:04:05.006 UTC
+        let early = Date(timeIntervalSince1970: 1_767_323_045.006)
+        for (random, hex) in [(UInt32(0), "0000000"), (0x0FFF_FFFF, "fffffff"), (0xFFFF_FFFF, "fffffff"), (0x10, "0000010")] {
+            let context = KonaplateHeaderContext(timeZone: .utc, now: { early }, random: { random })
+            let computed = KonaplateComputedHeaders(credentials: credentials, body: [], context: context)
+            #expect(computed.correlationID == "260102030405-" + hex)
+            #expect(computed.tranTime == "20260102030405")
+            #expect(computed.tranToken.hasPrefix("KMV1:20260102030405006:"))
+        }
+        #expect(KonaplateHeaderValues.correlationID(at: early, in: .utc, random: 0xABC) == "260102030405-0000abc")
+    }
+
     @Test func timesAreStampedInTheHeaderTimeZoneNotTheMachines() {
         #expect(KonaplateHeaderValues.tranTime(at: fixedInstant, in: .utc) == "20261125091104")
         #expect(KonaplateHeaderValues.tranTime(at: Date(timeIntervalSince1970: 0), in: .kst) == "19700101090000")

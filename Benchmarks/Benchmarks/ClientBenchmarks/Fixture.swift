@@ -8,6 +8,8 @@ import KonaplateRuntime
 /// small plain one, a small one encrypted both ways), their requests, and clients for any transport.
 enum ClientFixture {
     static let keys = try! KonaplateDoubleKeys.generate()
+    /// Parsed once, as a client holds its sealer: parsing the PEM key is not part of preparing a request.
+    static let sealer = try! keys.sealer()
     static let credentials = KonaplateCredentials(
         aspId: "ASP000000000001", accessKey: String(repeating: "A", count: 40), secretKey: "benchmark-secret-key",
         cryptoKeyId: String(repeating: "c", count: 32))
@@ -28,10 +30,10 @@ enum ClientFixture {
     }
 
     static func client(
-        _ transport: any KonaplateTransport, server: KonaplateServer = .sandbox, timeout: Duration? = .seconds(30)
+        _ transport: any KonaplateTransport, server: KonaplateServer = .sandbox, timeout: Duration? = nil
     ) -> KonaplateClient {
         KonaplateClient(
-            credentials: credentials, server: server, transport: transport, sealer: try! keys.sealer(),
+            credentials: credentials, server: server, transport: transport, sealer: sealer,
             opener: try! keys.opener(), timeout: timeout)
     }
 
@@ -40,7 +42,7 @@ enum ClientFixture {
     ) -> KonaplatePreparedRequest {
         try! KonaplateRequests.prepare(
             Endpoint.self, request, credentials: credentials, context: KonaplateHeaderContext(timeZone: .kst),
-            sealer: try! keys.sealer())
+            sealer: sealer)
     }
 
     /// A transport replaying the double's answer to one valid request.
