@@ -1,3 +1,8 @@
+import KonaplateAPI
+import KonaplateClient
+import KonaplateRuntime
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -43,5 +48,25 @@ public struct SilentListener {
         #else
             _ = Darwin.close(descriptor)
         #endif
+    }
+}
+
+extension DoubleFixture {
+    /// Sends a request through `transport` to a server that never answers, and expects the client to report the
+    /// transport's timeout, `after`, as `.timedOut`.
+    public static func expectTimeout(through transport: any KonaplateTransport, after: Duration) async throws {
+        let listener = try SilentListener()
+        defer { listener.close() }
+        let client = client(transport, server: KonaplateServer(scheme: "http", authority: "127.0.0.1:\(listener.port)"))
+        do {
+            _ = try await client.send(BankAccountsInfo.self, .init(userId: 1))
+            Issue.record("answered")
+        } catch {
+            guard case .timedOut(let reported) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(reported == after)
+        }
     }
 }

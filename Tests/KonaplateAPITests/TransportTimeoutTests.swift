@@ -10,20 +10,7 @@ import Testing
 /// comes). The outcome does not depend on how fast the machine is: nothing ever answers.
 struct TransportTimeoutTests {
     @Test func theURLSessionTransportTimesOutAndTheClientSaysSo() async throws {
-        let listener = try SilentListener()
-        defer { listener.close() }
-        let transport = KonaplateURLSessionTransport(timeout: .seconds(1))
-        let client = DoubleFixture.client(transport, server: KonaplateServer(scheme: "http", authority: "127.0.0.1:\(listener.port)"))
-        do {
-            _ = try await client.send(BankAccountsInfo.self, .init(userId: 1))
-            Issue.record("answered")
-        } catch {
-            guard case .timedOut(let after) = error else {
-                Issue.record("\(error)")
-                return
-            }
-            #expect(after == .seconds(1))
-        }
+        try await DoubleFixture.expectTimeout(through: KonaplateURLSessionTransport(timeout: .seconds(1)), after: .seconds(1))
     }
 
     @Test func theTimeoutIsTheTransportsByDefault() {
