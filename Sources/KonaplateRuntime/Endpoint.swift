@@ -52,7 +52,7 @@ extension KonaplateRequestHeaders {
         var fields = HTTPFields()
         for (name, value) in headerFields {
             // Header names come from the spec and were checked to be valid tokens when it was loaded.
-            if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+            if let fieldName = KonaplateHeaderNames.name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
         return fields
     }
@@ -80,6 +80,6 @@ extension KonaplateResponseHeaders {
 extension HTTPFields {
     /// The value of the header named `name` (case-insensitive, as HTTP header names are), or nil.
     public func konaplateValue(_ name: String) -> String? {
-        HTTPField.Name(name).flatMap { self[$0] }
+        KonaplateHeaderNames.name(name).flatMap { self[$0] }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import KonaplateTestSupport
 import Testing
 
@@ -83,6 +84,16 @@ struct HeaderValuesTests {
             #expect(computed.tranToken.hasPrefix("KMV1:20260102030405006:"))
         }
         #expect(KonaplateHeaderValues.correlationID(at: early, in: .utc, random: 0xABC) == "260102030405-0000abc")
+    }
+
+    /// Header names are parsed once and then looked up: the lookup answers as parsing does, twice in a row, and
+    /// refuses what is not a token.
+    @Test func headerNamesParsedOnceAnswerAsParsing() {
+        for spelled in ["X-KM-Tran-Token", "x-km-tran-token", "X-KM-Tran-Token", "Content-Type"] {
+            #expect(KonaplateHeaderNames.name(spelled) == HTTPField.Name(spelled))
+        }
+        #expect(KonaplateHeaderNames.name("not a token") == nil)
+        #expect(KonaplateHeaderNames.name("not a token") == nil)
     }
 
     @Test func timesAreStampedInTheHeaderTimeZoneNotTheMachines() {
