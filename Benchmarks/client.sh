@@ -86,18 +86,15 @@ for line in open(path, encoding="utf-8"):
     elif name and line.startswith("|"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         sections[name][cells[0]] = cells[1:]
-# Rows measured 1,000 requests per sample (InProcess.swift: all but the encrypted and loopback ones): ordo-one
-# reports the sample, so the time and mallocs of one request are a thousandth of it.
-steady = lambda s: s.startswith("Client") and "encrypted" not in s
 def metric(section, prefix, column):
-    # ordo-one/benchmark's columns: p0, p25, p50, p75, p90, p99, p100, samples; units such as (μs), (ms), (K)
+    # ordo-one/benchmark's columns: p0, p25, p50, p75, p90, p99, p100, samples; units such as (μs), (ms), (K).
+    # A metric marked * is per iteration: for the rows measured 1,000 requests per sample (InProcess.swift), per
+    # request.
     for key, cells in sections[section].items():
         if key.startswith(prefix):
             scale = 1
             for unit in re.findall(r"\((ns|μs|us|ms|K|M)\)", key):
                 scale *= {"ns": 1e-3, "μs": 1, "us": 1, "ms": 1e3, "K": 1e3, "M": 1e6}[unit]
-            if steady(section):
-                scale /= 1000
             return float(cells[column].replace(",", "")) * scale
     raise SystemExit(f"no {prefix} in {section}: {list(sections[section])}")
 p50 = lambda s: metric(s, "Time (wall clock)", 2)
@@ -139,8 +136,8 @@ fastest_loopback = min((f"Loopback HTTP, {t}: small plain request" for t in ["UR
 json = p50(encode) + p50(decode)
 print()
 print(f"Client overhead for a small plain request (send − bare transport): **{overhead:.1f} µs** (target: ≤ 20 µs: "
-      f"**{'met' if overhead <= 20 else 'missed'}**; 130.5 µs at the first measurement; four runs of the same "
-      f"code on 2026-12-02 gave 44, 56, 57 and 57 µs: this machine's run-to-run noise). Where it goes, from the step "
+      f"**{'met' if overhead <= 20 else 'missed'}**; 130.5 µs at the first measurement; six runs on 2026-12-02 of "
+      f"this code and the commit before it gave 40 to 57 µs: this machine's run-to-run noise). Where it goes, from the step "
       f"rows: preparing {p50(prepare):.0f} µs (encoding the body with JSONEncoder {p50(encode):.1f} µs; the X-KM-* "
       f"headers and their check {p50(headers):.1f} µs; the header fields {p50(fields):.1f} µs); decoding and "
       f"validating the response {p50(decode):.1f} µs; its headers {p50(response_headers):.1f} µs; the rest is the "
@@ -149,14 +146,15 @@ print(f"Client overhead for a small plain request (send − bare transport): **{
       f"timer). Encrypted both ways: {p50(encrypted) - p50(bare):.0f} µs, almost all of it RSA (one private-key "
       "operation to open the response; the canned bytes are already sealed).")
 print()
-print(f"**Why 20 µs is out of reach with Foundation's JSON.** Encoding the request and decoding the response with "
-      f"Foundation's JSONEncoder and JSONDecoder take {json:.1f} µs on their own here, in a tight loop; in the "
-      "client, with the rest of a request between them, perf puts them at about half of its time. Meeting the "
-      "target means a JSON codec of our own (generated writers and parsers, as swift-protobuf has), against the "
-      "project's rule to use the library the ecosystem trusts, for tens of microseconds beside an exchange that takes "
-      f"{p50(fastest_loopback) / 1000:.2f} ms at best over loopback (section 2). Decided against for now; what "
-      "remains to gain without it is small (the header fields and response headers parse their names from strings: "
-      "about 4 µs).")
+floor = p50(encode) + p50(headers) + p50(fields) + p50(response_headers) + p50(decode)
+print(f"**Why 20 µs is out of reach.** The steps no client can skip (encode the body, compute and sign the "
+      f"headers, set them, read the response's, decode and validate it) add up to {floor:.1f} µs on their own, each "
+      "in a tight loop: over the target before any of the client's own work (the result code, the typed response, "
+      f"the async calls). The largest part is Foundation's JSONEncoder and JSONDecoder, {json:.1f} µs; perf puts JSON "
+      "coding at about half of a send. Meeting the target means a JSON codec of our own (generated writers and "
+      "parsers, as swift-protobuf has) and more besides, against the project's rule to use the library the ecosystem "
+      f"trusts, for tens of microseconds beside an exchange that takes {p50(fastest_loopback) / 1000:.2f} ms at best "
+      "over loopback (section 2). Decided against for now.")
 print()
 print("### 2. Over loopback HTTP (release; the double served on SwiftNIO by KonaplateDoubleServer)")
 print()

@@ -33,7 +33,7 @@ public struct KonaplateClient: Sendable {
     /// An overall bound on one sending, middlewares included, on top of the transport's own timeout (both shipped
     /// transports time out after 30 s by default). nil, the default: the transport's timeout alone. Set it for a
     /// transport that has no timeout of its own; it races the exchange against a timer in a task group, which
-    /// costs about 40 µs per request (BENCHMARKS.md), so it is opt-in.
+    /// costs 25 to 40 µs per request (BENCHMARKS.md), so it is opt-in.
     public var timeout: Duration?
     /// Where the result code travels (unverified default: `topLevelCodeAndMessage`).
     public var resultCodeReader: KonaplateResultCodeReader
