@@ -76,30 +76,16 @@ read -r before_wall before_cpu before_nio now_wall now_cpu now_nio server_wall s
 
 python3 - "$work/client.md" "$before_wall" "$before_cpu" "$before_nio" "$now_wall" "$now_cpu" "$now_nio" \
     "$server_wall" "$server_cpu" "$server_nio" "$before_client" "$(nproc)" >"$results" <<'PY'
-import re, sys
+import sys
+sys.path.insert(0, "Benchmarks")
+from ordo_markdown import read_sections, metric as ordo_metric, P50, P99
 path, bw, bc, bn, nw, nc, nn, sw, sc, sn, before, cores = sys.argv[1:]
-sections, name = {}, None
-for line in open(path, encoding="utf-8"):
-    if line.startswith("### "):
-        name = line[4:].strip()
-        sections[name] = {}
-    elif name and line.startswith("|"):
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        sections[name][cells[0]] = cells[1:]
-def metric(section, prefix, column):
-    # ordo-one/benchmark's columns: p0, p25, p50, p75, p90, p99, p100, samples; units such as (μs), (ms), (K).
-    # A metric marked * is per iteration: for the rows measured 1,000 requests per sample (InProcess.swift), per
-    # request.
-    for key, cells in sections[section].items():
-        if key.startswith(prefix):
-            scale = 1
-            for unit in re.findall(r"\((ns|μs|us|ms|K|M)\)", key):
-                scale *= {"ns": 1e-3, "μs": 1, "us": 1, "ms": 1e3, "K": 1e3, "M": 1e6}[unit]
-            return float(cells[column].replace(",", "")) * scale
-    raise SystemExit(f"no {prefix} in {section}: {list(sections[section])}")
-p50 = lambda s: metric(s, "Time (wall clock)", 2)
-p99 = lambda s: metric(s, "Time (wall clock)", 5)
-mallocs = lambda s: metric(s, "Malloc (total)", 2)
+sections = read_sections(path)
+# A metric marked * is per iteration: for the rows measured 1,000 requests per sample (InProcess.swift), per request.
+metric = lambda section, prefix, column: ordo_metric(sections, section, prefix, column)
+p50 = lambda s: metric(s, "Time (wall clock)", P50)
+p99 = lambda s: metric(s, "Time (wall clock)", P99)
+mallocs = lambda s: metric(s, "Malloc (total)", P50)
 bare = "Client: bare transport call, canned response (baseline)"
 plain = "Client: send, small plain request, canned response"
 timed = "Client: send with the client's own timeout (opt-in), small plain request"

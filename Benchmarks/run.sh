@@ -242,23 +242,11 @@ swift package --package-path Benchmarks benchmark --target RuntimeBenchmarks --n
     exit 1
 }
 python3 - "$work/runtime.md" >>"$results" <<'PY'
-import re, sys
-# ordo-one/benchmark's markdown: "### <name>", then rows "| <metric> (<unit>) * | p0 | p25 | p50 | ...".
-sections, name = {}, None
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.startswith("### "):
-        name = line[4:].strip()
-        sections[name] = {}
-    elif name and line.startswith("|"):
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        sections[name][cells[0]] = cells[1:]
-def p50(section, metric):
-    for key, cells in sections[section].items():
-        if key.startswith(metric):
-            unit = re.search(r"\((ns|μs|us|ms)\)", key)
-            scale = {"ns": 1e-3, "μs": 1, "us": 1, "ms": 1e3}[unit.group(1)] if unit else 1
-            return float(cells[2].replace(",", "")) * scale
-    raise SystemExit(f"no {metric} in {section}")
+import sys
+sys.path.insert(0, "Benchmarks")
+from ordo_markdown import read_sections, metric
+sections = read_sections(sys.argv[1])
+p50 = lambda section, name: metric(sections, section, name)
 rows = ["Decode, hand-written struct (baseline)", "Decode, generated Response", "Decode + validate(), generated Response",
         "validate() alone, generated Response", "Build and sign request headers"]
 print("### 5. Runtime (ordo-one/benchmark, release, p50)")

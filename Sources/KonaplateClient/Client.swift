@@ -160,21 +160,7 @@ public struct KonaplateClient: Sendable {
             let (code, message) = resultCodeReader.read(response.status, response.headerFields, json)
             return (code, message, nil)
         }
-        do {
-            let envelope = try members.decoder.decode(KonaplateResultEnvelope<Response>.self, from: Self.document(json))
-            let (code, message) = KonaplateResultCodeReader.defaulted(code: envelope.code, message: envelope.message, status: response.status)
-            return (code, message, envelope.body)
-        } catch {
-            // Not JSON at all: no code; a 2xx still fails, on the body.
-            let (code, message) = KonaplateResultCodeReader.defaulted(code: nil, message: nil, status: response.status)
-            return (code, message, .failure(error))
-        }
-    }
-
-    /// A body to decode: an endpoint that documents no response fields may answer with no body at all, which is the
-    /// empty object.
-    private static func document(_ json: [UInt8]) -> Data {
-        KonaplateRequests.isEmpty(json) ? Data("{}".utf8) : Data(json)
+        return members.read(Response.self, status: response.status, json: json)
     }
 
     /// The status, headers, result code and body of a response, as `Endpoint` documents them.
@@ -199,7 +185,7 @@ public struct KonaplateClient: Sendable {
         var headers: Endpoint.ResponseHeaders?
         do { headers = try Endpoint.ResponseHeaders(response.headerFields) } catch { violations += error.violations }
         let value: Endpoint.Response
-        do { value = try (decoded ?? Result { try KonaplateJSON.sharedDecoder.decode(Endpoint.Response.self, from: Self.document(json)) }).get() } catch {
+        do { value = try (decoded ?? Result { try KonaplateJSON.sharedDecoder.decode(Endpoint.Response.self, from: KonaplateRequests.document(json)) }).get() } catch {
             // The error's own text can quote a field's value; name only the failing path.
             throw .decodingFailed(KonaplateJSON.pathDescription(of: error))
         }

@@ -39,8 +39,6 @@ public struct KonaplateLoggingMiddleware: KonaplateClientMiddleware {
         _ request: HTTPRequest, body: [UInt8], operation: KonaplateOperation,
         next: @Sendable (HTTPRequest) async throws -> (HTTPResponse, [UInt8])
     ) async throws -> (HTTPResponse, [UInt8]) {
-        let clock = ContinuousClock()
-        let start = clock.now
         var metadata: Logger.Metadata = [
             "konaplate.path": "\(operation.path)", "konaplate.attempt": "\(operation.attempt)",
             "konaplate.request.bytes": "\(body.count)",
@@ -48,19 +46,18 @@ public struct KonaplateLoggingMiddleware: KonaplateClientMiddleware {
         if let correlation = request.headerFields[.konaplateCorrelationId] {
             metadata["konaplate.correlation_id"] = "\(correlation)"
         }
-        do {
-            let (response, responseBody) = try await next(request)
+        let (result, duration) = await timedSending(request, next: next)
+        metadata["konaplate.duration_ms"] = "\(duration.milliseconds)"
+        switch result {
+        case .success(let (response, responseBody)):
             metadata["konaplate.status"] = "\(response.status.code)"
             metadata["konaplate.response.bytes"] = "\(responseBody.count)"
-            metadata["konaplate.duration_ms"] = "\((clock.now - start).milliseconds)"
             logger.log(level: level, "\(operation.method.rawValue) \(operation.path) → \(response.status.code)", metadata: metadata)
-            return (response, responseBody)
-        } catch {
-            metadata["konaplate.duration_ms"] = "\((clock.now - start).milliseconds)"
+        case .failure(let error):
             metadata["konaplate.error"] = "\(type(of: error))"
             logger.log(level: .warning, "\(operation.method.rawValue) \(operation.path) failed", metadata: metadata)
-            throw error
         }
+        return try result.get()
     }
 }
 
@@ -76,16 +73,24 @@ public struct KonaplateObserverMiddleware: KonaplateClientMiddleware {
         _ request: HTTPRequest, body: [UInt8], operation: KonaplateOperation,
         next: @Sendable (HTTPRequest) async throws -> (HTTPResponse, [UInt8])
     ) async throws -> (HTTPResponse, [UInt8]) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        do {
-            let result = try await next(request)
-            observe(operation, result.0.status, clock.now - start)
-            return result
-        } catch {
-            observe(operation, nil, clock.now - start)
-            throw error
-        }
+        let (result, duration) = await timedSending(request, next: next)
+        observe(operation, try? result.get().0.status, duration)
+        return try result.get()
+    }
+}
+
+/// Sends through `next` and says how long it took, whether it answered or failed: what the logging and the metrics
+/// middlewares both report.
+private func timedSending(
+    _ request: HTTPRequest, next: @Sendable (HTTPRequest) async throws -> (HTTPResponse, [UInt8])
+) async -> (result: Result<(HTTPResponse, [UInt8]), any Error>, duration: Duration) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    do {
+        let answer = try await next(request)
+        return (.success(answer), clock.now - start)
+    } catch {
+        return (.failure(error), clock.now - start)
     }
 }
 

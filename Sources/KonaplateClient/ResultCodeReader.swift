@@ -27,6 +27,21 @@ public struct KonaplateResultCodeReader: Sendable {
             decoder = JSONDecoder()
             decoder.userInfo[KonaplateResultEnvelopeKey.members] = names
         }
+
+        /// Code, message and body in one JSON pass; a body that is not JSON at all has no code, and a 2xx answer
+        /// without one is success.
+        func read<Body: Decodable>(
+            _ body: Body.Type, status: HTTPResponse.Status, json: [UInt8]
+        ) -> (code: String?, message: String?, body: Result<Body, any Error>) {
+            let read: (code: String?, message: String?, body: Result<Body, any Error>)
+            do {
+                let envelope = try decoder.decode(KonaplateResultEnvelope<Body>.self, from: KonaplateRequests.document(json))
+                read = (envelope.code, envelope.message, envelope.body)
+            } catch {
+                read = (nil, nil, .failure(error))
+            }
+            return (read.code ?? (status.kind == .successful ? KonaplateResultCodeReader.successCode : nil), read.message, read.body)
+        }
     }
 
     struct MemberNames: Sendable {
@@ -51,8 +66,8 @@ public struct KonaplateResultCodeReader: Sendable {
     private init(members: Members) {
         self.members = members
         self.read = { status, _, body in
-            let envelope = try? members.decoder.decode(KonaplateResultEnvelope<KonaplateNothing>.self, from: Data(body))
-            return Self.defaulted(code: envelope?.code, message: envelope?.message, status: status)
+            let (code, message, _) = members.read(KonaplateNothing.self, status: status, json: body)
+            return (code, message)
         }
     }
 
@@ -66,11 +81,6 @@ public struct KonaplateResultCodeReader: Sendable {
     /// response without the code member is `000_000`.
     public static func members(code: String, message: String) -> KonaplateResultCodeReader {
         KonaplateResultCodeReader(members: Members(code: code, message: message))
-    }
-
-    /// A code the body does not carry is success on a 2xx response.
-    static func defaulted(code: String?, message: String?, status: HTTPResponse.Status) -> (code: String?, message: String?) {
-        (code ?? (status.kind == .successful ? successCode : nil), message)
     }
 }
 

@@ -119,12 +119,14 @@ public enum KonaplateRequests {
     /// Decodes a (opened) body. An endpoint that documents no response fields may answer with no body at all: that
     /// is the empty object.
     package static func decode<Response: Decodable>(_ type: Response.Type, json: [UInt8]) throws(KonaplateRequestError) -> Response {
-        let json = isEmpty(json) ? Array("{}".utf8) : json
-        do { return try KonaplateJSON.sharedDecoder.decode(Response.self, from: Data(json)) } catch {
+        do { return try KonaplateJSON.sharedDecoder.decode(Response.self, from: document(json)) } catch {
             // The error's own text can quote a field's value; name only the failing path.
             throw .decodingFailed(KonaplateJSON.pathDescription(of: error))
         }
     }
+
+    /// The JSON document of a body: no body at all is the empty object.
+    package static func document(_ json: [UInt8]) -> Data { isEmpty(json) ? Data("{}".utf8) : Data(json) }
 
     /// No bytes but whitespace.
     package static func isEmpty(_ body: [UInt8]) -> Bool { body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) } }

@@ -282,6 +282,35 @@ struct ClientAndDoubleTests {
             #expect(!logged.contains(secret), "the log holds \(secret)")
         }
     }
+
+    /// Both middlewares see a failed sending too: the observer with no status, the log as a failure naming the
+    /// error's type. The error itself still reaches the caller.
+    @Test func theMiddlewaresReportAnAnswerAndAFailure() async throws {
+        let double = Self.double()
+        let seen = Mutex<[HTTPResponse.Status?]>([])
+        let observer = KonaplateObserverMiddleware { _, status, duration in
+            #expect(duration >= .zero)
+            seen.withLock { $0.append(status) }
+        }
+        let sink = LogSink()
+        let logging = KonaplateLoggingMiddleware(logger: Logger(label: "test") { _ in sink })
+        let flaky = FlakyTransport(failures: 1, wrapped: double)
+        let client = Self.client(flaky, middlewares: [logging, observer])
+        do {
+            _ = try await client.send(BankAccountsInfo.self, .init(userId: 1))
+            Issue.record("no failure")
+        } catch {
+            guard case .transport(let cause) = error, cause is FlakyTransport.Lost else {
+                Issue.record("\(error)")
+                return
+            }
+        }
+        try await Self.exchange(BankAccountsInfo.self, through: client, double: double)
+        #expect(seen.withLock { $0 } == [nil, .ok])
+        #expect(sink.text.contains("POST /api/v1/bankaccounts/info failed"))
+        #expect(sink.text.contains("Lost"))
+        #expect(sink.text.contains("POST /api/v1/bankaccounts/info → 200"))
+    }
 }
 
 /// Removes one header on the way out (a request damaged after signing).
