@@ -32,8 +32,11 @@ let package = Package(
         // the double served over HTTP (trait DoubleServer), a transport on AsyncHTTPClient (trait AsyncHTTPClient).
         .library(name: "KonaplateDoubleServer", targets: ["KonaplateDoubleServer"]),
         .library(name: "KonaplateAsyncHTTPClient", targets: ["KonaplateAsyncHTTPClient"]),
-        // The pure core, for tools built on it (the fuzz harness in Fuzz/, editors' integrations).
+        // The pure core, for tools built on it (the fuzz harness in Fuzz/, editors' integrations): the front end (specs →
+        // checked API + diagnostics), the generator (→ Swift) and the OpenAPI export. No API promise before 1.0.
+        .library(name: "KonaplateSpecs", targets: ["KonaplateSpecs"]),
         .library(name: "KonaplateGenerator", targets: ["KonaplateGenerator"]),
+        .library(name: "KonaplateOpenAPI", targets: ["KonaplateOpenAPI"]),
         .plugin(name: "KonaplateGeneratorPlugin", targets: ["KonaplateGeneratorPlugin"]),
         .plugin(name: "GenerateKonaplateCode", targets: ["GenerateKonaplateCode"]),
         .plugin(name: "DiffKonaplateSpecs", targets: ["DiffKonaplateSpecs"]),
@@ -107,7 +110,9 @@ let package = Package(
             dependencies: ["KonaplateRuntime"],
             plugins: ["KonaplateGeneratorPlugin"]
         ),
-        .plugin(name: "KonaplateGeneratorPlugin", capability: .buildTool(), dependencies: ["konaplate-gen"]),
+        // The build plugin runs konaplate-build-tool: spec → Swift only, so plugin users never compile diff, import, the
+        // OpenAPI export or swift-argument-parser.
+        .plugin(name: "KonaplateGeneratorPlugin", capability: .buildTool(), dependencies: ["konaplate-build-tool"]),
         .plugin(
             name: "GenerateKonaplateCode",
             capability: .command(
@@ -127,18 +132,38 @@ let package = Package(
             ),
             dependencies: ["konaplate-gen"]
         ),
+        // The front end: specs (bytes) → the checked API and its diagnostics. Loading (YAML with every node's
+        // position), checking (every semantic rule) and the naming rules checking and generating share. Pure: no
+        // file system. Every stage below reads its public face and nothing else.
         .target(
-            name: "KonaplateGenerator",
+            name: "KonaplateSpecs",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Quoting text for the formats the tools write (Swift literals, JSON, YAML) and a JSON writer whose bytes never
+        // vary: shared by the stages after the front end, none of which may borrow another's internals.
+        .target(name: "KonaplateTextFormats"),
+        // The checked API → Swift source: translation into a typed Swift model, then rendering that decides nothing.
+        .target(name: "KonaplateGenerator", dependencies: ["KonaplateSpecs", "KonaplateTextFormats"]),
+        // Two checked spec sets → every change with a wire and a Swift verdict (reads the translated Swift model).
+        .target(name: "KonaplateSpecDiff", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateTextFormats"]),
+        // A docs page's text → a draft spec.
+        .target(name: "KonaplateSpecImport", dependencies: ["KonaplateSpecs", "KonaplateTextFormats"]),
+        // The checked API → one OpenAPI 3.1 document.
+        .target(name: "KonaplateOpenAPI", dependencies: ["KonaplateSpecs", "KonaplateTextFormats"]),
+        // The file-system side both executables share: which files of a folder are specs (SpecDiscovery, also
+        // compiled into the build plugin) and writing a file atomically, only when its bytes change.
+        .target(name: "KonaplateSpecFiles", dependencies: ["KonaplateSpecs"]),
         .target(
             name: "KonaplateGenCLI",
             dependencies: [
-                "KonaplateGenerator",
+                "KonaplateSpecs", "KonaplateGenerator", "KonaplateSpecDiff", "KonaplateSpecImport", "KonaplateOpenAPI",
+                "KonaplateSpecFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "konaplate-gen", dependencies: ["KonaplateGenCLI"]),
+        .executableTarget(
+            name: "konaplate-build-tool", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateSpecFiles"]),
         // Builds Generated/ again under default MainActor isolation (see its README).
         .target(
             name: "MainActorIsolationCheck",
@@ -159,12 +184,24 @@ let package = Package(
             name: "IdentifierStressTests",
             dependencies: ["IdentifierStress", "KonaplateRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
-        .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateGenerator", "KonaplateTestSupport"]),
-        .testTarget(name: "KonaplateGenCLITests", dependencies: ["KonaplateGenCLI", "KonaplateTestSupport"]),
+        // Spec fixtures and the real header sets, for the tests of every stage after the front end.
+        .target(
+            name: "SpecTestSupport", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateTestSupport"],
+            path: "Tests/SpecTestSupport"),
+        .testTarget(name: "KonaplateSpecsTests", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateOpenAPI", "SpecTestSupport"]),
+        .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "SpecTestSupport"]),
+        .testTarget(name: "KonaplateSpecDiffTests", dependencies: ["KonaplateSpecs", "KonaplateSpecDiff", "SpecTestSupport"]),
+        .testTarget(
+            name: "KonaplateSpecImportTests",
+            dependencies: ["KonaplateSpecs", "KonaplateSpecImport", "KonaplateGenerator", "SpecTestSupport"]),
+        .testTarget(name: "KonaplateOpenAPITests", dependencies: ["KonaplateSpecs", "KonaplateOpenAPI", "KonaplateTextFormats", "SpecTestSupport"]),
+        .testTarget(
+            name: "KonaplateGenCLITests",
+            dependencies: ["KonaplateGenCLI", "KonaplateSpecs", "KonaplateGenerator", "KonaplateSpecFiles", "KonaplateSpecDiff", "KonaplateTestSupport"]),
         .testTarget(
             name: "KonaplateRuntimeTests",
             dependencies: [
-                "KonaplateRuntime", "KonaplateGenerator", "KonaplateTestSupport",
+                "KonaplateRuntime", "KonaplateTestSupport",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
@@ -172,7 +209,8 @@ let package = Package(
         .target(
             name: "KonaplateAPITestSupport",
             dependencies: [
-                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateGenerator", "KonaplateTestSupport",
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateSpecs", "KonaplateGenerator", "KonaplateOpenAPI",
+                "KonaplateTestSupport",
                 "KonaplateDouble",
             ],
             path: "Tests/KonaplateAPITestSupport"
@@ -180,7 +218,8 @@ let package = Package(
         .testTarget(
             name: "KonaplateAPITests",
             dependencies: [
-                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateGenerator", "KonaplateTestSupport",
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateSpecs", "KonaplateGenerator", "KonaplateOpenAPI",
+                "KonaplateTestSupport",
                 "KonaplateDouble", "KonaplateAPITestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -19,7 +19,9 @@ let package = Package(
         .executableTarget(
             name: "KonaplateSpecFuzzer",
             dependencies: [
+                .product(name: "KonaplateSpecs", package: generatorPackage),
                 .product(name: "KonaplateGenerator", package: generatorPackage),
+                .product(name: "KonaplateOpenAPI", package: generatorPackage),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
             ],

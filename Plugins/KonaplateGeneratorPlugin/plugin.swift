@@ -3,11 +3,12 @@ import PackagePlugin
 
 /// Generates a target's Swift models from Konaplate specs on every build, incrementally.
 ///
-/// Thin by design: it finds the specs, derives each output file's name, and hands every spec to
-/// `konaplate-gen generate-file` as its own build command. So SwiftPM reruns a command only when its inputs change:
-/// a no-op build runs none, editing one spec runs one, editing a shared definitions file runs every command that
-/// reads it. The generator leaves an output untouched when its bytes would not change, so the reruns SwiftPM does
-/// after the generator relinks cost no recompilation.
+/// Thin by design: it finds the specs, derives each output file's name from the spec's path (no YAML read here),
+/// and declares one build command that runs `konaplate-build-tool` on the whole specs folder. One command, not one
+/// per spec: SwiftPM reruns plugin commands in situations of its own (an environment change, a new source file in
+/// the target, the tool relinked), and each rerun then costs one process generating every spec in a fraction of a
+/// second instead of one process per spec (BENCHMARKS.md, "Build plugin"). The tool writes a file only when its
+/// bytes change, so an edit to one spec recompiles one Swift file, and a rerun that changes nothing recompiles none.
 ///
 /// Where the specs are: the folder named by `konaplate-generator.json` in the target (`{"specs": "../../api-specs"}`,
 /// relative to the target's folder), or else the target's own `api-specs` folder.
@@ -17,7 +18,7 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
         guard let target = target as? SourceModuleTarget else { return [] }
         let configuration = target.directoryURL.appending(path: SpecsLocation.configurationFileName)
         let root = try SpecsLocation.specsFolder(forTargetAt: target.directoryURL)
-        let generator = try context.tool(named: "konaplate-gen").url
+        let tool = try context.tool(named: "konaplate-build-tool").url
         let specs: [String]
         do { specs = try SpecDiscovery.specPaths(in: root.path) } catch { throw PluginError("\(error)") }
         // Never "generate nothing" silently: a target applying the plugin without specs is a mistake.
@@ -32,37 +33,20 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
         if let clash = specs.first(where: { SpecDiscovery.pluginOutputName($0).lowercased() == SpecDiscovery.endpointListName.lowercased() }) {
             throw PluginError("spec '\(clash)' would produce \(SpecDiscovery.endpointListName), the list of endpoint types; rename it")
         }
-        let definitions = specs.filter(SpecDiscovery.isDefinitions)
-        var extraInputs = [generator]
-        if FileManager.default.fileExists(atPath: configuration.path) { extraInputs.append(configuration) }
-        let commands: [Command] = specs.map { relative in
-            // Paths as SwiftPM sees the target (through any symlink, not resolved): SwiftPM then knows the specs
-            // are this plugin's inputs and does not list them as "unhandled files" on every build.
-            let spec = root.appending(path: relative)
-            let output = context.pluginWorkDirectoryURL.appending(path: SpecDiscovery.pluginOutputName(relative))
-            // An endpoint depends on the definitions (its header set); a definitions file only on itself.
-            let isDefinitions = SpecDiscovery.isDefinitions(relative)
-            let inputs = [spec] + (isDefinitions ? [] : definitions.map { root.appending(path: $0) }) + extraInputs
-            return .buildCommand(
-                displayName: "Generating \(output.lastPathComponent) from \(relative)",
-                executable: generator,
-                arguments: ["generate-file", "--specs", root.path, "--spec", relative, "--output", output.path],
+        let outputNames = specs.map(SpecDiscovery.pluginOutputName) + [SpecDiscovery.endpointListName]
+        // Paths as SwiftPM sees the target (through any symlink, not resolved): SwiftPM then knows the specs are this
+        // plugin's inputs and does not list them as "unhandled files" on every build.
+        var inputs = specs.map { root.appending(path: $0) }
+        if FileManager.default.fileExists(atPath: configuration.path) { inputs.append(configuration) }
+        removeStaleOutputs(in: context.pluginWorkDirectoryURL, keeping: Set(outputNames))
+        return [
+            .buildCommand(
+                displayName: "Generating Swift for \(target.name) from \(specs.count) specs in \(root.lastPathComponent)",
+                executable: tool,
+                arguments: [root.path, context.pluginWorkDirectoryURL.path],
                 inputFiles: inputs,
-                outputFiles: [output])
-        }
-        // The list of every endpoint type reads every spec: one command, rerun when any spec changes (it rewrites the
-        // file only when the list itself changes).
-        let list = context.pluginWorkDirectoryURL.appending(path: SpecDiscovery.endpointListName)
-        let endpointList: Command = .buildCommand(
-            displayName: "Generating \(SpecDiscovery.endpointListName)",
-            executable: generator,
-            arguments: ["generate-endpoint-list", "--specs", root.path, "--output", list.path],
-            inputFiles: specs.map { root.appending(path: $0) } + extraInputs,
-            outputFiles: [list])
-        removeStaleOutputs(
-            in: context.pluginWorkDirectoryURL,
-            keeping: Set(specs.map(SpecDiscovery.pluginOutputName) + [SpecDiscovery.endpointListName]))
-        return commands + [endpointList]
+                outputFiles: outputNames.map { context.pluginWorkDirectoryURL.appending(path: $0) })
+        ]
     }
 
     /// SwiftPM never empties the plugin's work folder: the file of a removed spec would stay there. It is not

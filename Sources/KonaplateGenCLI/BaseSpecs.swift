@@ -1,5 +1,6 @@
 import Foundation
-import KonaplateGenerator
+import KonaplateSpecFiles
+import KonaplateSpecs
 
 /// The specs `diff` compares against: a folder as it is, or the specs folder as a git revision had it.
 enum BaseSpecs {
@@ -7,7 +8,7 @@ enum BaseSpecs {
     ///   - base: a folder, or a revision git understands (`main`, `HEAD~1`, `origin/main`, a commit).
     ///   - specs: the specs folder of the working tree; at a revision, the same folder is read.
     /// - Returns: the inputs, and how to name them in the report.
-    static func read(_ base: String, specs: String) throws(CLIError) -> (inputs: [SpecInput], label: String) {
+    static func read(_ base: String, specs: String) throws(SpecFilesError) -> (inputs: [SpecInput], label: String) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue {
             return (try SpecFolder.read(base), base)
@@ -18,7 +19,7 @@ enum BaseSpecs {
     /// The specs folder at `revision`, extracted by `git archive` into a temporary folder of the same name, with
     /// diagnostics naming `revision:path` (as `git show` takes it). A folder the revision lacks has no specs: every
     /// endpoint is then new.
-    private static func atRevision(_ revision: String, specs: String) throws(CLIError) -> [SpecInput] {
+    private static func atRevision(_ revision: String, specs: String) throws(SpecFilesError) -> [SpecInput] {
         guard FileManager.default.fileExists(atPath: specs) else { throw .io("the specs folder '\(specs)' does not exist") }
         let prefix = try git(["rev-parse", "--show-prefix"], in: specs).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: specs, failure: {
@@ -49,7 +50,7 @@ enum BaseSpecs {
         }
     }
 
-    private static func git(_ arguments: [String], in folder: String, failure: (() -> String)? = nil) throws(CLIError) -> String {
+    private static func git(_ arguments: [String], in folder: String, failure: (() -> String)? = nil) throws(SpecFilesError) -> String {
         do {
             return try run("/usr/bin/env", ["git"] + arguments, in: folder)
         } catch {
@@ -59,7 +60,7 @@ enum BaseSpecs {
 
     /// Runs a command; its standard output, or its standard error as the failure.
     @discardableResult
-    private static func run(_ executable: String, _ arguments: [String], in folder: String) throws(CLIError) -> String {
+    private static func run(_ executable: String, _ arguments: [String], in folder: String) throws(SpecFilesError) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import KonaplateGenerator
+import KonaplateSpecDiff
+import KonaplateSpecFiles
+import KonaplateSpecs
 
 /// `konaplate-gen diff <base>`: the verdict a reviewer needs on a spec change.
 struct Diff: ParsableCommand {
@@ -8,16 +10,14 @@ struct Diff: ParsableCommand {
         abstract: "Report which spec changes since <base> break deployed clients (wire) or code calling the generated API (Swift).",
         discussion: """
             <base> is a folder of specs, or a git revision (main, HEAD~1, origin/main): the specs folder as it was \
-            there. Exit codes: 0 nothing breaks (or every break is allowed), 4 a change breaks the wire or Swift, \
-            1 a spec has errors, 3 git or a file failed, 64 the command line is wrong.
+            there.
 
-            """)
+            """ + KonaplateExit.helpText)
 
     @Argument(help: "A git revision or a folder of specs to compare with.")
     var base: String
 
-    @Option(name: .long, help: "The folder of YAML specs (the new side).")
-    var specs = "api-specs"
+    @OptionGroup var specsOption: SpecsOption
 
     @Option(name: .long, help: "text, markdown (a PR comment) or json.")
     var format: DiffFormat = .text
@@ -34,18 +34,16 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let allowances = try readAllowances()
-        let head: [SpecInput]
+        let specs = specsOption.specs
+        let head = try readSpecs(specs)
         let (baseInputs, baseLabel): ([SpecInput], String)
-        do {
-            head = try SpecFolder.read(specs)
-            (baseInputs, baseLabel) = try BaseSpecs.read(base, specs: specs)
-        } catch { throw fail(error) }
-        let report = KonaplateGenerator.diff(base: baseInputs, head: head, allow: allowances)
+        do { (baseInputs, baseLabel) = try BaseSpecs.read(base, specs: specs) } catch { throw fail(error) }
+        let report = SpecDiff.compare(base: baseInputs, head: head, allow: allowances)
         try reportErrors(report.diagnostics)
         print(report.rendered(format, base: baseLabel, head: specs), terminator: "")
         if report.hasUnallowedBreaks {
             printError("konaplate-gen: breaking changes since \(baseLabel); accept reviewed ones with --allow ENDPOINT:RULE")
-            throw ExitCode(KonaplateExit.breakingChanges)
+            throw KonaplateExit.breakingChanges.exitCode
         }
     }
 
@@ -74,7 +72,7 @@ struct Diff: ParsableCommand {
         guard !diagnostics.isEmpty else { return }
         for diagnostic in diagnostics { printError("\(diagnostic)") }
         printError("konaplate-gen: \(counted(diagnostics.count, "error")); the specs cannot be compared")
-        throw ExitCode(KonaplateExit.specErrors)
+        throw KonaplateExit.specErrors.exitCode
     }
 }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import KonaplateGenerator
+import KonaplateSpecFiles
+import KonaplateSpecImport
+import KonaplateSpecs
 
 /// `konaplate-gen import PAGE.txt`: a docs page's text becomes a draft spec.
 struct Import: ParsableCommand {
@@ -11,13 +13,12 @@ struct Import: ParsableCommand {
             Every decision the page cannot settle is a '# TODO(import): …' comment next to its key; lint warns on \
             each until it is resolved. Reads standard input when PAGE is '-' or absent.
 
-            """)
+            """ + KonaplateExit.helpText)
 
     @Argument(help: "The page's text file ('-' or nothing: standard input).")
     var page: String = "-"
 
-    @Option(name: .long, help: "The folder of YAML specs: where the draft goes, and whose header sets the page is compared with.")
-    var specs = "api-specs"
+    @OptionGroup var specsOption: SpecsOption
 
     @Flag(name: .long, help: "Print the draft instead of writing it.")
     var stdout = false
@@ -34,8 +35,10 @@ struct Import: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: page) else { throw fail(.io("cannot read '\(page)'")) }
             text = String(decoding: data, as: UTF8.self)
         }
+        let specs = specsOption.specs
+        // The specs' own header sets, whose `standard` the page's header tables are compared with.
         let definitions = (try? SpecFolder.definitions(specs)) ?? []
-        let result = KonaplateGenerator.importPage(text, pageName: pageName, definitions: definitions)
+        let result = PageImport.draft(from: text, pageName: pageName, definitions: definitions)
         try report(result.diagnostics, writes: !stdout)
         guard let draft = result.draft, let relative = result.relativePath else {
             throw fail(.io("the page's path is not of the form /api/v1/…; use --stdout"))
@@ -50,11 +53,11 @@ struct Import: ParsableCommand {
         }
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(draft.utf8).write(to: target, options: .atomic)
         } catch {
-            throw fail(.io("cannot write '\(target.relativePath)': \(error.localizedDescription)"))
+            throw fail(.io("cannot create the folder of '\(target.relativePath)': \(error.localizedDescription)"))
         }
-        let todos = draft.components(separatedBy: "# TODO(import)").count - 1
+        do { try OutputFile.writeAtomically(Array(draft.utf8), to: target.path) } catch { throw fail(error) }
+        let todos = draft.components(separatedBy: "# " + ImportTodos.marker).count - 1
         print("konaplate-gen: wrote \(target.relativePath) with \(counted(todos, "TODO(import)")) to resolve; `konaplate-gen lint` lists them")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-// Compiled into two modules, through a symlink in each: the CLI (Sources/KonaplateGenCLI/SpecDiscovery.swift) and
-// the build tool plugin (Plugins/KonaplateGeneratorPlugin/SpecDiscovery.swift). A plugin cannot import a library,
+// Compiled into two modules, through a symlink in each: KonaplateSpecFiles (Sources/KonaplateSpecFiles/
+// SpecDiscovery.swift), which konaplate-gen and the build tool read specs with, and the build tool plugin
+// (Plugins/KonaplateGeneratorPlugin/SpecDiscovery.swift), which declares their outputs. A plugin cannot import a library,
 // and the two must agree on which files are specs and what each one produces, so they share this source instead of
 // keeping two copies that could drift.
 
@@ -11,15 +12,15 @@ import Foundation
 ///   shared `api-specs` into a package). A folder reached twice through links is read once.
 /// - Names starting with `.` are skipped (editor backups, `.git`).
 /// - Paths are returned relative to the folder, sorted, so nothing depends on the order the file system lists.
-enum SpecDiscovery {
-    static let extensions: Set<String> = ["yaml", "yml"]
+public enum SpecDiscovery {
+    public static let extensions: Set<String> = ["yaml", "yml"]
 
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case notAFolder(String)
         case unreadable(String)
         case brokenLink(String)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .notAFolder(let path): "specs folder '\(path)' does not exist or is not a folder"
             case .unreadable(let path): "cannot list '\(path)'"
@@ -29,7 +30,7 @@ enum SpecDiscovery {
     }
 
     /// The spec files below `root`, relative to it, sorted.
-    static func specPaths(in root: String) throws(Failure) -> [String] {
+    public static func specPaths(in root: String) throws(Failure) -> [String] {
         guard isFolder(root) else { throw .notAFolder(root) }
         var found: [String] = []
         var visited: Set<String> = []
@@ -59,29 +60,29 @@ enum SpecDiscovery {
     }
 
     /// Whether `path` is a folder, following symbolic links.
-    static func isFolder(_ path: String) -> Bool {
+    public static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Files in `common/` directly below the specs folder hold shared definitions (the header sets); every other
     /// spec file is one endpoint.
-    static func isDefinitions(_ relative: String) -> Bool { relative.hasPrefix("common/") }
+    public static func isDefinitions(_ relative: String) -> Bool { relative.hasPrefix("common/") }
 
     /// The build tool plugin's output file for a spec: its path with `/` written as `.`
     /// (`bankaccounts/info.yaml` → `bankaccounts.info.swift`). It depends on the path alone, so the plugin needs no
     /// YAML and no copy of the generator's naming rules; and file names stay unique in the module, as Swift requires.
-    static func pluginOutputName(_ relative: String) -> String {
+    public static func pluginOutputName(_ relative: String) -> String {
         let stem = relative.split(separator: ".").dropLast().joined(separator: ".")
         return stem.replacingOccurrences(of: "/", with: ".") + ".swift"
     }
 
     /// The build tool plugin's file listing every endpoint type (`EndpointCatalogue.swift` in `Generated/`).
-    static let endpointListName = "EndpointCatalogue.swift"
+    public static let endpointListName = "EndpointCatalogue.swift"
 
     /// Spec paths that would produce the same output name (`a/b.yaml` and `a.b.yaml`, or names differing only in
     /// case, which a case-insensitive file system cannot hold apart), as pairs.
-    static func outputNameClashes(_ relatives: [String]) -> [(String, String)] {
+    public static func outputNameClashes(_ relatives: [String]) -> [(String, String)] {
         var owners: [String: String] = [:]
         var clashes: [(String, String)] = []
         for relative in relatives {

@@ -1,6 +1,7 @@
 import Foundation
 import KonaplateAPI
 import KonaplateGenerator
+import KonaplateSpecs
 import KonaplateRuntime
 import KonaplateTestSupport
 
@@ -18,7 +19,7 @@ public enum APISamples {
             let input = SpecInput(
                 displayPath: file, sourceName: "api-specs/" + file,
                 contents: Array(try! Data(contentsOf: root.appendingPathComponent(file))))
-            if let spec = KonaplateGenerator.loadEndpoint(input).spec { specs[spec.path.value] = spec }
+            if let spec = SpecFrontEnd.loadEndpoint(input).spec { specs[spec.path.value] = spec }
         }
         return specs
     }()

@@ -2,6 +2,7 @@ import Foundation
 import KonaplateAPI
 import KonaplateAPITestSupport
 import KonaplateGenerator
+import KonaplateSpecs
 import KonaplateRuntime
 import KonaplateTestSupport
 import Testing

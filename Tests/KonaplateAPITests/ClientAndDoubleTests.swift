@@ -4,6 +4,7 @@ import KonaplateAPI
 import KonaplateAPITestSupport
 import KonaplateDouble
 import KonaplateGenerator
+import KonaplateSpecs
 import KonaplateClient
 import KonaplateRuntime
 import KonaplateTestSupport

@@ -3,6 +3,7 @@ import HTTPTypes
 import KonaplateAPI
 import KonaplateAPITestSupport
 import KonaplateGenerator
+import KonaplateSpecs
 import KonaplateClient
 import KonaplateRuntime
 import KonaplateTestSupport

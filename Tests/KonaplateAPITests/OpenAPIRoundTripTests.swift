@@ -2,6 +2,8 @@ import Foundation
 import KonaplateAPI
 import KonaplateAPITestSupport
 import KonaplateGenerator
+import KonaplateOpenAPI
+import KonaplateSpecs
 import KonaplateRuntime
 import KonaplateTestSupport
 import Testing
@@ -81,7 +83,7 @@ struct OpenAPIRoundTripTests {
 
     @Test func theSchemaAcceptsAndRejectsWhatValidateDoes() throws {
         let inputs = try Self.specInputs()
-        let document = try #require(KonaplateGenerator.openAPI(inputs).document)
+        let document = try #require(OpenAPIExporter.document(inputs).document)
         let file = try temporaryFile(document)
         let cases = try Self.cases()
         let run = try PythonTool.run("openapi-judge.py", [file], input: Array(try JSONEncoder().encode(cases)))

@@ -1,6 +1,9 @@
 import Foundation
 import KonaplateGenerator
+import KonaplateSpecDiff
+import KonaplateSpecs
 import KonaplateTestSupport
+import KonaplateSpecFiles
 import Testing
 
 @testable import KonaplateGenCLI
@@ -24,7 +27,7 @@ struct DiffReadmeTests {
             input.displayPath = input.sourceName  // as printed when run from the head folder: api-specs/…
             return input
         }
-        return KonaplateGenerator.diff(base: base, head: head)
+        return SpecDiff.compare(base: base, head: head)
     }
 
     @Test func theExampleReportIsWhatDiffPrints() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import KonaplateGenerator
+import KonaplateSpecs
 import KonaplateTestSupport
+import KonaplateSpecFiles
 import Testing
 
 @testable import KonaplateGenCLI
@@ -24,7 +26,7 @@ struct GoldenTests {
     /// of Generated/ like any code change, and commit it with the change.
     @Test func generatedFolderMatchesTheSpecsByteForByte() throws {
         let inputs = try SpecFolder.read(repositoryRoot.appendingPathComponent("api-specs").path)
-        let result = KonaplateGenerator.generate(inputs)
+        let result = GeneratorPipeline.generate(inputs)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(!result.files.isEmpty)
         let plan = try OutputPlan.make(files: result.files, folder: repositoryRoot.appendingPathComponent("Generated").path)
@@ -91,7 +93,7 @@ struct BuildPluginOutputTests {
 struct GeneratedTextTests {
     @Test func everyURLOfEverySpecAppearsWholeInItsGeneratedFile() throws {
         let inputs = try SpecFolder.read(repositoryRoot.appendingPathComponent("api-specs").path)
-        let result = KonaplateGenerator.generate(inputs)
+        let result = GeneratorPipeline.generate(inputs)
         let url = try Regex(#"https?://[^\s<>"'`)]+"#)
         var checked = 0
         for input in inputs where !input.isDefinitions {

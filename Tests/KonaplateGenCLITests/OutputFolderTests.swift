@@ -1,5 +1,7 @@
 import Foundation
 import KonaplateGenerator
+import KonaplateSpecs
+import KonaplateSpecFiles
 import Testing
 
 @testable import KonaplateGenCLI
@@ -16,7 +18,7 @@ struct OutputFolderTests {
     var output: String { workspace.appendingPathComponent("Generated").path }
 
     func plan() throws -> OutputPlan {
-        let result = KonaplateGenerator.generate(try SpecFolder.read(specs))
+        let result = GeneratorPipeline.generate(try SpecFolder.read(specs))
         #expect(!result.hasErrors)
         return try OutputPlan.make(files: result.files, folder: output)
     }
@@ -53,7 +55,7 @@ struct OutputFolderTests {
     @Test func aHandWrittenFileInTheWayIsNeverOverwritten() throws {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         try "// mine\n".write(toFile: output + "/BankAccountsInfo.swift", atomically: true, encoding: .utf8)
-        #expect(throws: CLIError.self) { try plan() }
+        #expect(throws: SpecFilesError.self) { try plan() }
         #expect(try String(contentsOfFile: output + "/BankAccountsInfo.swift", encoding: .utf8) == "// mine\n")
     }
 
@@ -72,7 +74,7 @@ struct OutputFolderTests {
 
     @Test func aSpecErrorWritesNothing() throws {
         try "name: Broken\n".write(toFile: specs + "/broken.yaml", atomically: true, encoding: .utf8)
-        let result = KonaplateGenerator.generate(try SpecFolder.read(specs))
+        let result = GeneratorPipeline.generate(try SpecFolder.read(specs))
         #expect(result.hasErrors)
         #expect(result.files.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: output))

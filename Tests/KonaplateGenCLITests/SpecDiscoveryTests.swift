@@ -1,5 +1,6 @@
 import Foundation
 import KonaplateTestSupport
+import KonaplateSpecFiles
 import Testing
 
 @testable import KonaplateGenCLI

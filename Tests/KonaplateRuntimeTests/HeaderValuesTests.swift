@@ -3,7 +3,6 @@ import HTTPTypes
 import KonaplateTestSupport
 import Testing
 
-@testable import KonaplateGenerator
 @_spi(Generated) @testable import KonaplateRuntime
 
 
@@ -120,12 +119,6 @@ struct HeaderValuesTests {
 
 
 struct FormatTests {
-    @Test func generatorAndRuntimeKnowTheSameFormats() {
-        #expect(KnownFormat.all.map(\.name) == KonaplateFormat.allCases.map(\.rawValue))
-        #expect(KnownFormat.all.map(\.length) == KonaplateFormat.allCases.map(\.length))
-        #expect(KnownFormat.all.map(\.swiftCase) == KonaplateFormat.allCases.map { "\($0)" })
-    }
-
     @Test func dateFormatsCheckDigitsAndFieldRanges() {
         #expect(KonaplateFormat.yyyyMMddHHmmssSSS.matches("20261125181104123"))
         #expect(!KonaplateFormat.yyyyMMddHHmmssSSS.matches("20261325181104123"))  // month 13

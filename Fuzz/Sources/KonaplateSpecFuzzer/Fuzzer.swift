@@ -1,4 +1,6 @@
 import KonaplateGenerator
+import KonaplateOpenAPI
+import KonaplateSpecs
 import SwiftParser
 import SwiftSyntax
 
@@ -14,10 +16,10 @@ private let headers = SpecInput(
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
     let endpoint = SpecInput(displayPath: "fuzz.yaml", sourceName: "api-specs/fuzz.yaml", contents: bytes)
-    check(KonaplateGenerator.generate([headers, endpoint]))
+    check(GeneratorPipeline.generate([headers, endpoint]))
     let definitions = SpecInput(displayPath: "common/fuzz.yaml", sourceName: "api-specs/common/fuzz.yaml", contents: bytes)
-    check(KonaplateGenerator.generate([definitions]))
-    _ = KonaplateGenerator.openAPI([headers, endpoint])
+    check(GeneratorPipeline.generate([definitions]))
+    _ = OpenAPIExporter.document([headers, endpoint])
     return 0
 }
 

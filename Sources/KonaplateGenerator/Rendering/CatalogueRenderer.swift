@@ -1,3 +1,6 @@
+import KonaplateSpecs
+import KonaplateTextFormats
+
 /// The catalogue reviewers read (`Generated/README.md`): one row per endpoint.
 enum CatalogueRenderer {
     static let fileName = "README.md"
@@ -44,7 +47,7 @@ enum CatalogueRenderer {
         for scalar in text.unicodeScalars {
             if scalar == "|" {
                 result += "\\|"
-            } else if scalar == "\n" || scalar == "\r" || SwiftLiteral.isInvisible(scalar) {
+            } else if scalar == "\n" || scalar == "\r" || QuotedText.isInvisible(scalar) {
                 result += " "
             } else {
                 result.unicodeScalars.append(scalar)

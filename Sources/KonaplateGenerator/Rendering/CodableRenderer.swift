@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// `init(from:)` and `encode(to:)` written out with the shared `KonaplateCodingKey` instead of a synthesized
 /// `CodingKeys` enum per type: each enum brought a dozen functions (string switch, hashing, descriptions), a fifth
 /// of all functions the optimizer saw, for 2–4% of release compile time (BENCHMARKS.md, compile time); the written-out
@@ -10,12 +12,12 @@ enum CodableRenderer {
         method("public init(from decoder: any Decoder) throws", binding: "let", container: "try decoder.container\(keyed)", properties, &p) {
             let method = ($0.type.isCode ? "decodeCode" : "decode") + ($0.isOptional ? "IfPresent" : "")
             // The type comes from the property (no `String.self` here: a property may be named `String`).
-            return ("self.\(SwiftNaming.escaped($0.name)) = try container.\(method)", [SwiftLiteral.string($0.jsonKey)])
+            return ("self.\(SwiftIdentifiers.escaped($0.name)) = try container.\(method)", [SwiftLiteral.string($0.jsonKey)])
         }
         p.line()
         method("public func encode(to encoder: any Encoder) throws", binding: "var", container: "encoder.container\(keyed)", properties, &p) {
             let method = $0.isOptional ? "encodeIfPresent" : "encode"
-            return ("try container.\(method)", ["self.\(SwiftNaming.escaped($0.name))", "forKey: \(SwiftLiteral.string($0.jsonKey))"])
+            return ("try container.\(method)", ["self.\(SwiftIdentifiers.escaped($0.name))", "forKey: \(SwiftLiteral.string($0.jsonKey))"])
         }
     }
 

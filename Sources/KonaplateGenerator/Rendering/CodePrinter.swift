@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// Accumulates Swift source line by line with managed indentation (4 spaces), like swift-protobuf's printer.
 ///
 /// It also keeps lines within `lineLimit`, in the shapes `swift-format` accepts as they are (the repository's

@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// Prints a generated file: one endpoint's, or the header sets of one definitions file. Every type is `nonisolated`
 /// so a file compiles the same in a module built with default MainActor isolation; every type is `Sendable`.
 enum EndpointFileRenderer {

@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// `EndpointCatalogue.swift`: every endpoint type of the generated module, so generic code (a test double that
 /// answers any endpoint, tests over the whole API, a client routing by path) reaches them without a registry kept
 /// by hand or a lookup by mangled name.

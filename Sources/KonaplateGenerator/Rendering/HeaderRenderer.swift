@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// The X-KM-* header structs: request headers (a builder that fills and signs them all, and their fields in
 /// documentation order) and response headers (read from a response's fields), both validated with the header
 /// checks the model carries.
@@ -39,9 +41,9 @@ enum HeaderRenderer {
         renderStruct(headers, declaration: declaration, conformance: "KonaplateRequestHeaders", endpoint: endpoint, &p) { p in
             p.doc(DocText(["Builds every header for `body`, the bytes that will be sent (sealed, if the endpoint encrypts)."]))
             let arguments = headers.map { header -> (String, InitArgument) in
-                (SwiftNaming.argumentLabel(header.propertyName), fillArgument(header, endpoint: endpoint))
+                (SwiftIdentifiers.argumentLabel(header.propertyName), fillArgument(header, endpoint: endpoint))
             }
-            let computed = SwiftSpelling.computedHeadersName
+            let computed = ModelSpelling.computedHeadersName
             renderValidatingInit(
                 parameters: ["credentials: KonaplateCredentials", "body: [UInt8]", "context: KonaplateHeaderContext"],
                 effects: " throws(KonaplateValidationError)",
@@ -60,7 +62,7 @@ enum HeaderRenderer {
                 p.line("var fields: [(name: String, value: String)] = []")
                 for header in headers {
                     let name = SwiftLiteral.string(header.headerName)
-                    let property = "self.\(SwiftNaming.escaped(header.propertyName))"
+                    let property = "self.\(SwiftIdentifiers.escaped(header.propertyName))"
                     if header.isOptional {
                         p.line("if let value = \(property) { fields.append((\(name), value)) }")
                     } else {
@@ -76,17 +78,17 @@ enum HeaderRenderer {
     private static func fillArgument(_ header: SwiftHeader, endpoint: String) -> InitArgument {
         switch header.fill {
         case .value(let source)?:
-            return .expression(SwiftSpelling.sourceExpression(source))
+            return .expression(ModelSpelling.sourceExpression(source))
         case .required(let source)?:
             return .call(
                 "validator.require",
                 [
-                    SwiftSpelling.sourceExpression(source), "header: \(SwiftLiteral.string(header.headerName))",
+                    ModelSpelling.sourceExpression(source), "header: \(SwiftLiteral.string(header.headerName))",
                     "because: \"the docs require it\"",
                 ])
         case .conditional(let source, let condition)?:
             return .expression(
-                "KonaplateHeaderCondition.\(SwiftSpelling.conditionCase(condition)).applies(to: \(endpoint).self) ? \(SwiftSpelling.sourceExpression(source)) : nil"
+                "KonaplateHeaderCondition.\(ModelSpelling.conditionCase(condition)).applies(to: \(endpoint).self) ? \(ModelSpelling.sourceExpression(source)) : nil"
             )
         case nil:
             return .expression("nil")
@@ -111,7 +113,7 @@ enum HeaderRenderer {
                 : .call(
                     "validator.require",
                     [lookup, "header: \(SwiftLiteral.string(header.headerName))", "because: \"the docs require it\""])
-            return (SwiftNaming.argumentLabel(header.propertyName), value)
+            return (SwiftIdentifiers.argumentLabel(header.propertyName), value)
         }
         renderValidatingInit(
             parameters: ["_ fields: HTTPFields"], effects: " throws(KonaplateValidationError)", prelude: [], arguments: arguments,
@@ -129,7 +131,7 @@ enum HeaderRenderer {
         p.declaration("nonisolated public struct \(declaration)", conformances: conformance + (sensitive ? ", CustomReflectable" : "")) { p in
             for header in headers {
                 p.doc(header.doc)
-                p.line("public var \(SwiftNaming.escaped(header.propertyName)): String\(header.isOptional ? "?" : "")")
+                p.line("public var \(SwiftIdentifiers.escaped(header.propertyName)): String\(header.isOptional ? "?" : "")")
             }
             p.line()
             ModelRenderer.renderInit(properties.map { property in

@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// A generated struct (a body, a nested object, an array's element): properties, memberwise init, Codable,
 /// validation, the masking mirror when it has sensitive fields, then its nested types.
 enum ModelRenderer {
@@ -17,7 +19,7 @@ enum ModelRenderer {
         p.declaration("nonisolated public struct \(type.name)", conformances: conformances) { p in
             for property in type.properties {
                 p.doc(property.doc)
-                p.line("public var \(SwiftNaming.escaped(property.name)): \(SwiftSpelling.declaredType(property))")
+                p.line("public var \(SwiftIdentifiers.escaped(property.name)): \(property.declaredType)")
             }
             if !type.properties.isEmpty { p.line() }
             renderInit(type.properties, &p)
@@ -46,11 +48,11 @@ enum ModelRenderer {
             return
         }
         let parameters = properties.map { property in
-            "\(SwiftNaming.escaped(property.name)): \(SwiftSpelling.declaredType(property))" + (property.isOptional ? " = nil" : "")
+            "\(SwiftIdentifiers.escaped(property.name)): \(property.declaredType)" + (property.isOptional ? " = nil" : "")
         }
         let assignments: (inout CodePrinter) -> Void = { p in
             for property in properties {
-                let name = SwiftNaming.escaped(property.name)
+                let name = SwiftIdentifiers.escaped(property.name)
                 p.line("self.\(name) = \(name)")
             }
         }

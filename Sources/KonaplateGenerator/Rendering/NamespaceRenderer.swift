@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// An endpoint's namespace: its doc, its metadata and, for a shared header set, the typealiases to its types.
 enum NamespaceRenderer {
     static func render(_ endpoint: SwiftEndpoint, _ p: inout CodePrinter) {
@@ -5,7 +7,7 @@ enum NamespaceRenderer {
         p.block("nonisolated public enum \(endpoint.typeName): KonaplateEndpoint") { p in
             // Computed, not `static let`: a stored static costs a global, a lazy initializer and an addressor per
             // property: about 9% of the release compile time of the generated code (BENCHMARKS.md, compile time).
-            p.computed("public static var method: HTTPRequest.Method", ".\(SwiftSpelling.method[endpoint.method]!)")
+            p.computed("public static var method: HTTPRequest.Method", ".\(ModelSpelling.method[endpoint.method]!)")
             p.computed("public static var path: String", SwiftLiteral.string(endpoint.path))
             p.computed("public static var isRequestEncrypted: Bool", "\(endpoint.isRequestEncrypted)")
             p.computed("public static var isResponseEncrypted: Bool", "\(endpoint.isResponseEncrypted)")

@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// An endpoint's `ResultCode`: a case per documented code, `undocumented` for any other, and the docs' row of each.
 enum ResultCodeRenderer {
     static func render(_ cases: [SwiftResultCase], _ p: inout CodePrinter) {
@@ -6,7 +8,7 @@ enum ResultCodeRenderer {
             for entry in cases {
                 let meaning = entry.meaning.map { " — \($0)" } ?? ""
                 p.doc(DocText(["`\(entry.code)` (HTTP \(entry.status)): \(entry.message)\(meaning)"]))
-                p.line("case \(SwiftNaming.escaped(entry.name))")
+                p.line("case \(SwiftIdentifiers.escaped(entry.name))")
             }
             p.doc(DocText(["A code the docs do not list for this endpoint, kept as sent."]))
             p.line("case undocumented(String)")
@@ -15,14 +17,14 @@ enum ResultCodeRenderer {
             p.line()
             p.block("public init(code: String)") { p in
                 p.line("switch code {")
-                for entry in cases { p.line("case \(SwiftLiteral.string(entry.code)): self = .\(SwiftNaming.escaped(entry.name))") }
+                for entry in cases { p.line("case \(SwiftLiteral.string(entry.code)): self = .\(SwiftIdentifiers.escaped(entry.name))") }
                 p.line("default: self = .undocumented(code)")
                 p.line("}")
             }
             p.line()
             p.block("public var code: String") { p in
                 p.line("switch self {")
-                for entry in cases { p.labeled("case .\(SwiftNaming.escaped(entry.name)):", stringValue: entry.code) }
+                for entry in cases { p.labeled("case .\(SwiftIdentifiers.escaped(entry.name)):", stringValue: entry.code) }
                 p.line("case .undocumented(let code): code")
                 p.line("}")
             }
@@ -41,7 +43,7 @@ enum ResultCodeRenderer {
 
     /// `case .name: .init(httpStatus: 200, message: "…", meaning: "…")`, broken one argument per line when long.
     private static func renderDocumentationCase(_ entry: SwiftResultCase, _ p: inout CodePrinter) {
-        let label = "case .\(SwiftNaming.escaped(entry.name)):"
+        let label = "case .\(SwiftIdentifiers.escaped(entry.name)):"
         var texts = [("message", entry.message)]
         if let meaning = entry.meaning { texts.append(("meaning", meaning)) }
         let arguments = ["httpStatus: \(entry.status)"] + texts.map { "\($0.0): \(SwiftLiteral.string($0.1))" }

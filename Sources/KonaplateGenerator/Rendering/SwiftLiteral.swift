@@ -1,31 +1,12 @@
-/// Text from specs, made safe to place in generated source.
+import KonaplateSpecs
+import KonaplateTextFormats
+
+/// Text from specs, made safe to place in generated Swift source: string and integer literals, comments.
 enum SwiftLiteral {
     /// A string literal: quotes, backslashes and every control or invisible formatting character escaped, so
     /// text from a spec can never end the literal or hide code (bidi overrides, zero-width characters).
     static func string(_ value: String) -> String {
-        quoted(value) { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }
-    }
-
-    /// `"…"` with `"`, `\\` and the common control characters escaped the way both Swift and JSON write them, and
-    /// every other control or invisible character written by `escapeInvisible`.
-    static func quoted(_ value: String, escapeInvisible: (Unicode.Scalar) -> String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if isInvisible(scalar) {
-                    result += escapeInvisible(scalar)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        QuotedText.quoted(value) { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }
     }
 
     /// The body lines of a multi-line string literal holding `value` on one logical line: escaped like `string`,
@@ -66,20 +47,9 @@ enum SwiftLiteral {
     /// A line inside a `///` comment: control and invisible formatting characters are dropped.
     static func comment(_ value: String) -> String {
         var result = ""
-        for scalar in value.unicodeScalars where !isInvisible(scalar) || scalar == "\t" {
+        for scalar in value.unicodeScalars where !QuotedText.isInvisible(scalar) || scalar == "\t" {
             result.unicodeScalars.append(scalar == "\t" ? " " : scalar)
         }
         return result.trimmingTrailingSpaces
-    }
-
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        // Fast paths for what specs are made of (printable ASCII, Hangul syllables): the Unicode property lookup
-        // below was the generator's hottest function.
-        if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
-        if scalar.value >= 0xAC00 && scalar.value <= 0xD7A3 { return false }
-        return switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: true
-        default: false
-        }
     }
 }

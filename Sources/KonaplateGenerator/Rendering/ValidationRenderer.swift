@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// `collectViolations(into:at:)`: one validator call per documented constraint, for models and headers alike.
 enum ValidationRenderer {
     /// - Parameter endpoint: the endpoint a Conditional header's rule reads (`Endpoint` in a shared set's generic
@@ -6,7 +8,7 @@ enum ValidationRenderer {
         _ properties: [SwiftProperty], rules: [SwiftGroupRule] = [], endpoint: String?, _ p: inout CodePrinter
     ) {
         let ruleCalls = rules.map { rule in
-            let members = rule.members.map { "(\(SwiftLiteral.string($0.jsonKey)), self.\(SwiftNaming.escaped($0.property)) != nil)" }
+            let members = rule.members.map { "(\(SwiftLiteral.string($0.jsonKey)), self.\(SwiftIdentifiers.escaped($0.property)) != nil)" }
             return ["\(rule.kind.rawValue): [\(members.joined(separator: ", "))]", "at: path"]
         }
         let calls = ruleCalls.isEmpty ? propertyCalls(properties, endpoint: endpoint) : propertyCalls(properties, endpoint: endpoint) + ruleCalls
@@ -21,8 +23,8 @@ enum ValidationRenderer {
     private static func propertyCalls(_ properties: [SwiftProperty], endpoint: String?) -> [[String]] {
         properties.flatMap { property in
             property.checks.map { check in
-                ["self.\(SwiftNaming.escaped(property.name))", "at: path + \(SwiftLiteral.string(property.jsonKey))"]
-                    + SwiftSpelling.checkArguments(check, of: property.type, endpoint: endpoint)
+                ["self.\(SwiftIdentifiers.escaped(property.name))", "at: path + \(SwiftLiteral.string(property.jsonKey))"]
+                    + ModelSpelling.checkArguments(check, of: property.type, endpoint: endpoint)
             }
         }
     }
@@ -36,7 +38,7 @@ enum MirrorRenderer {
             p.indented { p in
                 p.line("self,")
                 let children = properties.map { property -> String in
-                    let name = "self.\(SwiftNaming.escaped(property.name))"
+                    let name = "self.\(SwiftIdentifiers.escaped(property.name))"
                     let value: String
                     if property.isSensitive {
                         value = property.isOptional ? "KonaplateRedacted.mask(\(name)) as Any" : "KonaplateRedacted()"

@@ -1,7 +1,11 @@
+import KonaplateSpecs
+import KonaplateTextFormats
+
 /// Translates checked specs into the Swift model. Every rule was checked before: translation is total, it reports
 /// nothing and decides only how each checked fact is expressed in Swift.
-enum APITranslator {
-    static func translate(_ api: CheckedAPI) -> SwiftAPI {
+public enum APITranslator {
+    /// The typed Swift model of a checked API: every name, type, check and doc line decided.
+    public static func translate(_ api: CheckedAPI) -> SwiftAPI {
         let sets = Dictionary(uniqueKeysWithValues: api.headerSets.map { ($0.name.value, headerSet($0)) })
         let endpoints = api.endpoints.map { endpoint in
             EndpointTranslator.translate(endpoint, sharedSet: sets[endpoint.set.name.value]!)
@@ -12,7 +16,7 @@ enum APITranslator {
     /// A shared header set, translated once for every endpoint that uses it.
     static func headerSet(_ set: HeaderSetSpec) -> SwiftHeaderSet {
         SwiftHeaderSet(
-            baseName: SwiftNaming.baseName(of: set), sourceName: set.sourceName,
+            baseName: SwiftIdentifiers.baseName(of: set), sourceName: set.sourceName,
             request: HeaderTranslator.headers(set.request, isRequest: true),
             response: HeaderTranslator.headers(set.response, isRequest: false))
     }
@@ -80,7 +84,7 @@ enum EndpointTranslator {
 enum ResultCodeTranslator {
     static func resultCase(_ result: ResultSpec) -> SwiftResultCase {
         SwiftResultCase(
-            name: SwiftNaming.caseName(of: result)!, status: result.status, code: result.code.value,
+            name: SwiftIdentifiers.caseName(of: result)!, status: result.status, code: result.code.value,
             message: result.message, meaning: result.description)
     }
 }

@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// Bodies and nested objects: a struct per object, a property per field with its Swift type and checks, a nested
 /// type per object, array of objects or code list.
 enum BodyTranslator {
@@ -9,7 +11,7 @@ enum BodyTranslator {
             if let nestedType { nested.append(nestedType) }
             properties.append(
                 SwiftProperty(
-                    name: SwiftNaming.propertyName(of: field), jsonKey: field.name.value, type: type,
+                    name: SwiftIdentifiers.propertyName(of: field), jsonKey: field.name.value, type: type,
                     isOptional: field.presence != .required, doc: fieldDoc(field), isSensitive: field.sensitive,
                     checks: checks))
         }
@@ -21,7 +23,7 @@ enum BodyTranslator {
     /// The field's Swift type, its checks (what its type brings, then its constraints) and the nested type it
     /// declares, if any.
     private static func typeAndChecks(of field: FieldSpec, siblings: [FieldSpec]) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
-        let nestedName = SwiftNaming.nestedTypeName(of: field)
+        let nestedName = SwiftIdentifiers.nestedTypeName(of: field)
         let (type, structural, nested) = typeAndStructure(of: field, nestedName: nestedName)
         let hasCodes = field.type == .string && nestedName != nil
         return (type, structural + FieldConstraints.checks(for: field, hasCodes: hasCodes, siblings: siblings), nested)
@@ -50,7 +52,7 @@ enum BodyTranslator {
     private static func element(of field: FieldSpec, nestedName: String?) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
         guard let items = field.items else {
             let element = structure(
-                name: nestedName!, doc: DocText(["An element of `\(SwiftNaming.propertyName(of: field))`."]),
+                name: nestedName!, doc: DocText(["An element of `\(SwiftIdentifiers.propertyName(of: field))`."]),
                 fields: field.fields, rules: field.rules)
             return (.model(nestedName!), [.nested], .structure(element))
         }
@@ -71,7 +73,7 @@ enum BodyTranslator {
     private static func codeEnum(_ name: String, doc: DocText, codes: [CodeSpec]) -> SwiftCodeEnum {
         SwiftCodeEnum(
             name: name, doc: doc,
-            cases: codes.map { SwiftCodeCase(name: SwiftNaming.caseName(of: $0), code: $0.code, meaning: $0.meaning) })
+            cases: codes.map { SwiftCodeCase(name: SwiftIdentifiers.caseName(of: $0), code: $0.code, meaning: $0.meaning) })
     }
 
     /// The doc comment of a property: the docs' description, then its presence and constraints as the page states

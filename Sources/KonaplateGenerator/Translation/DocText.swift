@@ -1,7 +1,9 @@
+import KonaplateSpecs
+
 /// The text of a doc comment, as lines: what the translator decides a reader of the generated code sees. The
 /// renderer only prints it (wrapped to the line limit, never inside a URL or a code span).
-struct DocText: Sendable, Hashable {
-    var lines: [String]
+public struct DocText: Sendable, Hashable {
+    public var lines: [String]
 
     init(_ lines: [String] = []) { self.lines = lines }
 
@@ -18,7 +20,7 @@ struct DocText: Sendable, Hashable {
         self.lines = lines
     }
 
-    var isEmpty: Bool { lines.isEmpty }
+    public var isEmpty: Bool { lines.isEmpty }
 
     /// `self`, an empty line, then `other`: paragraphs. Either may be empty.
     func paragraph(_ other: DocText) -> DocText {

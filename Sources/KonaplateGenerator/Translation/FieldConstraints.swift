@@ -1,3 +1,5 @@
+import KonaplateSpecs
+
 /// What a field's constraint keys become: the checks `validate()` runs, and the words its doc comment shows. The
 /// one place a constraint key is translated, so a new key is one change here.
 enum FieldConstraints {
@@ -11,7 +13,7 @@ enum FieldConstraints {
         }
         // A code's length was checked against its list when the spec was; at run time the list is the check.
         if let length = field.length?.value, !hasCodes { checks.append(.length(length)) }
-        if let format = field.format.flatMap({ KnownFormat.named($0.value) }) { checks.append(.format(format)) }
+        if let format = field.format.flatMap({ KonaplateFormat(rawValue: $0.value) }) { checks.append(.format(format)) }
         if let range = field.range?.value {
             // On a string, a number the docs type as a string (amounts, some user ids): its value is checked.
             checks.append(
@@ -36,7 +38,7 @@ enum FieldConstraints {
             case .object, .array: .text  // refused by the checker
             }
         return SwiftFieldCondition(
-            property: SwiftNaming.propertyName(of: other), jsonKey: other.name.value, kind: kind,
+            property: SwiftIdentifiers.propertyName(of: other), jsonKey: other.name.value, kind: kind,
             isOptional: other.presence != .required, values: dependency.values)
     }
 
@@ -47,7 +49,7 @@ enum FieldConstraints {
                 kind: rule.kind,
                 members: rule.fields.compactMap { name in
                     fields.first { $0.name.value == name.value }.map {
-                        SwiftGroupRule.Member(jsonKey: name.value, property: SwiftNaming.propertyName(of: $0))
+                        SwiftGroupRule.Member(jsonKey: name.value, property: SwiftIdentifiers.propertyName(of: $0))
                     }
                 })
         }
@@ -74,7 +76,7 @@ enum FieldConstraints {
 }
 
 /// One documented constraint of a property, as the validator checks it.
-enum SwiftCheck: Sendable, Hashable {
+public enum SwiftCheck: Sendable, Hashable {
     case length(LengthRule)
     case elementLength(LengthRule)
     case count(LengthRule)
@@ -82,7 +84,7 @@ enum SwiftCheck: Sendable, Hashable {
     case range(minimum: Int128?, maximum: Int128?)
     /// A number sent as a string: decimal digits within inclusive bounds; nil is unbounded.
     case numericString(minimum: Int128?, maximum: Int128?)
-    case format(KnownFormat)
+    case format(KonaplateFormat)
     /// A regular expression the whole value must match.
     case pattern(String)
     /// An enumerated code (or an array of them) that must be one the docs list.
@@ -96,9 +98,9 @@ enum SwiftCheck: Sendable, Hashable {
 }
 
 /// `when: { field: type, oneOf: [INFINITE] }`, as the generated check reads it.
-struct SwiftFieldCondition: Sendable, Hashable {
+public struct SwiftFieldCondition: Sendable, Hashable {
     /// How the other field's value becomes the text the condition lists.
-    enum Kind: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
         /// A string, as it is.
         case text
         /// A code enum: its raw value.
@@ -107,21 +109,21 @@ struct SwiftFieldCondition: Sendable, Hashable {
         case describable
     }
 
-    var property: String
-    var jsonKey: String
-    var kind: Kind
-    var isOptional: Bool
-    var values: [String]
+    public var property: String
+    public var jsonKey: String
+    public var kind: Kind
+    public var isOptional: Bool
+    public var values: [String]
 }
 
 /// `rules: [{ exactlyOne: [par, cardNo] }]`, with each field's Swift property.
-struct SwiftGroupRule: Sendable, Hashable {
-    var kind: GroupRule.Kind
-    var members: [Member]
+public struct SwiftGroupRule: Sendable, Hashable {
+    public var kind: GroupRule.Kind
+    public var members: [Member]
 
-    struct Member: Sendable, Hashable {
-        var jsonKey: String
-        var property: String
+    public struct Member: Sendable, Hashable {
+        public var jsonKey: String
+        public var property: String
     }
 }
 

@@ -1,26 +1,20 @@
 import Foundation
 import Testing
+import KonaplateSpecs
+import SpecTestSupport
 
 @testable import KonaplateGenerator
 
 struct GeneratorTests {
-    static func realInputs() -> [SpecInput] {
-        ["api-specs/common/headers.yaml", "api-specs/bankaccounts/info.yaml"].map { path in
-            SpecInput(
-                displayPath: path, sourceName: path,
-                contents: Array(try! Data(contentsOf: repositoryRoot.appendingPathComponent(path))))
-        }
-    }
-
     @Test func outputIsTheSameWhateverTheInputOrder() {
-        let forward = KonaplateGenerator.generate(Self.realInputs())
-        let backward = KonaplateGenerator.generate(Self.realInputs().reversed())
+        let forward = GeneratorPipeline.generate(realInputs())
+        let backward = GeneratorPipeline.generate(realInputs().reversed())
         #expect(!forward.hasErrors)
         #expect(forward.files == backward.files)
     }
 
     @Test func everyFileStartsWithTheMarkerAndNamesItsSpec() throws {
-        let file = try #require(KonaplateGenerator.generate(Self.realInputs()).files.first)
+        let file = try #require(GeneratorPipeline.generate(realInputs()).files.first)
         #expect(file.name == "BankAccountsInfo.swift")
         #expect(
             file.contents.hasPrefix(
@@ -41,19 +35,19 @@ struct GeneratorTests {
     }
 
     @Test func namesFollowOneSetOfRules() {
-        #expect(SwiftNaming.propertyName("bank-code") == "bankCode")
-        #expect(SwiftNaming.propertyName("2ndName") == "_2ndName")
-        #expect(SwiftNaming.propertyName("userId") == "userId")
-        #expect(SwiftNaming.escaped("default") == "`default`")
-        #expect(SwiftNaming.upperCamel("accountInfo") == "AccountInfo")
-        #expect(SwiftNaming.caseName(forCode: "NORMAL_CARD") == "normalCard")
-        #expect(SwiftNaming.caseName(forCode: "01") == "code01")
-        #expect(SwiftNaming.caseName(forMessage: "User not found.") == "userNotFound")
-        #expect(SwiftNaming.caseName(forMessage: "Wallet pin didn't match") == "walletPinDidNotMatch")
-        #expect(SwiftNaming.caseName(forMessage: "Don’t have account info") == "doNotHaveAccountInfo")
-        #expect(SwiftNaming.caseName(forMessage: "Can't cancel; won't retry") == "cannotCancelWillNotRetry")
-        #expect(SwiftNaming.caseName(forMessage: "User's card") == "usersCard")
-        #expect(SwiftNaming.headerPropertyName("X-KM-User-AspId") == "userAspId")
+        #expect(SwiftIdentifiers.propertyName("bank-code") == "bankCode")
+        #expect(SwiftIdentifiers.propertyName("2ndName") == "_2ndName")
+        #expect(SwiftIdentifiers.propertyName("userId") == "userId")
+        #expect(SwiftIdentifiers.escaped("default") == "`default`")
+        #expect(SwiftIdentifiers.upperCamel("accountInfo") == "AccountInfo")
+        #expect(SwiftIdentifiers.caseName(forCode: "NORMAL_CARD") == "normalCard")
+        #expect(SwiftIdentifiers.caseName(forCode: "01") == "code01")
+        #expect(SwiftIdentifiers.caseName(forMessage: "User not found.") == "userNotFound")
+        #expect(SwiftIdentifiers.caseName(forMessage: "Wallet pin didn't match") == "walletPinDidNotMatch")
+        #expect(SwiftIdentifiers.caseName(forMessage: "Don’t have account info") == "doNotHaveAccountInfo")
+        #expect(SwiftIdentifiers.caseName(forMessage: "Can't cancel; won't retry") == "cannotCancelWillNotRetry")
+        #expect(SwiftIdentifiers.caseName(forMessage: "User's card") == "usersCard")
+        #expect(SwiftIdentifiers.headerPropertyName("X-KM-User-AspId") == "userAspId")
     }
 }
 

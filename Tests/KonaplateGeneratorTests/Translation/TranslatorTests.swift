@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import KonaplateSpecs
+import SpecTestSupport
 
 @testable import KonaplateGenerator
 

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import KonaplateGenerator
+import KonaplateSpecs
+@_exported import KonaplateTestSupport
+
+/// The real shared header sets, so fixture endpoints are checked against what production specs use.
+public let standardHeaders = SpecInput(
+    displayPath: "api-specs/common/headers.yaml", sourceName: "api-specs/common/headers.yaml",
+    contents: Array(try! Data(contentsOf: repositoryRoot.appendingPathComponent("api-specs/common/headers.yaml"))))
+
+public func endpointInput(_ yaml: String, file: String = "spec.yaml") -> SpecInput {
+    SpecInput(displayPath: file, sourceName: "api-specs/" + file, contents: Array(yaml.utf8))
+}
+
+/// Every diagnostic of linting `yaml` as an endpoint spec, as the CLI prints them.
+public func diagnostics(_ yaml: String) -> [String] {
+    SpecFrontEnd.lint([standardHeaders, endpointInput(yaml)]).map(\.description)
+}
+
+public func diagnostics(bytes: [UInt8]) -> [String] {
+    SpecFrontEnd.lint([
+        standardHeaders, SpecInput(displayPath: "spec.yaml", sourceName: "api-specs/spec.yaml", contents: bytes),
+    ]).map(\.description)
+}
+
+/// A small valid endpoint; bad inputs are this with one thing broken.
+public let validSpec = """
+    name: Sample
+    title: 샘플
+    method: POST
+    path: /api/v1/sample
+    mode: sync
+    docs: complete
+    headers: standard
+    request:
+      fields:
+        userId: { type: number, presence: required, range: 1...9999999999999999999 }
+
+    """
+
+/// `yaml` (an endpoint spec) with the real header sets, loaded and checked: the checked API, or every diagnostic.
+public func checked(_ yaml: String, definitions: [SpecInput] = [standardHeaders]) -> (api: CheckedAPI?, diagnostics: [String]) {
+    let (api, diagnostics) = SpecFrontEnd.check(definitions + [endpointInput(yaml)])
+    return (api, diagnostics.map(\.description))
+}
+
+/// The Swift model of `yaml`'s endpoint; fails the test when the spec has an error.
+public func translated(_ yaml: String, definitions: [SpecInput] = [standardHeaders]) throws -> SwiftEndpoint {
+    let (api, diagnostics) = checked(yaml, definitions: definitions)
+    let checkedAPI = try #require(api, "\(diagnostics)")
+    return try #require(APITranslator.translate(checkedAPI).endpoints.first)
+}
+
+/// A definitions file of header sets, as a test input.
+public func definitionsInput(_ yaml: String, file: String = "common/headers.yaml") -> SpecInput {
+    SpecInput(displayPath: file, sourceName: "api-specs/" + file, contents: Array(yaml.utf8))
+}
+
+/// The shared header sets and one real endpoint spec, read from the repository.
+public func realInputs() -> [SpecInput] {
+    ["api-specs/common/headers.yaml", "api-specs/bankaccounts/info.yaml"].map { path in
+        SpecInput(
+            displayPath: path, sourceName: path,
+            contents: Array(try! Data(contentsOf: repositoryRoot.appendingPathComponent(path))))
+    }
+}
+
+/// Every spec in api-specs/, as the CLI reads them.
+public func realSpecInputs() throws -> [SpecInput] {
+    let root = repositoryRoot.appendingPathComponent("api-specs")
+    let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    return try paths.map { path in
+        SpecInput(
+            displayPath: "api-specs/" + path, sourceName: "api-specs/" + path,
+            contents: Array(try Data(contentsOf: root.appendingPathComponent(path))))
+    }
+}
