@@ -2,21 +2,11 @@
 # Builds the libFuzzer harness (with AddressSanitizer) and fuzzes the spec loader and generator.
 #
 #   Fuzz/run.sh [SECONDS]      fuzz for SECONDS (default 60), corpus seeded from api-specs/ and the schema fixtures
-#   Fuzz/run.sh --refresh      copy api-specs/common/headers.yaml into the harness (it reads no files)
 #
 # Crashes are written to Fuzz/artifacts/ (git-ignored) and stop the run; reproduce one with
 # `Fuzz/.build/debug/KonaplateSpecFuzzer Fuzz/artifacts/crash-…`.
 set -euo pipefail
 cd "$(dirname "$0")"
-if [ "${1:-}" = "--refresh" ]; then
-    python3 - <<'PY'
-source = open("../api-specs/common/headers.yaml").read()
-open("Sources/KonaplateSpecFuzzer/Headers.swift", "w").write(
-    "// A copy of api-specs/common/headers.yaml (the fuzzer reads no files). Refresh it with Fuzz/run.sh --refresh.\n"
-    "let standardHeadersYAML = #\"\"\"\n" + source + "\"\"\"#\n")
-PY
-    exit 0
-fi
 seconds=${1:-60}
 swift build -c debug -Xswiftc -sanitize=fuzzer,address
 corpus=.build/corpus

@@ -35,8 +35,8 @@ nonisolated public enum BankAccountsArsRegister: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<BankAccountsArsRegister>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<BankAccountsArsRegister>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -91,15 +91,26 @@ extension BankAccountsArsRegister {
         /// authentication and account registration process is in progress. After ARS authentication, a member's
         /// account registration process cannot proceed more than one time at the same time.
         case arsAuthStillInProgress
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static var documented: [Self] { [.success, .arsAuthStillInProgress] }
+        public static var documented: [Self] {
+            [.success, .arsAuthStillInProgress, .invalidInputParameter, .missingRequiredValues, .valueLengthMismatch]
+        }
 
         public init(code: String) {
             switch code {
             case "000_000": self = .success
             case "002_013": self = .arsAuthStillInProgress
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -108,6 +119,9 @@ extension BankAccountsArsRegister {
             switch self {
             case .success: "000_000"
             case .arsAuthStillInProgress: "002_013"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -130,6 +144,24 @@ extension BankAccountsArsRegister {
                         progress. After ARS authentication, a member's account registration process cannot proceed \
                         more than one time at the same time.
                         """
+                )
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

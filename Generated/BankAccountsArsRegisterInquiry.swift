@@ -24,8 +24,8 @@ nonisolated public enum BankAccountsArsRegisterInquiry: KonaplateEndpoint {
     public static var isCallback: Bool { false }
     public static var isSafeToRepeat: Bool { true }
 
-    public typealias RequestHeaders = StandardRequestHeaders<BankAccountsArsRegisterInquiry>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<BankAccountsArsRegisterInquiry>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -153,11 +153,26 @@ extension BankAccountsArsRegisterInquiry {
         case lifetimeAccount
         /// `002_016` (HTTP 400): Invalid account. — This is an account restricted for transactions.
         case invalidAccount
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [.success, .notFoundArsBankAccountRegisterError, .arsAuthFailed, .lifetimeAccount, .invalidAccount]
+            [
+                .success,
+                .notFoundArsBankAccountRegisterError,
+                .arsAuthFailed,
+                .lifetimeAccount,
+                .invalidAccount,
+                .invalidInputParameter,
+                .missingRequiredValues,
+                .valueLengthMismatch,
+            ]
         }
 
         public init(code: String) {
@@ -167,6 +182,9 @@ extension BankAccountsArsRegisterInquiry {
             case "002_014": self = .arsAuthFailed
             case "002_015": self = .lifetimeAccount
             case "002_016": self = .invalidAccount
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -178,6 +196,9 @@ extension BankAccountsArsRegisterInquiry {
             case .arsAuthFailed: "002_014"
             case .lifetimeAccount: "002_015"
             case .invalidAccount: "002_016"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -213,6 +234,24 @@ extension BankAccountsArsRegisterInquiry {
                     httpStatus: 400,
                     message: "Invalid account.",
                     meaning: "This is an account restricted for transactions."
+                )
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

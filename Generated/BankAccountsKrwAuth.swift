@@ -19,8 +19,8 @@ nonisolated public enum BankAccountsKrwAuth: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<BankAccountsKrwAuth>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<BankAccountsKrwAuth>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -74,11 +74,22 @@ extension BankAccountsKrwAuth {
         case gettingAccOwnerNameError
         /// `002_034` (HTTP 400): Money transfer pending error. — 거래가 지연 됐을 때 발생합니다.
         case moneyTransferPendingError
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [.success, .missingRequiredValues, .gettingAccOwnerNameError, .moneyTransferPendingError]
+            [
+                .success,
+                .missingRequiredValues,
+                .gettingAccOwnerNameError,
+                .moneyTransferPendingError,
+                .invalidInputParameter,
+                .valueLengthMismatch,
+            ]
         }
 
         public init(code: String) {
@@ -87,6 +98,8 @@ extension BankAccountsKrwAuth {
             case "000_003": self = .missingRequiredValues
             case "002_033": self = .gettingAccOwnerNameError
             case "002_034": self = .moneyTransferPendingError
+            case "000_002": self = .invalidInputParameter
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -97,6 +110,8 @@ extension BankAccountsKrwAuth {
             case .missingRequiredValues: "000_003"
             case .gettingAccOwnerNameError: "002_033"
             case .moneyTransferPendingError: "002_034"
+            case .invalidInputParameter: "000_002"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -121,6 +136,18 @@ extension BankAccountsKrwAuth {
                     httpStatus: 400,
                     message: "Money transfer pending error.",
                     meaning: "거래가 지연 됐을 때 발생합니다."
+                )
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

@@ -21,8 +21,8 @@ nonisolated public enum CardDeliveryCancel: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<CardDeliveryCancel>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<CardDeliveryCancel>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -128,6 +128,10 @@ extension CardDeliveryCancel {
         /// `003_003` (HTTP 400): Card issue is not cancelable due to status. — It is not allowed to cancel the card
         /// application.
         case cardIssueIsNotCancelableDueToStatus
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -138,6 +142,8 @@ extension CardDeliveryCancel {
                 .walletUserNotFound,
                 .cardIssueIsNotCancelableDueToDay,
                 .cardIssueIsNotCancelableDueToStatus,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -148,6 +154,8 @@ extension CardDeliveryCancel {
             case "001_006": self = .walletUserNotFound
             case "003_002": self = .cardIssueIsNotCancelableDueToDay
             case "003_003": self = .cardIssueIsNotCancelableDueToStatus
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -159,6 +167,8 @@ extension CardDeliveryCancel {
             case .walletUserNotFound: "001_006"
             case .cardIssueIsNotCancelableDueToDay: "003_002"
             case .cardIssueIsNotCancelableDueToStatus: "003_003"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -191,6 +201,18 @@ extension CardDeliveryCancel {
                     httpStatus: 400,
                     message: "Card issue is not cancelable due to status.",
                     meaning: "It is not allowed to cancel the card application."
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

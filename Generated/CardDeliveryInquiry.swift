@@ -23,8 +23,8 @@ nonisolated public enum CardDeliveryInquiry: KonaplateEndpoint {
     public static var isCallback: Bool { false }
     public static var isSafeToRepeat: Bool { true }
 
-    public typealias RequestHeaders = StandardRequestHeaders<CardDeliveryInquiry>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<CardDeliveryInquiry>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -139,11 +139,22 @@ extension CardDeliveryInquiry {
         /// `003_001` (HTTP 400): Invalid card info. — Invalid card information entered (card number, expiry date and
         /// CVC)
         case invalidCardInfo
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [.success, .invalidInputParameter, .walletUserNotFound, .invalidCardInfo]
+            [
+                .success,
+                .invalidInputParameter,
+                .walletUserNotFound,
+                .invalidCardInfo,
+                .missingRequiredValues,
+                .valueLengthMismatch,
+            ]
         }
 
         public init(code: String) {
@@ -152,6 +163,8 @@ extension CardDeliveryInquiry {
             case "000_002": self = .invalidInputParameter
             case "001_006": self = .walletUserNotFound
             case "003_001": self = .invalidCardInfo
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -162,6 +175,8 @@ extension CardDeliveryInquiry {
             case .invalidInputParameter: "000_002"
             case .walletUserNotFound: "001_006"
             case .invalidCardInfo: "003_001"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -186,6 +201,18 @@ extension CardDeliveryInquiry {
                     httpStatus: 400,
                     message: "Invalid card info.",
                     meaning: "Invalid card information entered (card number, expiry date and CVC)"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

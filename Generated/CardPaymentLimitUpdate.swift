@@ -18,8 +18,8 @@ nonisolated public enum CardPaymentLimitUpdate: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<CardPaymentLimitUpdate>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<CardPaymentLimitUpdate>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -147,11 +147,22 @@ extension CardPaymentLimitUpdate {
         case walletUserNotFound
         /// `003_024` (HTTP 400): Don't have account info — Occurs when linked account information does not exist.
         case doNotHaveAccountInfo
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [.success, .invalidInputParameter, .walletUserNotFound, .doNotHaveAccountInfo]
+            [
+                .success,
+                .invalidInputParameter,
+                .walletUserNotFound,
+                .doNotHaveAccountInfo,
+                .missingRequiredValues,
+                .valueLengthMismatch,
+            ]
         }
 
         public init(code: String) {
@@ -160,6 +171,8 @@ extension CardPaymentLimitUpdate {
             case "000_002": self = .invalidInputParameter
             case "001_006": self = .walletUserNotFound
             case "003_024": self = .doNotHaveAccountInfo
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -170,6 +183,8 @@ extension CardPaymentLimitUpdate {
             case .invalidInputParameter: "000_002"
             case .walletUserNotFound: "001_006"
             case .doNotHaveAccountInfo: "003_024"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -194,6 +209,18 @@ extension CardPaymentLimitUpdate {
                     httpStatus: 400,
                     message: "Don't have account info",
                     meaning: "Occurs when linked account information does not exist."
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

@@ -19,8 +19,8 @@ nonisolated public enum CardStatus: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<CardStatus>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<CardStatus>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -158,6 +158,10 @@ extension CardStatus {
         case cannotFindPar
         /// `003_022` (HTTP 400): Card already terminated — In the case of a terminated card, status cannot be changed
         case cardAlreadyTerminated
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -169,6 +173,8 @@ extension CardStatus {
                 .invalidCardInfo,
                 .cannotFindPar,
                 .cardAlreadyTerminated,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -180,6 +186,8 @@ extension CardStatus {
             case "003_001": self = .invalidCardInfo
             case "003_021": self = .cannotFindPar
             case "003_022": self = .cardAlreadyTerminated
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -192,6 +200,8 @@ extension CardStatus {
             case .invalidCardInfo: "003_001"
             case .cannotFindPar: "003_021"
             case .cardAlreadyTerminated: "003_022"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -223,6 +233,18 @@ extension CardStatus {
                     httpStatus: 400,
                     message: "Card already terminated",
                     meaning: "In the case of a terminated card, status cannot be changed"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

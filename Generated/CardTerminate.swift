@@ -28,8 +28,8 @@ nonisolated public enum CardTerminate: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<CardTerminate>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<CardTerminate>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -114,6 +114,10 @@ extension CardTerminate {
         /// `001_062` (HTTP 400): Card is married to cardSe. Disconnect before delete. — In case of trying to delete
         /// the married card
         case cardLinkedToCardse
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -127,6 +131,8 @@ extension CardTerminate {
                 .canNotDeleteBasicCard,
                 .cannotDeleteSubCardDirectly,
                 .cardLinkedToCardse,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -140,6 +146,8 @@ extension CardTerminate {
             case "001_059": self = .canNotDeleteBasicCard
             case "001_061": self = .cannotDeleteSubCardDirectly
             case "001_062": self = .cardLinkedToCardse
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -154,6 +162,8 @@ extension CardTerminate {
             case .canNotDeleteBasicCard: "001_059"
             case .cannotDeleteSubCardDirectly: "001_061"
             case .cardLinkedToCardse: "001_062"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -204,6 +214,18 @@ extension CardTerminate {
                     httpStatus: 400,
                     message: "Card is married to cardSe. Disconnect before delete.",
                     meaning: "In case of trying to delete the married card"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

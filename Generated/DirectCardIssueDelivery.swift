@@ -22,8 +22,8 @@ nonisolated public enum DirectCardIssueDelivery: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { true }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<DirectCardIssueDelivery>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<DirectCardIssueDelivery>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -281,6 +281,10 @@ extension DirectCardIssueDelivery {
         case notValidCardIssueTypeWithTheService
         /// `003_062` (HTTP 400): Service does not support the applet. — 신청한 카드 상품의 타입이 유효하지 않을 …
         case serviceDoesNotSupportTheApplet
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -292,6 +296,8 @@ extension DirectCardIssueDelivery {
                 .serviceIsNotRelatedToTheRequestBank,
                 .notValidCardIssueTypeWithTheService,
                 .serviceDoesNotSupportTheApplet,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -303,6 +309,8 @@ extension DirectCardIssueDelivery {
             case "003_060": self = .serviceIsNotRelatedToTheRequestBank
             case "003_061": self = .notValidCardIssueTypeWithTheService
             case "003_062": self = .serviceDoesNotSupportTheApplet
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -315,6 +323,8 @@ extension DirectCardIssueDelivery {
             case .serviceIsNotRelatedToTheRequestBank: "003_060"
             case .notValidCardIssueTypeWithTheService: "003_061"
             case .serviceDoesNotSupportTheApplet: "003_062"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -351,6 +361,18 @@ extension DirectCardIssueDelivery {
                     httpStatus: 400,
                     message: "Service does not support the applet.",
                     meaning: "신청한 카드 상품의 타입이 유효하지 않을 …"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

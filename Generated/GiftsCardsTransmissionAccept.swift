@@ -19,8 +19,8 @@ nonisolated public enum GiftsCardsTransmissionAccept: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<GiftsCardsTransmissionAccept>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<GiftsCardsTransmissionAccept>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -108,6 +108,10 @@ extension GiftsCardsTransmissionAccept {
         case moneyTransferIsFailed
         /// `005_006` (HTTP 400): Not found card or user info. — 카드정보를 찾을 수 없음
         case notFoundCardOrUserInfo
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -120,6 +124,8 @@ extension GiftsCardsTransmissionAccept {
                 .transactionDataNotValid,
                 .moneyTransferIsFailed,
                 .notFoundCardOrUserInfo,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -132,6 +138,8 @@ extension GiftsCardsTransmissionAccept {
             case "005_060": self = .transactionDataNotValid
             case "005_061": self = .moneyTransferIsFailed
             case "005_006": self = .notFoundCardOrUserInfo
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -145,6 +153,8 @@ extension GiftsCardsTransmissionAccept {
             case .transactionDataNotValid: "005_060"
             case .moneyTransferIsFailed: "005_061"
             case .notFoundCardOrUserInfo: "005_006"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -187,6 +197,18 @@ extension GiftsCardsTransmissionAccept {
                     httpStatus: 400,
                     message: "Not found card or user info.",
                     meaning: "카드정보를 찾을 수 없음"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

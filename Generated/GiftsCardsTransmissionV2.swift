@@ -20,8 +20,8 @@ nonisolated public enum GiftsCardsTransmissionV2: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<GiftsCardsTransmissionV2>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<GiftsCardsTransmissionV2>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -78,14 +78,25 @@ extension GiftsCardsTransmissionV2 {
     nonisolated public enum ResultCode: KonaplateResultCode {
         /// `000_000` (HTTP 200): Success. — 성공
         case success
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static var documented: [Self] { [.success] }
+        public static var documented: [Self] {
+            [.success, .invalidInputParameter, .missingRequiredValues, .valueLengthMismatch]
+        }
 
         public init(code: String) {
             switch code {
             case "000_000": self = .success
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -93,6 +104,9 @@ extension GiftsCardsTransmissionV2 {
         public var code: String {
             switch self {
             case .success: "000_000"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -100,6 +114,24 @@ extension GiftsCardsTransmissionV2 {
         public var documentation: KonaplateResultCodeDocumentation? {
             switch self {
             case .success: .init(httpStatus: 200, message: "Success.", meaning: "성공")
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
+                )
             case .undocumented: nil
             }
         }

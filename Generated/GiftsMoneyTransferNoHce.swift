@@ -20,8 +20,8 @@ nonisolated public enum GiftsMoneyTransferNoHce: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<GiftsMoneyTransferNoHce>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<GiftsMoneyTransferNoHce>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -90,6 +90,10 @@ extension GiftsMoneyTransferNoHce {
         case transferOverPolicyLimit
         /// `005_012` (HTTP 400): Deposit error. — The transfer has failed.
         case depositError
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -105,6 +109,8 @@ extension GiftsMoneyTransferNoHce {
                 .balanceIsNotEnoughForGift,
                 .transferOverPolicyLimit,
                 .depositError,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -120,6 +126,8 @@ extension GiftsMoneyTransferNoHce {
             case "005_008": self = .balanceIsNotEnoughForGift
             case "005_009": self = .transferOverPolicyLimit
             case "005_012": self = .depositError
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -136,6 +144,8 @@ extension GiftsMoneyTransferNoHce {
             case .balanceIsNotEnoughForGift: "005_008"
             case .transferOverPolicyLimit: "005_009"
             case .depositError: "005_012"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -192,6 +202,18 @@ extension GiftsMoneyTransferNoHce {
                     meaning: "The transfer count or the daily/monthly maximum transfer amount has been exceeded."
                 )
             case .depositError: .init(httpStatus: 400, message: "Deposit error.", meaning: "The transfer has failed.")
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
+                )
             case .undocumented: nil
             }
         }

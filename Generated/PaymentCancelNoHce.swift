@@ -19,8 +19,8 @@ nonisolated public enum PaymentCancelNoHce: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<PaymentCancelNoHce>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<PaymentCancelNoHce>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -98,6 +98,12 @@ extension PaymentCancelNoHce {
         case transactionNotPermitted
         /// `006_013` (HTTP 400): Transaction does not permitted to terminal. — Invalid handling agency code
         case transactionDoesNotPermittedToTerminal
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -113,6 +119,9 @@ extension PaymentCancelNoHce {
                 .expiredCard,
                 .transactionNotPermitted,
                 .transactionDoesNotPermittedToTerminal,
+                .invalidInputParameter,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -128,6 +137,9 @@ extension PaymentCancelNoHce {
             case "006_011": self = .expiredCard
             case "006_012": self = .transactionNotPermitted
             case "006_013": self = .transactionDoesNotPermittedToTerminal
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -144,6 +156,9 @@ extension PaymentCancelNoHce {
             case .expiredCard: "006_011"
             case .transactionNotPermitted: "006_012"
             case .transactionDoesNotPermittedToTerminal: "006_013"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -202,6 +217,24 @@ extension PaymentCancelNoHce {
                     httpStatus: 400,
                     message: "Transaction does not permitted to terminal.",
                     meaning: "Invalid handling agency code"
+                )
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

@@ -19,8 +19,8 @@ nonisolated public enum PaymentNetcancelNoHce: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<PaymentNetcancelNoHce>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<PaymentNetcancelNoHce>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -83,11 +83,25 @@ extension PaymentNetcancelNoHce {
         case systemError
         /// `006_030` (HTTP 400): No original transaction. — No original transaction
         case noOriginalTransaction
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [.success, .requestForDuplicatedTransaction, .systemError, .noOriginalTransaction]
+            [
+                .success,
+                .requestForDuplicatedTransaction,
+                .systemError,
+                .noOriginalTransaction,
+                .invalidInputParameter,
+                .missingRequiredValues,
+                .valueLengthMismatch,
+            ]
         }
 
         public init(code: String) {
@@ -96,6 +110,9 @@ extension PaymentNetcancelNoHce {
             case "006_021": self = .requestForDuplicatedTransaction
             case "006_022": self = .systemError
             case "006_030": self = .noOriginalTransaction
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -106,6 +123,9 @@ extension PaymentNetcancelNoHce {
             case .requestForDuplicatedTransaction: "006_021"
             case .systemError: "006_022"
             case .noOriginalTransaction: "006_030"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -125,6 +145,24 @@ extension PaymentNetcancelNoHce {
                     httpStatus: 400,
                     message: "No original transaction.",
                     meaning: "No original transaction"
+                )
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

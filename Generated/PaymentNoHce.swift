@@ -19,8 +19,8 @@ nonisolated public enum PaymentNoHce: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<PaymentNoHce>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<PaymentNoHce>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -134,6 +134,12 @@ extension PaymentNoHce {
         /// `006_012` (HTTP 400): Transaction not permitted. — When there is not enough authority to make a deal In
         /// case of cancellation…
         case transactionNotPermitted
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -148,6 +154,9 @@ extension PaymentNoHce {
                 .overLimitOfTheStore,
                 .expiredCard,
                 .transactionNotPermitted,
+                .invalidInputParameter,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -162,6 +171,9 @@ extension PaymentNoHce {
             case "006_010": self = .overLimitOfTheStore
             case "006_011": self = .expiredCard
             case "006_012": self = .transactionNotPermitted
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -177,6 +189,9 @@ extension PaymentNoHce {
             case .overLimitOfTheStore: "006_010"
             case .expiredCard: "006_011"
             case .transactionNotPermitted: "006_012"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -226,6 +241,24 @@ extension PaymentNoHce {
                     httpStatus: 400,
                     message: "Transaction not permitted.",
                     meaning: "When there is not enough authority to make a deal In case of cancellation…"
+                )
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

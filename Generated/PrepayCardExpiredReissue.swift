@@ -26,8 +26,8 @@ nonisolated public enum PrepayCardExpiredReissue: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<PrepayCardExpiredReissue>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<PrepayCardExpiredReissue>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -211,6 +211,10 @@ extension PrepayCardExpiredReissue {
         case notValidProductForCardIssueType
         /// `003_010` (HTTP 400): Card reissue cost pay fail
         case cardReissueCostPayFail
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -226,6 +230,8 @@ extension PrepayCardExpiredReissue {
                 .parNotFoundFromCardno,
                 .notValidProductForCardIssueType,
                 .cardReissueCostPayFail,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -241,6 +247,8 @@ extension PrepayCardExpiredReissue {
             case "003_008": self = .parNotFoundFromCardno
             case "003_009": self = .notValidProductForCardIssueType
             case "003_010": self = .cardReissueCostPayFail
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -257,6 +265,8 @@ extension PrepayCardExpiredReissue {
             case .parNotFoundFromCardno: "003_008"
             case .notValidProductForCardIssueType: "003_009"
             case .cardReissueCostPayFail: "003_010"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -313,6 +323,18 @@ extension PrepayCardExpiredReissue {
                     meaning: "The application for reissuance of the card type is not allowed"
                 )
             case .cardReissueCostPayFail: .init(httpStatus: 400, message: "Card reissue cost pay fail")
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
+                )
             case .undocumented: nil
             }
         }

@@ -22,8 +22,8 @@ nonisolated public enum PrepayCardIssueDelivery: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<PrepayCardIssueDelivery>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<PrepayCardIssueDelivery>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -246,11 +246,22 @@ extension PrepayCardIssueDelivery {
         /// `003_024` (HTTP 400): Card delivery should be required in case of normal type. — For normal type cards,
         /// delivery is required.(A mobile card is unable to be issued, and only a mobile card issuance is requested)
         case deliveryRequiredForNormalType
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [.success, .invalidInputParameterServiceid, .walletUserNotFound, .deliveryRequiredForNormalType]
+            [
+                .success,
+                .invalidInputParameterServiceid,
+                .walletUserNotFound,
+                .deliveryRequiredForNormalType,
+                .missingRequiredValues,
+                .valueLengthMismatch,
+            ]
         }
 
         public init(code: String) {
@@ -259,6 +270,8 @@ extension PrepayCardIssueDelivery {
             case "000_002": self = .invalidInputParameterServiceid
             case "001_006": self = .walletUserNotFound
             case "003_024": self = .deliveryRequiredForNormalType
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -269,6 +282,8 @@ extension PrepayCardIssueDelivery {
             case .invalidInputParameterServiceid: "000_002"
             case .walletUserNotFound: "001_006"
             case .deliveryRequiredForNormalType: "003_024"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -296,6 +311,18 @@ extension PrepayCardIssueDelivery {
                         For normal type cards, delivery is required.(A mobile card is unable to be issued, and only a \
                         mobile card issuance is requested)
                         """
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

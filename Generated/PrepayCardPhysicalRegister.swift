@@ -38,8 +38,8 @@ nonisolated public enum PrepayCardPhysicalRegister: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<PrepayCardPhysicalRegister>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<PrepayCardPhysicalRegister>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -116,6 +116,12 @@ extension PrepayCardPhysicalRegister {
         /// `003_014` (HTTP 400): Digital card is already terminated error. — When the mobile card to be linked to the
         /// physical card is already discarded
         case digitalCardIsAlreadyTerminatedError
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -126,6 +132,9 @@ extension PrepayCardPhysicalRegister {
                 .indicatedCardIssueNotFoundError,
                 .invalidCardInfo,
                 .digitalCardIsAlreadyTerminatedError,
+                .invalidInputParameter,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -136,6 +145,9 @@ extension PrepayCardPhysicalRegister {
             case "003_013": self = .indicatedCardIssueNotFoundError
             case "003_001": self = .invalidCardInfo
             case "003_014": self = .digitalCardIsAlreadyTerminatedError
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -147,6 +159,9 @@ extension PrepayCardPhysicalRegister {
             case .indicatedCardIssueNotFoundError: "003_013"
             case .invalidCardInfo: "003_001"
             case .digitalCardIsAlreadyTerminatedError: "003_014"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -177,6 +192,24 @@ extension PrepayCardPhysicalRegister {
                     httpStatus: 400,
                     message: "Digital card is already terminated error.",
                     meaning: "When the mobile card to be linked to the physical card is already discarded"
+                )
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

@@ -26,8 +26,8 @@ nonisolated public enum PrepayCardReissueDelivery: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<PrepayCardReissueDelivery>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<PrepayCardReissueDelivery>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -238,6 +238,10 @@ extension PrepayCardReissueDelivery {
         case bankAccountNotFound
         /// `003_044` (HTTP 400): User is not authenticated.
         case userIsNotAuthenticated
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -252,6 +256,8 @@ extension PrepayCardReissueDelivery {
                 .invalidNextServiceId,
                 .bankAccountNotFound,
                 .userIsNotAuthenticated,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -266,6 +272,8 @@ extension PrepayCardReissueDelivery {
             case "003_048": self = .invalidNextServiceId
             case "007_001": self = .bankAccountNotFound
             case "003_044": self = .userIsNotAuthenticated
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -281,6 +289,8 @@ extension PrepayCardReissueDelivery {
             case .invalidNextServiceId: "003_048"
             case .bankAccountNotFound: "007_001"
             case .userIsNotAuthenticated: "003_044"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -331,6 +341,18 @@ extension PrepayCardReissueDelivery {
                     meaning: "등록된 계좌가 없음."
                 )
             case .userIsNotAuthenticated: .init(httpStatus: 400, message: "User is not authenticated.")
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
+                )
             case .undocumented: nil
             }
         }

@@ -19,8 +19,8 @@ nonisolated public enum RechargesAutoDeregister: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<RechargesAutoDeregister>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<RechargesAutoDeregister>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -59,15 +59,23 @@ extension RechargesAutoDeregister {
         case success
         /// `000_002` (HTTP 400): Invalid input parameter. userId — 입력 파라미터 오류.
         case invalidInputParameterUserid
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static var documented: [Self] { [.success, .invalidInputParameterUserid] }
+        public static var documented: [Self] {
+            [.success, .invalidInputParameterUserid, .missingRequiredValues, .valueLengthMismatch]
+        }
 
         public init(code: String) {
             switch code {
             case "000_000": self = .success
             case "000_002": self = .invalidInputParameterUserid
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -76,6 +84,8 @@ extension RechargesAutoDeregister {
             switch self {
             case .success: "000_000"
             case .invalidInputParameterUserid: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -88,6 +98,18 @@ extension RechargesAutoDeregister {
                     httpStatus: 400,
                     message: "Invalid input parameter. userId",
                     meaning: "입력 파라미터 오류."
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

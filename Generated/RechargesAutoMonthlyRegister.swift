@@ -19,8 +19,8 @@ nonisolated public enum RechargesAutoMonthlyRegister: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<RechargesAutoMonthlyRegister>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<RechargesAutoMonthlyRegister>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -75,6 +75,10 @@ extension RechargesAutoMonthlyRegister {
         case chargeWhileAutoChargeInProgress
         /// `007_007` (HTTP 400): Recharge amount should be more than zero. — 충전 요청한 금액이 0원 이하일 경우 발생
         case rechargeAmountShouldBeMoreThanZero
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -89,6 +93,8 @@ extension RechargesAutoMonthlyRegister {
                 .accountChargeRequestWhileProceeding,
                 .chargeWhileAutoChargeInProgress,
                 .rechargeAmountShouldBeMoreThanZero,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -103,6 +109,8 @@ extension RechargesAutoMonthlyRegister {
             case "007_005": self = .accountChargeRequestWhileProceeding
             case "007_006": self = .chargeWhileAutoChargeInProgress
             case "007_007": self = .rechargeAmountShouldBeMoreThanZero
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -118,6 +126,8 @@ extension RechargesAutoMonthlyRegister {
             case .accountChargeRequestWhileProceeding: "007_005"
             case .chargeWhileAutoChargeInProgress: "007_006"
             case .rechargeAmountShouldBeMoreThanZero: "007_007"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -172,6 +182,18 @@ extension RechargesAutoMonthlyRegister {
                     httpStatus: 400,
                     message: "Recharge amount should be more than zero.",
                     meaning: "충전 요청한 금액이 0원 이하일 경우 발생"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

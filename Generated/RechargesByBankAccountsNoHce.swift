@@ -24,8 +24,8 @@ nonisolated public enum RechargesByBankAccountsNoHce: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<RechargesByBankAccountsNoHce>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<RechargesByBankAccountsNoHce>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -185,6 +185,10 @@ extension RechargesByBankAccountsNoHce {
         case creditLimitExceeded
         /// `007_004` (HTTP 400): Withdraw failure from PG. — Failed to withdraw …
         case withdrawFailureFromPg
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -196,6 +200,8 @@ extension RechargesByBankAccountsNoHce {
                 .inconsistentRequestedBenefit,
                 .creditLimitExceeded,
                 .withdrawFailureFromPg,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -207,6 +213,8 @@ extension RechargesByBankAccountsNoHce {
             case "007_002": self = .inconsistentRequestedBenefit
             case "007_003": self = .creditLimitExceeded
             case "007_004": self = .withdrawFailureFromPg
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -219,6 +227,8 @@ extension RechargesByBankAccountsNoHce {
             case .inconsistentRequestedBenefit: "007_002"
             case .creditLimitExceeded: "007_003"
             case .withdrawFailureFromPg: "007_004"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -258,6 +268,18 @@ extension RechargesByBankAccountsNoHce {
                     httpStatus: 400,
                     message: "Withdraw failure from PG.",
                     meaning: "Failed to withdraw …"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

@@ -27,8 +27,8 @@ nonisolated public enum RechargesByBankAccountsNoHceCancel: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<RechargesByBankAccountsNoHceCancel>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<RechargesByBankAccountsNoHceCancel>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -155,6 +155,10 @@ extension RechargesByBankAccountsNoHceCancel {
         case cancelRequestForAnotherMethod
         /// `007_043` (HTTP 400): Cancellation request denied due to name mismatch. — 시스템에 등록된 회원 이름과 은행계좌 소유…
         case cancellationDeniedNameMismatch
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -166,6 +170,8 @@ extension RechargesByBankAccountsNoHceCancel {
                 .cancellationNotPossible,
                 .cancelRequestForAnotherMethod,
                 .cancellationDeniedNameMismatch,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -177,6 +183,8 @@ extension RechargesByBankAccountsNoHceCancel {
             case "007_030": self = .cancellationNotPossible
             case "007_040": self = .cancelRequestForAnotherMethod
             case "007_043": self = .cancellationDeniedNameMismatch
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -189,6 +197,8 @@ extension RechargesByBankAccountsNoHceCancel {
             case .cancellationNotPossible: "007_030"
             case .cancelRequestForAnotherMethod: "007_040"
             case .cancellationDeniedNameMismatch: "007_043"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -225,6 +235,18 @@ extension RechargesByBankAccountsNoHceCancel {
                     httpStatus: 400,
                     message: "Cancellation request denied due to name mismatch.",
                     meaning: "시스템에 등록된 회원 이름과 은행계좌 소유…"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

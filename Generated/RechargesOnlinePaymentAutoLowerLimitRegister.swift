@@ -19,8 +19,8 @@ nonisolated public enum RechargesOnlinePaymentAutoLowerLimitRegister: KonaplateE
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<RechargesOnlinePaymentAutoLowerLimitRegister>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<RechargesOnlinePaymentAutoLowerLimitRegister>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -84,6 +84,10 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
         case billingPlanAlreadyExist
         /// `007_034` (HTTP 400): Credit card recharge not allowed. — 신용카드로 충전 불가능한 상품으로 신용카드 충전을 시도하는 경우
         case creditCardRechargeNotAllowed
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -94,6 +98,8 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
                 .communicationErrorWithPg,
                 .billingPlanAlreadyExist,
                 .creditCardRechargeNotAllowed,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -104,6 +110,8 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
             case "002_018": self = .communicationErrorWithPg
             case "007_027": self = .billingPlanAlreadyExist
             case "007_034": self = .creditCardRechargeNotAllowed
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -115,6 +123,8 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
             case .communicationErrorWithPg: "002_018"
             case .billingPlanAlreadyExist: "007_027"
             case .creditCardRechargeNotAllowed: "007_034"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -145,6 +155,18 @@ extension RechargesOnlinePaymentAutoLowerLimitRegister {
                     httpStatus: 400,
                     message: "Credit card recharge not allowed.",
                     meaning: "신용카드로 충전 불가능한 상품으로 신용카드 충전을 시도하는 경우"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

@@ -19,8 +19,8 @@ nonisolated public enum RechargesOnlinePaymentAutoPlansUpdate: KonaplateEndpoint
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<RechargesOnlinePaymentAutoPlansUpdate>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<RechargesOnlinePaymentAutoPlansUpdate>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -61,16 +61,24 @@ extension RechargesOnlinePaymentAutoPlansUpdate {
         case invalidInputParameter
         /// `007_026` (HTTP 400): User has not auto plan. — 변경할 자동 충전 설정이 없음
         case userHasNotAutoPlan
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
-        public static var documented: [Self] { [.success, .invalidInputParameter, .userHasNotAutoPlan] }
+        public static var documented: [Self] {
+            [.success, .invalidInputParameter, .userHasNotAutoPlan, .missingRequiredValues, .valueLengthMismatch]
+        }
 
         public init(code: String) {
             switch code {
             case "000_000": self = .success
             case "000_002": self = .invalidInputParameter
             case "007_026": self = .userHasNotAutoPlan
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -80,6 +88,8 @@ extension RechargesOnlinePaymentAutoPlansUpdate {
             case .success: "000_000"
             case .invalidInputParameter: "000_002"
             case .userHasNotAutoPlan: "007_026"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -98,6 +108,18 @@ extension RechargesOnlinePaymentAutoPlansUpdate {
                     httpStatus: 400,
                     message: "User has not auto plan.",
                     meaning: "변경할 자동 충전 설정이 없음"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

@@ -19,8 +19,8 @@ nonisolated public enum RechargesSystemManuals: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<RechargesSystemManuals>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<RechargesSystemManuals>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -92,6 +92,10 @@ extension RechargesSystemManuals {
         case creditLimitExceeded
         /// `007_007` (HTTP 400): Recharge amount should be more than zero. — Recharge amount should be more than zero
         case rechargeAmountShouldBeMoreThanZero
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -102,6 +106,8 @@ extension RechargesSystemManuals {
                 .inconsistentRequestedBenefit,
                 .creditLimitExceeded,
                 .rechargeAmountShouldBeMoreThanZero,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -112,6 +118,8 @@ extension RechargesSystemManuals {
             case "007_002": self = .inconsistentRequestedBenefit
             case "007_003": self = .creditLimitExceeded
             case "007_007": self = .rechargeAmountShouldBeMoreThanZero
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -123,6 +131,8 @@ extension RechargesSystemManuals {
             case .inconsistentRequestedBenefit: "007_002"
             case .creditLimitExceeded: "007_003"
             case .rechargeAmountShouldBeMoreThanZero: "007_007"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -153,6 +163,18 @@ extension RechargesSystemManuals {
                     httpStatus: 400,
                     message: "Recharge amount should be more than zero.",
                     meaning: "Recharge amount should be more than zero"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

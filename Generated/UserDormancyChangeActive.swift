@@ -23,8 +23,8 @@ nonisolated public enum UserDormancyChangeActive: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<UserDormancyChangeActive>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<UserDormancyChangeActive>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -135,11 +135,25 @@ extension UserDormancyChangeActive {
         case userBlockedByAspConfiguration
         /// `001_087` (HTTP 400): Dormancy user not found. — 휴면 회원 조회가 안되는 경우 테스트
         case dormancyUserNotFound
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [.success, .walletUserNotFound, .userBlockedByAspConfiguration, .dormancyUserNotFound]
+            [
+                .success,
+                .walletUserNotFound,
+                .userBlockedByAspConfiguration,
+                .dormancyUserNotFound,
+                .invalidInputParameter,
+                .missingRequiredValues,
+                .valueLengthMismatch,
+            ]
         }
 
         public init(code: String) {
@@ -148,6 +162,9 @@ extension UserDormancyChangeActive {
             case "001_006": self = .walletUserNotFound
             case "001_080": self = .userBlockedByAspConfiguration
             case "001_087": self = .dormancyUserNotFound
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -158,6 +175,9 @@ extension UserDormancyChangeActive {
             case .walletUserNotFound: "001_006"
             case .userBlockedByAspConfiguration: "001_080"
             case .dormancyUserNotFound: "001_087"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -182,6 +202,24 @@ extension UserDormancyChangeActive {
                     httpStatus: 400,
                     message: "Dormancy user not found.",
                     meaning: "휴면 회원 조회가 안되는 경우 테스트"
+                )
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

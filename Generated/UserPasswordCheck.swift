@@ -19,8 +19,8 @@ nonisolated public enum UserPasswordCheck: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<UserPasswordCheck>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<UserPasswordCheck>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -117,6 +117,12 @@ extension UserPasswordCheck {
         case walletLoginFailedUserNotActive
         /// `001_080` (HTTP 400): User is blocked forgiven data and asp configuration. — 부정 사용자 등록 회원인 경우
         case userBlockedByAspConfiguration
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
@@ -128,6 +134,9 @@ extension UserPasswordCheck {
                 .loginAttemptsExceeded,
                 .walletLoginFailedUserNotActive,
                 .userBlockedByAspConfiguration,
+                .invalidInputParameter,
+                .missingRequiredValues,
+                .valueLengthMismatch,
             ]
         }
 
@@ -139,6 +148,9 @@ extension UserPasswordCheck {
             case "001_069": self = .loginAttemptsExceeded
             case "001_068": self = .walletLoginFailedUserNotActive
             case "001_080": self = .userBlockedByAspConfiguration
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -151,6 +163,9 @@ extension UserPasswordCheck {
             case .loginAttemptsExceeded: "001_069"
             case .walletLoginFailedUserNotActive: "001_068"
             case .userBlockedByAspConfiguration: "001_080"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -187,6 +202,24 @@ extension UserPasswordCheck {
                     httpStatus: 400,
                     message: "User is blocked forgiven data and asp configuration.",
                     meaning: "부정 사용자 등록 회원인 경우"
+                )
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
                 )
             case .undocumented: nil
             }

@@ -26,8 +26,8 @@ nonisolated public enum UserPasswordReset: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { false }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<UserPasswordReset>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<UserPasswordReset>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request
@@ -98,11 +98,25 @@ extension UserPasswordReset {
         case newWalletPinIsIdenticalToTheOldWalletPin
         /// `001_035` (HTTP 400): Invalid user info — 회원 정보 불일치 테스트
         case invalidUserInfo
+        /// `000_002` (HTTP 400): Invalid input parameter. — 입력 파라미터 오류
+        case invalidInputParameter
+        /// `000_003` (HTTP 400): Missing required values. — 필수 파라미터가 누락되었습니다.
+        case missingRequiredValues
+        /// `000_015` (HTTP 400): The length of value does not match. — 필드 길이 오류
+        case valueLengthMismatch
         /// A code the docs do not list for this endpoint, kept as sent.
         case undocumented(String)
 
         public static var documented: [Self] {
-            [.success, .walletUserNotFound, .newWalletPinIsIdenticalToTheOldWalletPin, .invalidUserInfo]
+            [
+                .success,
+                .walletUserNotFound,
+                .newWalletPinIsIdenticalToTheOldWalletPin,
+                .invalidUserInfo,
+                .invalidInputParameter,
+                .missingRequiredValues,
+                .valueLengthMismatch,
+            ]
         }
 
         public init(code: String) {
@@ -111,6 +125,9 @@ extension UserPasswordReset {
             case "001_006": self = .walletUserNotFound
             case "001_043": self = .newWalletPinIsIdenticalToTheOldWalletPin
             case "001_035": self = .invalidUserInfo
+            case "000_002": self = .invalidInputParameter
+            case "000_003": self = .missingRequiredValues
+            case "000_015": self = .valueLengthMismatch
             default: self = .undocumented(code)
             }
         }
@@ -121,6 +138,9 @@ extension UserPasswordReset {
             case .walletUserNotFound: "001_006"
             case .newWalletPinIsIdenticalToTheOldWalletPin: "001_043"
             case .invalidUserInfo: "001_035"
+            case .invalidInputParameter: "000_002"
+            case .missingRequiredValues: "000_003"
+            case .valueLengthMismatch: "000_015"
             case .undocumented(let code): code
             }
         }
@@ -141,6 +161,24 @@ extension UserPasswordReset {
                     meaning: "기존과 동일 패스워드 변경 불가 테스트"
                 )
             case .invalidUserInfo: .init(httpStatus: 400, message: "Invalid user info", meaning: "회원 정보 불일치 테스트")
+            case .invalidInputParameter:
+                .init(
+                    httpStatus: 400,
+                    message: "Invalid input parameter.",
+                    meaning: "입력 파라미터 오류"
+                )
+            case .missingRequiredValues:
+                .init(
+                    httpStatus: 400,
+                    message: "Missing required values.",
+                    meaning: "필수 파라미터가 누락되었습니다."
+                )
+            case .valueLengthMismatch:
+                .init(
+                    httpStatus: 400,
+                    message: "The length of value does not match.",
+                    meaning: "필드 길이 오류"
+                )
             case .undocumented: nil
             }
         }

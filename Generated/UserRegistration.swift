@@ -23,8 +23,8 @@ nonisolated public enum UserRegistration: KonaplateEndpoint {
     public static var isResponseEncrypted: Bool { true }
     public static var isCallback: Bool { false }
 
-    public typealias RequestHeaders = StandardRequestHeaders<UserRegistration>
-    public typealias ResponseHeaders = StandardResponseHeaders
+    public typealias RequestHeaders = KonaplateStandardRequestHeaders<UserRegistration>
+    public typealias ResponseHeaders = KonaplateStandardResponseHeaders
 }
 
 // MARK: - Request

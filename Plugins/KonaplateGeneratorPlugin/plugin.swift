@@ -43,7 +43,7 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
             .buildCommand(
                 displayName: "Generating Swift for \(target.name) from \(specs.count) specs in \(root.lastPathComponent)",
                 executable: tool,
-                arguments: [root.path, context.pluginWorkDirectoryURL.path],
+                arguments: [root.path, context.pluginWorkDirectoryURL.path, target.moduleName],
                 inputFiles: inputs,
                 outputFiles: outputNames.map { context.pluginWorkDirectoryURL.appending(path: $0) })
         ]

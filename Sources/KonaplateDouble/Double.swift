@@ -28,7 +28,7 @@ public final class KonaplateDouble: KonaplateTransport {
     }
 
     /// - Parameters:
-    ///   - endpoints: the endpoints it answers (a module's `EndpointCatalogue.endpoints`).
+    ///   - endpoints: the endpoints it answers (a module's `KonaplateEndpointCatalogue.konaplateAPI.endpoints`).
     ///   - configuration: the credentials requests must carry, the keys, the clock and the allowed skew.
     public init(endpoints: [any KonaplateEndpoint.Type], configuration: KonaplateDoubleConfiguration) {
         self.configuration = configuration

@@ -36,7 +36,8 @@ struct Generate: ParsableCommand {
 
 /// Reads the specs and generates everything in memory; fails before any file is touched.
 func generateInMemory(_ folders: FoldersOptions) throws -> (GenerationResult, OutputPlan) {
-    let result = GeneratorPipeline.generate(try readSpecs(folders.specs))
+    let module = SwiftModule(name: folders.moduleOption.module, writer: .command)
+    let result = GeneratorPipeline.generate(try readSpecs(folders.specs), module: module)
     try report(result.diagnostics)
     do { return (result, try OutputPlan.make(files: result.files, folder: folders.output)) } catch { throw fail(error) }
 }

@@ -6,7 +6,7 @@ public struct KonaplateGenCommand: ParsableCommand {
         abstract: "Generates Swift models, header builders and validators from Konaplate API specs.",
         discussion: KonaplateExit.helpText,
         version: KonaplateGenVersion.current,
-        subcommands: [Generate.self, Check.self, Lint.self, Diff.self, Import.self, OpenAPI.self],
+        subcommands: [Generate.self, Check.self, Lint.self, Diff.self, Import.self, OpenAPI.self, Definitions.self],
         defaultSubcommand: Generate.self)
 
     public init() {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KonaplateSpecs
 
 /// `--specs`, the folder every subcommand reads: one option, one help text, one default.
 struct SpecsOption: ParsableArguments {
@@ -13,5 +14,23 @@ struct FoldersOptions: ParsableArguments {
     @Option(name: .long, help: "The folder of generated Swift files.")
     var output = "Generated"
 
+    @OptionGroup var moduleOption: ModuleOption
+
     var specs: String { specsOption.specs }
+}
+
+/// `--module`: the Swift module generated files are compiled into.
+struct ModuleOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The Swift module the generated files are compiled into: the names it declares beside its endpoints derive from it (KonaplateEndpointCatalogue.konaplateAPI).",
+            valueName: "name"))
+    var module = "KonaplateAPI"
+
+    func validate() throws {
+        guard SwiftIdentifiers.isASCIIIdentifier(module), module.first?.isLetter == true else {
+            throw ValidationError("--module must be a Swift module name (letters, digits, '_', starting with a letter); found '\(module)'")
+        }
+    }
 }

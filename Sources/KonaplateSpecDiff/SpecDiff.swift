@@ -18,8 +18,10 @@ public enum SpecDiff {
         guard let oldAPI, let newAPI else {
             return DiffReport(changes: [], diagnostics: diagnostics, baseEndpointCount: 0, headEndpointCount: 0)
         }
-        let oldSwift = APITranslator.translate(oldAPI).endpoints
-        let newSwift = APITranslator.translate(newAPI).endpoints
+        // Both sides as one module: a module's name changes only the names of its own header sets' types.
+        let module = SwiftModule(name: "KonaplateAPI", writer: .command)
+        let oldSwift = APITranslator.translate(oldAPI, module: module).endpoints
+        let newSwift = APITranslator.translate(newAPI, module: module).endpoints
         var findings: [DiffFinding] = []
         for pair in EndpointMatching.pairs(oldAPI.endpoints, newAPI.endpoints) {
             switch (pair.old, pair.new) {

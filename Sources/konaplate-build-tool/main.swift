@@ -7,17 +7,18 @@ import KonaplateSpecs
 // bytes change. Nothing but spec → Swift: no argument parser, no diff, import or export, so a package applying the
 // plugin compiles only the front end and the generator for it.
 //
-//   konaplate-build-tool <specs folder> <output folder>
+//   konaplate-build-tool <specs folder> <output folder> <module name>
 //
 // The plugin declares one output per spec, named after the spec's path (SpecDiscovery.pluginOutputName), and the
 // endpoint list; this writes exactly those. Diagnostics go to standard error as path:line:column, which SwiftPM
 // shows; on an error nothing is written and the exit code is 1.
 
-let arguments = CommandLine.arguments.dropFirst()
-guard arguments.count == 2, let specs = arguments.first, let output = arguments.last else {
-    FileHandle.standardError.write(Data("usage: konaplate-build-tool <specs folder> <output folder>\n".utf8))
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: konaplate-build-tool <specs folder> <output folder> <module name>\n".utf8))
     exit(64)
 }
+let (specs, output, moduleName) = (arguments[0], arguments[1], arguments[2])
 
 func failing(_ message: String, status: Int32) -> Never {
     FileHandle.standardError.write(Data("konaplate-build-tool: error: \(message)\n".utf8))
@@ -26,7 +27,7 @@ func failing(_ message: String, status: Int32) -> Never {
 
 let inputs: [SpecInput]
 do { inputs = try SpecFolder.read(specs) } catch { failing(error.description, status: 1) }
-let result = GeneratorPipeline.generate(inputs)
+let result = GeneratorPipeline.generate(inputs, module: SwiftModule(name: moduleName, writer: .buildPlugin))
 for diagnostic in result.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
 if result.hasErrors { exit(1) }
 

@@ -86,7 +86,7 @@ struct KeywordHeaderTests {
             ])
         #expect(!"\(headers)".contains(headers.class))  // sensitive: the token is masked
         // The set's own length (15) still holds for an endpoint that does not change it.
-        let shared = try KeywordsRequestHeaders<KeywordHeaders>(credentials: Self.credentials, body: [], context: Self.context)
+        let shared = try IdentifierStressKeywordsRequestHeaders<KeywordHeaders>(credentials: Self.credentials, body: [], context: Self.context)
         #expect(shared.default.count == 15)
     }
 

@@ -28,7 +28,7 @@ public enum APISamples {
 
     /// The generated endpoint type of a spec's path, from the generated list of every endpoint type.
     public static func endpointType(_ path: String) -> (any KonaplateEndpoint.Type)? {
-        EndpointCatalogue.endpoints.first { $0.path == path }
+        KonaplateEndpointCatalogue.konaplateAPI.endpoints.first { $0.path == path }
     }
 }
 

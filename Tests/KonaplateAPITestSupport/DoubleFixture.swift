@@ -18,7 +18,7 @@ public enum DoubleFixture {
 
     public static func double(credentials: KonaplateCredentials = credentials) -> KonaplateDouble {
         KonaplateDouble(
-            endpoints: EndpointCatalogue.endpoints,
+            endpoints: KonaplateEndpointCatalogue.konaplateAPI.endpoints,
             configuration: KonaplateDoubleConfiguration(credentials: credentials, keys: keys))
     }
 

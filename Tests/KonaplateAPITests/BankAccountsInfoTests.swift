@@ -280,8 +280,8 @@ struct SharedHeaderRuleTests {
     enum CallbackWithEncryptedResponse: KonaplateEndpoint {
         typealias Request = BankAccountsInfo.Request
         typealias Response = BankAccountsInfo.Response
-        typealias RequestHeaders = StandardRequestHeaders<CallbackWithEncryptedResponse>
-        typealias ResponseHeaders = StandardResponseHeaders
+        typealias RequestHeaders = KonaplateStandardRequestHeaders<CallbackWithEncryptedResponse>
+        typealias ResponseHeaders = KonaplateStandardResponseHeaders
         typealias ResultCode = BankAccountsInfo.ResultCode
         static let method: HTTPRequest.Method = .post
         static let path = "/api/v1/test/callback"

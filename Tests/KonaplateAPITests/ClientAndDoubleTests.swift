@@ -85,7 +85,7 @@ struct ClientAndDoubleTests {
         // Fixed clocks on both sides: the client's is an hour behind the double's.
         var configuration = Self.double().configuration
         configuration.now = { fixedInstant }
-        let double = KonaplateDouble(endpoints: EndpointCatalogue.endpoints, configuration: configuration)
+        let double = KonaplateDouble(endpoints: KonaplateEndpointCatalogue.konaplateAPI.endpoints, configuration: configuration)
         let anHourAgo = KonaplateHeaderContext(timeZone: .kst, now: { fixedInstant.addingTimeInterval(-3600) })
         let refusal = try await Self.refusal(BankAccountsInfo.self, client: Self.client(double, context: anHourAgo), double: double)
         #expect(refusal.status == 401)

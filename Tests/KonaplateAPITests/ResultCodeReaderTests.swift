@@ -41,7 +41,8 @@ struct ResultCodeReaderTests {
             ServiceInfoList.self, .init(serviceIdList: ["SVC000000000001"]), status: .ok,
             body: #"{"code":"000_000","message":"OK","serviceInfos":[{"serviceId":"SVC000000000001","serviceName":"선불"}]}"#
         ).get()
-        #expect(success.resultCode == .undocumented("000_000"))
+        // ServiceInfoList's page lost its code table: success is still known, as every endpoint shares it (DECISIONS.md D44).
+        #expect(success.resultCode == .success)
         #expect(success.value.serviceInfos.map(\.serviceId) == ["SVC000000000001"])
     }
 

@@ -23,9 +23,9 @@ struct WholeAPITests {
         #expect(Self.specs.count == Self.specFiles.count, "every endpoint spec in api-specs/ loads, each with its own path")
         for path in Self.endpointPaths {
             #expect(Self.endpointType(path)?.path == path, "no generated endpoint for \(path)")
-            #expect(EndpointCatalogue.endpoint(method: .post, path: path)?.path == path)
+            #expect(KonaplateEndpointCatalogue.konaplateAPI.endpoint(method: .post, path: path)?.path == path)
         }
-        #expect(EndpointCatalogue.endpoints.count == Self.specs.count, "the list holds every endpoint, once")
+        #expect(KonaplateEndpointCatalogue.konaplateAPI.endpoints.count == Self.specs.count, "the list holds every endpoint, once")
     }
 
     /// Guards the generic tests against silently testing nothing: the specs hold 183 constrained fields and constraint kinds.

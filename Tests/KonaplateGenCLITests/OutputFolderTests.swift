@@ -35,7 +35,7 @@ struct OutputFolderTests {
         try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: output + "/BankAccountsInfo.swift")
         let second = try plan()
         #expect(second.isInSync)
-        #expect(second.unchanged == 4)  // the endpoint, the header set, the catalogue, the list of endpoint types
+        #expect(second.unchanged == 3)  // the endpoint, the catalogue, the list of endpoint types
         try second.apply()
         #expect(try modificationDate("BankAccountsInfo.swift") == before)
     }
@@ -85,7 +85,7 @@ struct OutputFolderTests {
         // As a run killed between writing and renaming would leave it.
         try "partial".write(toFile: output + "/.BankAccountsInfo.swift.konaplate-tmp", atomically: false, encoding: .utf8)
         try plan().apply()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == ["BankAccountsInfo.swift", "CommonHeaders.swift", "EndpointCatalogue.swift", "README.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == ["BankAccountsInfo.swift", "EndpointCatalogue.swift", "README.md"])
     }
 }
 

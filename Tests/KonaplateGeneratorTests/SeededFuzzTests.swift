@@ -96,7 +96,7 @@ struct SeededFuzzTests {
             let input = SpecInput(
                 displayPath: "m.yaml", sourceName: asDefinitions ? "api-specs/common/m.yaml" : "api-specs/m.yaml",
                 contents: mutant)
-            let result = GeneratorPipeline.generate(asDefinitions ? [input] : [standardHeaders, input])
+            let result = GeneratorPipeline.generate(asDefinitions ? [input] : [input])
             for diagnostic in result.diagnostics {
                 #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "\(diagnostic)")
                 #expect(!diagnostic.message.isEmpty)

@@ -29,11 +29,11 @@
             defer { Task { try? await server.stop() } }
             let client = DoubleFixture.client(transport, server: server.server)
             var sent = 0
-            for endpoint in EndpointCatalogue.endpoints {
+            for endpoint in KonaplateEndpointCatalogue.konaplateAPI.endpoints {
                 try await DoubleFixture.exchange(endpoint, through: client, double: double)
                 sent += 1
             }
-            #expect(sent == EndpointCatalogue.endpoints.count, "\(name)")
+            #expect(sent == KonaplateEndpointCatalogue.konaplateAPI.endpoints.count, "\(name)")
             #expect(double.recorded.allSatisfy { $0.refusal == nil }, "\(name)")
             try await server.stop()
         }

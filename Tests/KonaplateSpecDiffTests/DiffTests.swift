@@ -24,8 +24,8 @@ struct DiffTests {
     }
 
     @Test func aRemovedEndpointBreaksBothAndAnAddedOneBreaksNothing() throws {
-        let base = [standardHeaders, try Self.corpusInput("base.yaml")]
-        let removed = SpecDiff.compare(base: base, head: [standardHeaders, endpointInput(validSpec)])
+        let base = [try Self.corpusInput("base.yaml")]
+        let removed = SpecDiff.compare(base: base, head: [endpointInput(validSpec)])
         let rules = removed.changes.flatMap(\.findings).map { "\($0.endpoint) \($0.rule.rawValue) \($0.verdict)" }
         #expect(
             Set(rules) == [
@@ -38,8 +38,8 @@ struct DiffTests {
     }
 
     @Test func aSpecThatMovedToAnotherFileIsTheSameEndpoint() throws {
-        let base = [standardHeaders, try Self.corpusInput("base.yaml")]
-        let moved = [standardHeaders, try Self.corpusInput("base.yaml", sourceName: "api-specs/cards/inquiry.yaml")]
+        let base = [try Self.corpusInput("base.yaml")]
+        let moved = [try Self.corpusInput("base.yaml", sourceName: "api-specs/cards/inquiry.yaml")]
         #expect(SpecDiff.compare(base: base, head: moved).changes.isEmpty)
     }
 
@@ -71,7 +71,7 @@ struct DiffTests {
 
     @Test func aSideWithErrorsIsNotCompared() throws {
         let broken = endpointInput(validSpec.replacingOccurrences(of: "type: number", with: "type: numbr"))
-        let report = SpecDiff.compare(base: [standardHeaders, broken], head: [standardHeaders, endpointInput(validSpec)])
+        let report = SpecDiff.compare(base: [broken], head: [endpointInput(validSpec)])
         #expect(report.hasErrors)
         #expect(report.changes.isEmpty)
         #expect(report.diagnostics.first?.description.hasPrefix("spec.yaml:") == true)
@@ -117,11 +117,11 @@ struct DiffRuleCoverageTests {
         for name in DiffCorpusTests.cases {
             let mutation = try DiffTests.corpusInput("cases/\(name).yaml")
             for (old, new) in [(base, mutation), (mutation, base)] {
-                let report = SpecDiff.compare(base: [standardHeaders, old], head: [standardHeaders, new])
+                let report = SpecDiff.compare(base: [old], head: [new])
                 fired.formUnion(report.changes.flatMap(\.findings).map(\.rule))
             }
         }
-        let replaced = SpecDiff.compare(base: [standardHeaders, base], head: [standardHeaders, endpointInput(validSpec)])
+        let replaced = SpecDiff.compare(base: [base], head: [endpointInput(validSpec)])
         fired.formUnion(replaced.changes.flatMap(\.findings).map(\.rule))
         #expect(Set(DiffRule.allCases).subtracting(fired).map(\.rawValue).sorted() == [])
     }

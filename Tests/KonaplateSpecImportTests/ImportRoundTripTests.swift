@@ -40,10 +40,13 @@ struct ImportRoundTripTests {
     static func swift(_ spec: EndpointSpec) throws -> String {
         var diagnostics = Diagnostics()
         let loaded = SpecLoader.load(definitions, diagnostics: &diagnostics)
-        let checked = APIChecker.check(LoadedAPI(headerSets: loaded.headerSets, endpoints: [spec]), diagnostics: &diagnostics)
+        let checked = APIChecker.check(
+            LoadedAPI(headerSets: loaded.headerSets, sharedResults: loaded.sharedResults, endpoints: [spec]),
+            diagnostics: &diagnostics)
         #expect(!diagnostics.hasErrors, "\(spec.sourceName): \(diagnostics.sorted)")
-        let endpoint = try #require(APITranslator.translate(checked).endpoints.first)
-        return EndpointFileRenderer.render(endpoint)
+        let module = SwiftModule(name: "KonaplateAPI", writer: .command)
+        let endpoint = try #require(APITranslator.translate(checked, module: module).endpoints.first)
+        return EndpointFileRenderer.render(endpoint, writer: module.writer)
     }
 
     static func expectPageFacts(_ imported: EndpointSpec, _ original: EndpointSpec) {

@@ -13,20 +13,19 @@ struct ImportTests {
     static let seedPage = try! String(contentsOf: fixture, encoding: .utf8)
 
     static func draft(_ text: String, pageName: String = "page.txt") throws -> String {
-        let result = PageImport.draft(from: text, pageName: pageName, definitions: [standardHeaders])
+        let result = PageImport.draft(from: text, pageName: pageName, definitions: [])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         return try #require(result.draft)
     }
 
     static func lint(_ draft: String) -> [Diagnostic] {
         SpecFrontEnd.lint([
-            standardHeaders,
             SpecInput(displayPath: "draft.yaml", sourceName: "api-specs/bankaccounts/info.yaml", contents: Array(draft.utf8)),
         ])
     }
 
     @Test func theSeedPageBecomesADraftThatLintsWithOneWarningPerTodo() throws {
-        let result = PageImport.draft(from: Self.seedPage, pageName: "page.txt", definitions: [standardHeaders])
+        let result = PageImport.draft(from: Self.seedPage, pageName: "page.txt", definitions: [])
         #expect(result.relativePath == "bankaccounts/info.yaml")
         let draft = try #require(result.draft)
         let diagnostics = Self.lint(draft)
@@ -61,7 +60,7 @@ struct ImportTests {
             .joined(separator: "\n")
         #expect(Self.lint(draft).isEmpty, "\(Self.lint(draft))")
         let input = SpecInput(displayPath: "info.yaml", sourceName: "api-specs/bankaccounts/info.yaml", contents: Array(draft.utf8))
-        let result = GeneratorPipeline.generate([standardHeaders, input])
+        let result = GeneratorPipeline.generate([input])
         let file = try #require(result.files.first { $0.name == "BankAccountsInfo.swift" }, "\(result.diagnostics)")
         let committed = try String(contentsOf: repositoryRoot.appendingPathComponent("Generated/BankAccountsInfo.swift"), encoding: .utf8)
         #expect(file.contents == committed)
@@ -98,7 +97,7 @@ struct ImportTests {
         ("회원 등록 계좌 조회Sync\n\nVersion: v1\n\n", "page.txt:3:1: error: not a Konaplate docs page: expected the method (POST) and then the path (/api/v1/…) after the version"),
     ])
     func unusableTextIsAnErrorAtItsLine(_ text: String, _ expected: String) {
-        let result = PageImport.draft(from: text, pageName: "page.txt", definitions: [standardHeaders])
+        let result = PageImport.draft(from: text, pageName: "page.txt", definitions: [])
         #expect(result.draft == nil)
         #expect(result.diagnostics.map(\.description) == [expected])
     }
@@ -108,7 +107,7 @@ struct ImportTests {
         let lines = Self.seedPage.split(separator: "\n", omittingEmptySubsequences: false)
         for count in 0...lines.count {
             let text = lines.prefix(count).joined(separator: "\n")
-            let result = PageImport.draft(from: text, pageName: "page.txt", definitions: [standardHeaders])
+            let result = PageImport.draft(from: text, pageName: "page.txt", definitions: [])
             guard let draft = result.draft else {
                 #expect(result.diagnostics.count == 1)
                 continue

@@ -4,23 +4,18 @@ import KonaplateGenerator
 import KonaplateSpecs
 @_exported import KonaplateTestSupport
 
-/// The real shared header sets, so fixture endpoints are checked against what production specs use.
-public let standardHeaders = SpecInput(
-    displayPath: "api-specs/common/headers.yaml", sourceName: "api-specs/common/headers.yaml",
-    contents: Array(try! Data(contentsOf: repositoryRoot.appendingPathComponent("api-specs/common/headers.yaml"))))
-
 public func endpointInput(_ yaml: String, file: String = "spec.yaml") -> SpecInput {
     SpecInput(displayPath: file, sourceName: "api-specs/" + file, contents: Array(yaml.utf8))
 }
 
 /// Every diagnostic of linting `yaml` as an endpoint spec, as the CLI prints them.
 public func diagnostics(_ yaml: String) -> [String] {
-    SpecFrontEnd.lint([standardHeaders, endpointInput(yaml)]).map(\.description)
+    SpecFrontEnd.lint([endpointInput(yaml)]).map(\.description)
 }
 
 public func diagnostics(bytes: [UInt8]) -> [String] {
     SpecFrontEnd.lint([
-        standardHeaders, SpecInput(displayPath: "spec.yaml", sourceName: "api-specs/spec.yaml", contents: bytes),
+        SpecInput(displayPath: "spec.yaml", sourceName: "api-specs/spec.yaml", contents: bytes),
     ]).map(\.description)
 }
 
@@ -40,16 +35,16 @@ public let validSpec = """
     """
 
 /// `yaml` (an endpoint spec) with the real header sets, loaded and checked: the checked API, or every diagnostic.
-public func checked(_ yaml: String, definitions: [SpecInput] = [standardHeaders]) -> (api: CheckedAPI?, diagnostics: [String]) {
+public func checked(_ yaml: String, definitions: [SpecInput] = []) -> (api: CheckedAPI?, diagnostics: [String]) {
     let (api, diagnostics) = SpecFrontEnd.check(definitions + [endpointInput(yaml)])
     return (api, diagnostics.map(\.description))
 }
 
 /// The Swift model of `yaml`'s endpoint; fails the test when the spec has an error.
-public func translated(_ yaml: String, definitions: [SpecInput] = [standardHeaders]) throws -> SwiftEndpoint {
+public func translated(_ yaml: String, definitions: [SpecInput] = []) throws -> SwiftEndpoint {
     let (api, diagnostics) = checked(yaml, definitions: definitions)
     let checkedAPI = try #require(api, "\(diagnostics)")
-    return try #require(APITranslator.translate(checkedAPI).endpoints.first)
+    return try #require(APITranslator.translate(checkedAPI, module: SwiftModule(name: "KonaplateAPI", writer: .command)).endpoints.first)
 }
 
 /// A definitions file of header sets, as a test input.
@@ -57,9 +52,9 @@ public func definitionsInput(_ yaml: String, file: String = "common/headers.yaml
     SpecInput(displayPath: file, sourceName: "api-specs/" + file, contents: Array(yaml.utf8))
 }
 
-/// The shared header sets and one real endpoint spec, read from the repository.
+/// One real endpoint spec, read from the repository (the header sets are built in).
 public func realInputs() -> [SpecInput] {
-    ["api-specs/common/headers.yaml", "api-specs/bankaccounts/info.yaml"].map { path in
+    ["api-specs/bankaccounts/info.yaml"].map { path in
         SpecInput(
             displayPath: path, sourceName: path,
             contents: Array(try! Data(contentsOf: repositoryRoot.appendingPathComponent(path))))

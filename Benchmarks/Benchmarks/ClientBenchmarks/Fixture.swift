@@ -20,7 +20,7 @@ enum ClientFixture {
     /// A double answering both endpoints with a valid response.
     static func double() -> KonaplateDouble {
         let double = KonaplateDouble(
-            endpoints: EndpointCatalogue.endpoints,
+            endpoints: KonaplateEndpointCatalogue.konaplateAPI.endpoints,
             configuration: KonaplateDoubleConfiguration(credentials: credentials, keys: keys))
         double.stub(
             ServiceInfoList.self,

@@ -5,18 +5,28 @@ import KonaplateTextFormats
 /// nothing and decides only how each checked fact is expressed in Swift.
 public enum APITranslator {
     /// The typed Swift model of a checked API: every name, type, check and doc line decided.
-    public static func translate(_ api: CheckedAPI) -> SwiftAPI {
-        let sets = Dictionary(uniqueKeysWithValues: api.headerSets.map { ($0.name.value, headerSet($0)) })
+    public static func translate(_ api: CheckedAPI, module: SwiftModule) -> SwiftAPI {
+        let sets = Dictionary(uniqueKeysWithValues: api.headerSets.map { ($0.name.value, headerSet($0, module: module)) })
         let endpoints = api.endpoints.map { endpoint in
             EndpointTranslator.translate(endpoint, sharedSet: sets[endpoint.set.name.value]!)
         }
-        return SwiftAPI(headerSets: api.headerSets.compactMap { sets[$0.name.value] }, endpoints: endpoints)
+        return SwiftAPI(
+            module: module, headerSets: api.headerSets.compactMap { sets[$0.name.value] }.filter { !$0.isBuiltIn },
+            endpoints: endpoints)
+    }
+
+    /// The types of the built-in header sets, which KonaplateRuntime declares for every module.
+    public static func builtInHeaderSets(_ api: CheckedAPI) -> [SwiftHeaderSet] {
+        let runtime = SwiftModule(name: "KonaplateRuntime", writer: .runtime)
+        return api.headerSets.map { headerSet($0, module: runtime) }.filter(\.isBuiltIn)
     }
 
     /// A shared header set, translated once for every endpoint that uses it.
-    static func headerSet(_ set: HeaderSetSpec) -> SwiftHeaderSet {
-        SwiftHeaderSet(
-            baseName: SwiftIdentifiers.baseName(of: set), sourceName: set.sourceName,
+    static func headerSet(_ set: HeaderSetSpec, module: SwiftModule) -> SwiftHeaderSet {
+        let isBuiltIn = BuiltInDefinitions.isBuiltIn(sourceName: set.sourceName)
+        return SwiftHeaderSet(
+            baseName: (isBuiltIn ? "Konaplate" : module.headerTypePrefix) + SwiftIdentifiers.baseName(of: set),
+            isBuiltIn: isBuiltIn, sourceName: set.sourceName,
             request: HeaderTranslator.headers(set.request, isRequest: true),
             response: HeaderTranslator.headers(set.response, isRequest: false))
     }
@@ -47,7 +57,7 @@ enum EndpointTranslator {
             isRequestEncrypted: requestEncrypted, isResponseEncrypted: responseEncrypted, isCallback: spec.callback,
             isSafeToRepeat: spec.safeToRepeat,
             request: request, response: response, headers: headers,
-            resultCodes: spec.results.map(ResultCodeTranslator.resultCase))
+            resultCodes: endpoint.results.map(ResultCodeTranslator.resultCase))
     }
 
     /// A body: its fields' struct, or an open object when the stored page does not show it. No block at all is a

@@ -5,8 +5,41 @@ import KonaplateSpecs
 
 /// Everything the generated module declares.
 public struct SwiftAPI: Sendable {
+    public var module: SwiftModule
+    /// The header sets whose types this module declares: the specs' own. The built-in sets' types are the
+    /// runtime's (`KonaplateStandardRequestHeaders`), declared once for every module.
     public var headerSets: [SwiftHeaderSet]
     public var endpoints: [SwiftEndpoint]
+}
+
+/// The module the generated files are compiled into, and who writes them. The fixed names a module declares
+/// beside its endpoints derive from the module's name, so two generated modules imported into one file never
+/// clash.
+public struct SwiftModule: Sendable, Hashable {
+    /// Who writes the files: what each file's header tells a reader to do instead of editing it.
+    public enum Writer: Sendable, Hashable {
+        /// `konaplate-gen generate` (or the command plugin), into a committed folder.
+        case command
+        /// The build tool plugin, on every build, into SwiftPM's build folder.
+        case buildPlugin
+        /// This package's maintainers, into KonaplateRuntime (the built-in header sets' types).
+        case runtime
+    }
+
+    /// `KonaplateAPI`, `MyKonaplateModels`.
+    public var name: String
+    public var writer: Writer
+
+    public init(name: String, writer: Writer) {
+        self.name = name
+        self.writer = writer
+    }
+
+    /// The static member of `KonaplateEndpointCatalogue` listing this module's endpoints: `konaplateAPI`.
+    public var catalogueMember: String { SwiftIdentifiers.lowerCamel(name) }
+
+    /// The prefix of the header set types a module declares for its own sets: `MyKonaplateModelsPartner…`.
+    var headerTypePrefix: String { name }
 }
 
 /// One endpoint's file.
@@ -34,12 +67,16 @@ public enum HTTPMethod: String, Sendable, CaseIterable {
     case post = "POST", get = "GET", put = "PUT", patch = "PATCH", delete = "DELETE"
 }
 
-/// A header set shared by endpoints: rendered once, in the file of its definitions file, as `<Name>RequestHeaders
-/// <Endpoint>` and `<Name>ResponseHeaders`; the rules that depend on the endpoint (encrypted? callback?) read its
-/// metadata.
+/// A header set shared by endpoints: rendered once, as `<Name>RequestHeaders<Endpoint>` and `<Name>ResponseHeaders`;
+/// the rules that depend on the endpoint (encrypted? callback?) read its metadata. A built-in set's types are the
+/// runtime's (`KonaplateStandardRequestHeaders`); a set of the specs' own is declared in the file of its definitions
+/// file, its names prefixed with the module's (`MyKonaplateModelsPartnerRequestHeaders`).
 public struct SwiftHeaderSet: Sendable {
-    /// `Standard` for the set `standard`.
+    /// `KonaplateStandard` for the built-in set `standard`, `MyKonaplateModelsPartner` for a set `partner` of the
+    /// module MyKonaplateModels.
     public var baseName: String
+    /// Whether its types are the runtime's.
+    public var isBuiltIn: Bool
     public var sourceName: String
     public var request: [SwiftHeader]
     public var response: [SwiftHeader]

@@ -7,14 +7,20 @@ enum APIChecker {
         for set in checkedHeaderSets(api.headerSets, diagnostics: &diagnostics) { sets[set.name.value] = set }
         checkEndpointNames(api.endpoints, sets: Array(sets.values), diagnostics: &diagnostics)
         checkRoutes(api.endpoints, diagnostics: &diagnostics)
+        ResultCodes.check(api.sharedResults, diagnostics: &diagnostics)
         var endpoints: [CheckedEndpoint] = []
         for spec in api.endpoints {
-            EndpointChecker.check(spec, knownSets: sets.keys.sorted(), diagnostics: &diagnostics)
+            let results = ResultCodes.effective(own: spec.results, shared: api.sharedResults)
+            EndpointChecker.check(spec, results: results, knownSets: sets.keys.sorted(), diagnostics: &diagnostics)
             guard let set = sets[spec.headers.set.value] else { continue }
             let headers = HeaderResolution.resolve(spec.headers, set: set, diagnostics: &diagnostics)
-            endpoints.append(CheckedEndpoint(spec: spec, set: set, requestHeaders: headers.request, responseHeaders: headers.response))
+            endpoints.append(
+                CheckedEndpoint(
+                    spec: spec, set: set, requestHeaders: headers.request, responseHeaders: headers.response, results: results))
         }
-        return CheckedAPI(headerSets: sets.values.sorted { $0.name.value < $1.name.value }, endpoints: endpoints)
+        return CheckedAPI(
+            headerSets: sets.values.sorted { $0.name.value < $1.name.value }, sharedResults: api.sharedResults,
+            endpoints: endpoints)
     }
 
     // MARK: Header sets
@@ -43,7 +49,7 @@ enum APIChecker {
             let typeName = SwiftIdentifiers.baseName(of: set)
             if let other = byTypeName[typeName] {
                 diagnostics.error(
-                    "header sets '\(other.name.value)' (\(other.name.location)) and '\(name.value)' both become the Swift types \(typeName)RequestHeaders and \(typeName)ResponseHeaders; rename one of them",
+                    "header sets '\(other.name.value)' (\(other.name.location)) and '\(name.value)' name the same Swift types (…\(typeName)RequestHeaders and …\(typeName)ResponseHeaders); rename one of them",
                     at: name.location)
                 continue
             }
@@ -64,11 +70,12 @@ enum APIChecker {
     /// file system ignores case, and must not shadow what the generated code uses.
     private static func checkEndpointNames(_ endpoints: [EndpointSpec], sets: [HeaderSetSpec], diagnostics: inout Diagnostics) {
         var owners: [String: EndpointSpec] = [:]
-        var setTypes: [String: HeaderSetSpec] = [:]
-        for set in sets {
+        // A set's types are `<Module><Set>RequestHeaders` (the built-in sets': `Konaplate<Set>…`, which the
+        // `Konaplate` prefix rule covers). The module's name is not known here, so any name ending the way a set's
+        // type ends is refused: whatever the module, the endpoint cannot be one of its set's types.
+        let setTypeEndings = sets.filter { !BuiltInDefinitions.isBuiltIn(sourceName: $0.sourceName) }.flatMap { set in
             let base = SwiftIdentifiers.baseName(of: set)
-            setTypes[base + "RequestHeaders"] = set
-            setTypes[base + "ResponseHeaders"] = set
+            return [(base + "RequestHeaders", set), (base + "ResponseHeaders", set)]
         }
         let setFiles = Set(sets.map { SwiftIdentifiers.fileName(forDefinitions: $0.sourceName).lowercased() })
         for spec in endpoints {
@@ -86,7 +93,7 @@ enum APIChecker {
                     "endpoint name '\(name.value)' is a name the generated code uses (Swift's, swift-http-types' or KonaplateRuntime's, whose names all start with 'Konaplate'); choose another name",
                     at: name.location)
             }
-            if let set = setTypes[name.value] {
+            if let (_, set) = setTypeEndings.first(where: { name.value.hasSuffix($0.0) }) {
                 diagnostics.error(
                     "endpoint name '\(name.value)' is the name of a type of the header set '\(set.name.value)'; choose another name",
                     at: name.location)

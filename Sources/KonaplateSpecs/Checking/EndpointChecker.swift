@@ -3,7 +3,7 @@
 enum EndpointChecker {
     static let methods = ["POST", "GET", "PUT", "PATCH", "DELETE"]
 
-    static func check(_ spec: EndpointSpec, knownSets: [String], diagnostics: inout Diagnostics) {
+    static func check(_ spec: EndpointSpec, results: [ResultSpec], knownSets: [String], diagnostics: inout Diagnostics) {
         if !SwiftIdentifiers.isTypeName(spec.name.value) {
             diagnostics.error(
                 "'name' must be a Swift type name (letters and digits, starting with an upper-case letter); found '\(spec.name.value)'"
@@ -29,7 +29,7 @@ enum EndpointChecker {
             ConditionChecker.check(body.fields, rules: body.rules, diagnostics: &diagnostics)
             FieldNames.check(body.fields, in: typeName, diagnostics: &diagnostics)
         }
-        ResultCodes.check(spec.results, diagnostics: &diagnostics)
+        ResultCodes.check(results, ownCount: spec.results.count, diagnostics: &diagnostics)
         if SwiftIdentifiers.isTypeName(spec.name.value) {
             SpecConventions.check(name: spec.name, path: spec.path.value, diagnostics: &diagnostics)
         }

@@ -34,12 +34,18 @@ enum SpecLoader {
         let inputs = unsorted.sorted { $0.sourceName < $1.sourceName }
         var api = LoadedAPI()
         for input in inputs where input.isDefinitions {
-            var reader = NodeReader(file: input.displayPath)
-            if let root = YAMLParsing.parse(input.contents, file: input.displayPath, diagnostics: &reader.diagnostics) {
-                api.headerSets += loadHeaderSets(root, sourceName: input.sourceName, reader: &reader)
-            }
-            diagnostics.append(contentsOf: reader.diagnostics.all)
+            let definitions = loadDefinitions(input, diagnostics: &diagnostics)
+            api.headerSets += definitions.sets
+            api.sharedResults += definitions.results
         }
+        // The built-in definitions fill in what the specs' own do not define: a set by its name, a shared result
+        // code by its code. So `headers: standard` needs no file of the user's, and a user's set of the same name
+        // replaces the built-in one whole.
+        let builtIn = loadDefinitions(BuiltInDefinitions.input, diagnostics: &diagnostics)
+        let ownSets = Set(api.headerSets.map(\.name.value))
+        api.headerSets += builtIn.sets.filter { !ownSets.contains($0.name.value) }
+        let ownCodes = Set(api.sharedResults.map(\.code.value))
+        api.sharedResults += builtIn.results.filter { !ownCodes.contains($0.code.value) }
         for input in inputs where !input.isDefinitions {
             var reader = NodeReader(file: input.displayPath)
             ImportTodos.report(input, into: &reader.diagnostics)
@@ -53,6 +59,15 @@ enum SpecLoader {
         return api
     }
 
+    private static func loadDefinitions(_ input: SpecInput, diagnostics: inout Diagnostics) -> (sets: [HeaderSetSpec], results: [ResultSpec]) {
+        var reader = NodeReader(file: input.displayPath)
+        defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
+        guard let root = YAMLParsing.parse(input.contents, file: input.displayPath, diagnostics: &reader.diagnostics) else {
+            return ([], [])
+        }
+        return loadDefinitions(root, sourceName: input.sourceName, reader: &reader)
+    }
+
     static func located(_ node: Node?, key: String, reader: inout NodeReader) -> Located<String>? {
         guard let node, let value = reader.text(node, key: key) else { return nil }
         return Located(value: value, location: reader.location(of: node))
@@ -62,5 +77,7 @@ enum SpecLoader {
 /// What loading produced: the specs whose shape is right, not yet checked against each other.
 struct LoadedAPI {
     var headerSets: [HeaderSetSpec] = []
+    /// The result codes every endpoint has, unless its own table lists the code (then its own row counts).
+    var sharedResults: [ResultSpec] = []
     var endpoints: [EndpointSpec] = []
 }

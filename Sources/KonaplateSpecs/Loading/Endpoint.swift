@@ -87,24 +87,7 @@ extension SpecLoader {
         let headers = reader.require("headers", in: top).flatMap { loadHeaderUse($0, reader: &reader) }
         let request = top["request"].flatMap { loadBody($0, context: "the request", reader: &reader) }
         let response = top["response"].flatMap { loadBody($0, context: "the response", reader: &reader) }
-        var results: [ResultSpec] = []
-        if let node = top["results"] {
-            if case .sequence(let sequence) = node {
-                for item in sequence {
-                    if reader.isAlias(item, after: node) {
-                        reader.diagnostics.error(
-                            "a result code uses a YAML alias; aliases are not supported in specs, write the value out",
-                            at: reader.location(of: node))
-                        break
-                    }
-                    if let result = loadResult(item, reader: &reader) { results.append(result) }
-                }
-            } else {
-                reader.diagnostics.error(
-                    "'results' must be a list of result codes ({ status: 200, code: \"000_000\", message: Success. }); found \(NodeReader.kind(of: node))",
-                    at: reader.location(of: node))
-            }
-        }
+        let results = top["results"].map { loadResults($0, key: "results", reader: &reader) } ?? []
         guard let name, let title, let method, let path, let mode, let docs, let headers else { return nil }
         return EndpointSpec(
             file: input.displayPath, sourceName: input.sourceName, name: name, title: title, summary: text("summary"),
@@ -151,6 +134,27 @@ extension SpecLoader {
     private static func isUndocumented(_ node: Node) -> Bool {
         if case .scalar(let scalar) = node, scalar.string == "undocumented" { return true }
         return false
+    }
+
+    /// A list of result codes: an endpoint's `results`, or a definitions file's `sharedResults`.
+    static func loadResults(_ node: Node, key: String, reader: inout NodeReader) -> [ResultSpec] {
+        guard case .sequence(let sequence) = node else {
+            reader.diagnostics.error(
+                "'\(key)' must be a list of result codes ({ status: 200, code: \"000_000\", message: Success. }); found \(NodeReader.kind(of: node))",
+                at: reader.location(of: node))
+            return []
+        }
+        var results: [ResultSpec] = []
+        for item in sequence {
+            if reader.isAlias(item, after: node) {
+                reader.diagnostics.error(
+                    "a result code uses a YAML alias; aliases are not supported in specs, write the value out",
+                    at: reader.location(of: node))
+                break
+            }
+            if let result = loadResult(item, reader: &reader) { results.append(result) }
+        }
+        return results
     }
 
     private static func loadResult(_ node: Node, reader: inout NodeReader) -> ResultSpec? {

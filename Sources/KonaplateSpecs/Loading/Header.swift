@@ -96,10 +96,24 @@ extension SpecLoader {
 
     // MARK: Definitions files
 
-    static func loadHeaderSets(_ root: Node, sourceName: String, reader: inout NodeReader) -> [HeaderSetSpec] {
-        guard let top = reader.mapping(root, allowed: ["headerSets"], context: "the definitions file"),
-            let setsNode = reader.require("headerSets", in: top),
-            let sets = reader.mapping(setsNode, allowed: [], context: "'headerSets'", expected: "a mapping of set names to header sets")
+    /// A definitions file: header sets, result codes every endpoint shares, or both.
+    static func loadDefinitions(_ root: Node, sourceName: String, reader: inout NodeReader) -> (sets: [HeaderSetSpec], results: [ResultSpec]) {
+        guard let top = reader.mapping(root, allowed: ["headerSets", "sharedResults"], context: "the definitions file") else {
+            return ([], [])
+        }
+        guard top["headerSets"] != nil || top["sharedResults"] != nil else {
+            reader.diagnostics.error(
+                "a definitions file needs 'headerSets' (header sets endpoints name) or 'sharedResults' (result codes every endpoint has), or both",
+                at: reader.location(of: root))
+            return ([], [])
+        }
+        let sets = top["headerSets"].map { loadHeaderSets($0, sourceName: sourceName, reader: &reader) } ?? []
+        let results = top["sharedResults"].map { loadResults($0, key: "sharedResults", reader: &reader) } ?? []
+        return (sets, results)
+    }
+
+    static func loadHeaderSets(_ setsNode: Node, sourceName: String, reader: inout NodeReader) -> [HeaderSetSpec] {
+        guard let sets = reader.mapping(setsNode, allowed: [], context: "'headerSets'", expected: "a mapping of set names to header sets")
         else { return [] }
         return sets.entries.compactMap { entry in
             guard let set = reader.mapping(entry.value, allowed: ["request", "response"], context: "header set '\(entry.key)'")

@@ -35,7 +35,6 @@ public enum SwiftIdentifiers {
     public static let reservedTopLevelNames: Set<String> = [
         "String", "Int", "Int64", "UInt64", "Int128", "Bool", "Array", "Optional", "Mirror", "Swift", "Foundation",
         "HTTPTypes", "HTTPRequest", "HTTPFields", "HTTPField", "Decoder", "Encoder", "Any", "Self", "Type", "Protocol",
-        "EndpointCatalogue",
     ]
 
     public static func isReservedTopLevelName(_ name: String) -> Bool {
@@ -89,6 +88,17 @@ public enum SwiftIdentifiers {
         let property = propertyName(name).drop { $0 == "_" }
         guard let first = property.first else { return "Value" }
         return first.uppercased() + property.dropFirst()
+    }
+
+    /// A type's name as a member's: its leading capitals lowered, an acronym kept whole (`KonaplateAPI` →
+    /// `konaplateAPI`, `APIModels` → `apiModels`, `API` → `api`). Module names become static members this way.
+    public static func lowerCamel(_ name: String) -> String {
+        let characters = Array(name)
+        let capitals = characters.prefix { $0.isUppercase }.count
+        guard capitals > 0 else { return name }
+        // Before a lower-case letter, the last capital starts the next word (`APIModels`: `API` + `Models`).
+        let lowered = capitals > 1 && capitals < characters.count && characters[capitals].isLowercase ? capitals - 1 : capitals
+        return String(characters[..<lowered]).lowercased() + String(characters[lowered...])
     }
 
     /// A code's case name: `ACTIVE` → `active`, `NORMAL_CARD` → `normalCard`, `Y` → `y`, `01` → `code01`.

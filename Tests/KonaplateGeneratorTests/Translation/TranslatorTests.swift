@@ -105,8 +105,30 @@ struct TranslatorTests {
                   - { status: 400, code: "001_006", message: Wallet user not found, case: noWallet }
 
                 """)
-        #expect(endpoint.resultCodes.map(\.name) == ["success", "noWallet"])
-        #expect(endpoint.resultCodes.map(\.status) == [200, 400])
+        let own = endpoint.resultCodes.prefix(2)
+        #expect(own.map(\.name) == ["success", "noWallet"])
+        #expect(own.map(\.status) == [200, 400])
+    }
+
+    /// The codes every endpoint shares follow its own table's rows; a code its table lists keeps the table's row,
+    /// which is more precise about this endpoint (DECISIONS.md D44).
+    @Test func sharedResultCodesFollowTheEndpointsOwnAndYieldToThem() throws {
+        let shared = try #require(SpecFrontEnd.check([]).api).sharedResults
+        #expect(shared.map(\.code.value).contains("000_000"))
+        let endpoint = try translated(
+            validSpec + """
+                results:
+                  - { status: 400, code: "001_006", message: Wallet user not found, case: noWallet }
+                  - { status: 400, code: "000_002", message: Invalid input parameter. userId, case: badUserId }
+
+                """)
+        let expected = ["001_006", "000_002"] + shared.map(\.code.value).filter { $0 != "000_002" }.sorted()
+        #expect(endpoint.resultCodes.map(\.code) == expected)
+        #expect(endpoint.resultCodes.first { $0.code == "000_002" }?.name == "badUserId")
+        #expect(endpoint.resultCodes.first { $0.code == "000_000" }?.name == "success")
+
+        let silent = try translated(validSpec)
+        #expect(silent.resultCodes.map(\.code) == shared.map(\.code.value).sorted(), "a page without a code table")
     }
 
     /// A body the page does not show is not an empty one: it becomes an open object, documented as such.

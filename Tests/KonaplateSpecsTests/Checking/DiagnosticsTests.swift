@@ -403,7 +403,7 @@ struct DiagnosticsTests {
         let second = endpointInput(
             validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other").replacingOccurrences(of: "/sample", with: "/other")
                 + "titel: x\n", file: "b.yaml")
-        let messages = SpecFrontEnd.lint([standardHeaders, second, first]).map(\.description)
+        let messages = SpecFrontEnd.lint([second, first]).map(\.description)
         #expect(messages.count == 2)
         #expect(messages[0].hasPrefix("a.yaml:5:7: error:"))
         #expect(messages[1].hasPrefix("b.yaml:11:1: error:"))
@@ -413,7 +413,7 @@ struct DiagnosticsTests {
         let first = endpointInput(validSpec, file: "a.yaml")
         let second = endpointInput(validSpec.replacingOccurrences(of: "/sample", with: "/other"), file: "b.yaml")
         #expect(
-            SpecFrontEnd.lint([standardHeaders, first, second]).filter { $0.severity == .error }.map(\.description) == [
+            SpecFrontEnd.lint([first, second]).filter { $0.severity == .error }.map(\.description) == [
                 "b.yaml:1:7: error: endpoint name 'Sample' is already used by a.yaml; each endpoint needs its own name"
             ])
     }
@@ -422,17 +422,17 @@ struct DiagnosticsTests {
     /// drops it and still produces the files.
     @Test func remarksAreForLintOnly() {
         let renamed = endpointInput(validSpec.replacingOccurrences(of: "name: Sample", with: "name: Example"), file: "a.yaml")
-        #expect(SpecFrontEnd.lint([standardHeaders, renamed]).map(\.severity) == [.remark])
-        let result = GeneratorPipeline.generate([standardHeaders, renamed])
+        #expect(SpecFrontEnd.lint([renamed]).map(\.severity) == [.remark])
+        let result = GeneratorPipeline.generate([renamed])
         #expect(result.diagnostics.isEmpty)
         #expect(!result.files.isEmpty)
-        #expect(OpenAPIExporter.document([standardHeaders, renamed]).diagnostics.isEmpty)
+        #expect(OpenAPIExporter.document([renamed]).diagnostics.isEmpty)
     }
 
     @Test func noFilesAreProducedWhenAnySpecHasAnError() {
         let good = endpointInput(validSpec, file: "a.yaml")
         let bad = endpointInput(validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other") + "titel: x\n", file: "b.yaml")
-        let result = GeneratorPipeline.generate([standardHeaders, good, bad])
+        let result = GeneratorPipeline.generate([good, bad])
         #expect(result.hasErrors)
         #expect(result.files.isEmpty)
     }

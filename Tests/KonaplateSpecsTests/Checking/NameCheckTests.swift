@@ -13,7 +13,7 @@ struct NameCheckTests {
     /// The real header set with `extra` request headers.
     static func standardSetWith(_ extra: String) -> SpecInput {
         definitionsInput(
-            String(decoding: standardHeaders.contents, as: UTF8.self).replacingOccurrences(
+            BuiltInDefinitions.yaml.replacingOccurrences(
                 of: "    response:\n", with: extra + "    response:\n"))
     }
 
@@ -68,7 +68,7 @@ struct NameCheckTests {
         let messages = checked(validSpec.replacingOccurrences(of: "request:\n  fields:\n    userId: { type: number, presence: required, range: 1...9999999999999999999 }\n", with: ""), definitions: [sets]).diagnostics
         #expect(
             messages.contains(
-                "common/headers.yaml:5:3: error: header sets 'standard' (common/headers.yaml:2:3) and 'Standard' both become the Swift types StandardRequestHeaders and StandardResponseHeaders; rename one of them"
+                "common/headers.yaml:5:3: error: header sets 'standard' (common/headers.yaml:2:3) and 'Standard' name the same Swift types (…StandardRequestHeaders and …StandardResponseHeaders); rename one of them"
             ), "\(messages)")
     }
 
@@ -78,17 +78,29 @@ struct NameCheckTests {
             validSpec.replacingOccurrences(of: "name: Sample", with: "name: SAmple").replacingOccurrences(of: "/sample", with: "/other"),
             file: "b.yaml")
         #expect(
-            SpecFrontEnd.lint([standardHeaders, first, second]).filter { $0.severity == .error }.map(\.description) == [
+            SpecFrontEnd.lint([first, second]).filter { $0.severity == .error }.map(\.description) == [
                 "b.yaml:1:7: error: endpoint name 'SAmple' is already used by a.yaml (as 'Sample': file names ignore case on macOS); each endpoint needs its own name"
             ])
     }
 
-    @Test(arguments: ["String", "KonaplateClient", "StandardRequestHeaders", "CommonHeaders", "EndpointCatalogue"])
+    @Test(arguments: ["String", "KonaplateClient", "KonaplateStandardRequestHeaders", "KonaplateEndpointCatalogue"])
     func endpointNamesTheGeneratedCodeUsesAreRefused(_ name: String) {
         let messages = checked(validSpec.replacingOccurrences(of: "name: Sample", with: "name: \(name)")).diagnostics
             .filter { $0.contains(" error: ") }
         #expect(messages.count == 1, "\(messages)")
         #expect(messages.first?.hasPrefix("spec.yaml:1:7: error: endpoint name '\(name)' is") == true, "\(messages)")
+    }
+
+    /// A set of the specs' own declares `<Module><Set>RequestHeaders` and a definitions file's own file: an endpoint
+    /// cannot take those names, whatever the module is called.
+    @Test(arguments: ["PartnerRequestHeaders", "MyModelsPartnerResponseHeaders", "CommonPartners"])
+    func endpointNamesOfAnOwnSetsTypesAreRefused(_ name: String) {
+        let partner = definitionsInput(
+            "headerSets:\n  partner:\n    response:\n      X-KM-Partner: { presence: optional }\n", file: "common/partners.yaml")
+        let messages = checked(validSpec.replacingOccurrences(of: "name: Sample", with: "name: \(name)"), definitions: [partner])
+            .diagnostics.filter { $0.contains(" error: ") }
+        #expect(messages.count == 1, "\(messages)")
+        #expect(messages.first?.hasPrefix("spec.yaml:1:7: error: endpoint name '\(name)' is the name of") == true, "\(messages)")
     }
 
     @Test func aCodeNamedAfterAMemberOfItsEnumNeedsACase() {

@@ -63,7 +63,7 @@ struct ResourceBombTests {
 
     @Test func aThousandFieldsAreHandled() throws {
         let fields = (1..<1000).map { "    f\($0): { type: string, presence: optional, length: ...10 }" }.joined(separator: "\n")
-        let result = GeneratorPipeline.generate([standardHeaders, endpointInput(validSpec + fields + "\n")])
+        let result = GeneratorPipeline.generate([endpointInput(validSpec + fields + "\n")])
         #expect(!result.hasErrors)
         #expect(try #require(result.files.first { $0.name == "Sample.swift" }).contents.contains("public var f999: String?"))
     }
@@ -74,7 +74,7 @@ struct ResourceBombTests {
 struct IdentifierStressGenerationTests {
     static func stressInputs() throws -> [SpecInput] {
         let root = repositoryRoot.appendingPathComponent("Tests/IdentifierStress/api-specs")
-        return try ["common/headers.yaml", "stress/keywords.yaml"].map { path in
+        return try ["stress/keywords.yaml"].map { path in
             SpecInput(
                 displayPath: path, sourceName: "api-specs/" + path,
                 contents: Array(try Data(contentsOf: root.appendingPathComponent(path))))

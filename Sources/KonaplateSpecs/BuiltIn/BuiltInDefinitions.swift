@@ -1,3 +1,27 @@
+/// The Konaplate API's own definitions, built in: the standard X-KM-* header set every endpoint page repeats, and
+/// the result codes every endpoint shares. Facts of the API, not of a user's target, so a specs folder needs no
+/// `common/` of its own: `headers: standard` just works. A definitions file of the user's adds to them or replaces
+/// them by name (a header set) or by code (a shared result code).
+///
+/// Kept as the YAML a user would write, so it is read by the same loader and checked by the same rules as any
+/// definitions file; `konaplate-gen definitions` prints it.
+public enum BuiltInDefinitions {
+    /// The name diagnostics and generated headers give the built-in file.
+    public static let sourceName = "konaplate-gen/common/konaplate.yaml"
+
+    /// The built-in definitions, as a spec input.
+    public static var input: SpecInput {
+        SpecInput(displayPath: "<built-in> " + sourceName, sourceName: sourceName, contents: Array(yaml.utf8))
+    }
+
+    /// Whether a header set or result code came from here rather than from the user's specs.
+    public static func isBuiltIn(sourceName: String) -> Bool { sourceName == Self.sourceName }
+
+    public static let yaml = #"""
+# The Konaplate API's own definitions, built into konaplate-gen: every specs folder has them without a file of its
+# own. A definitions file in a specs folder's common/ adds sets and shared codes, and replaces a built-in set of the
+# same name (whole) or a shared code of the same code (`konaplate-gen definitions` prints this file to start from).
+#
 # The X-KM-* header sets every endpoint page repeats, defined once (DECISIONS.md D1).
 # An endpoint names a set with `headers: standard`, or changes single headers for its page:
 #   headers: { use: standard, request: { X-KM-User-AspId: { length: 16 } } }
@@ -84,3 +108,18 @@ headerSets:
           Data encryption/decryption key ID
           - Given ID from creating the service provider's project
           - If it is passed as a callback, the first key issued among the keys issued to the service provider is used.
+
+# The result codes of the 000 area (common and input validation, DECISIONS.md D16) that the pages show: the
+# server's answers to any request, so every endpoint's ResultCode has them, also where its page lost its code table.
+# An endpoint whose own table lists one of these codes keeps its own row (DECISIONS.md D44).
+sharedResults:
+  - { status: 200, code: "000_000", message: Success., description: 성공 }
+  - { status: 400, code: "000_002", message: Invalid input parameter., description: 입력 파라미터 오류 }
+  - { status: 400, code: "000_003", message: Missing required values., description: 필수 파라미터가 누락되었습니다. }
+  - status: 400
+    code: "000_015"
+    message: The length of value does not match.
+    description: 필드 길이 오류
+    case: valueLengthMismatch
+"""#
+}
