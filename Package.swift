@@ -182,7 +182,9 @@ let package = Package(
         .target(name: "KonaplateTestSupport", path: "Tests/KonaplateTestSupport"),
         .testTarget(
             name: "IdentifierStressTests",
-            dependencies: ["IdentifierStress", "KonaplateRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: [
+                "IdentifierStress", "KonaplateAPI", "KonaplateRuntime", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         // Spec fixtures and the real header sets, for the tests of every stage after the front end.
         .target(

@@ -28,7 +28,15 @@ public final class KonaplateDouble: KonaplateTransport {
     }
 
     /// - Parameters:
-    ///   - endpoints: the endpoints it answers (a module's `KonaplateEndpointCatalogue.konaplateAPI.endpoints`).
+    ///   - catalogue: the endpoints it answers: a generated module's (`.konaplateAPI`), or several
+    ///     (`.konaplateAPI + .myKonaplateModels`).
+    ///   - configuration: the credentials requests must carry, the keys, the clock and the allowed skew.
+    public convenience init(catalogue: KonaplateEndpointCatalogue, configuration: KonaplateDoubleConfiguration) {
+        self.init(endpoints: catalogue.endpoints, configuration: configuration)
+    }
+
+    /// - Parameters:
+    ///   - endpoints: the endpoints it answers.
     ///   - configuration: the credentials requests must carry, the keys, the clock and the allowed skew.
     public init(endpoints: [any KonaplateEndpoint.Type], configuration: KonaplateDoubleConfiguration) {
         self.configuration = configuration

@@ -19,9 +19,12 @@ public enum SpecDiscovery {
         case notAFolder(String)
         case unreadable(String)
         case brokenLink(String)
+        case extensionCase(String)
 
         public var description: String {
             switch self {
+            case .extensionCase(let path):
+                "'\(path)' ends in '.\(URL(fileURLWithPath: path).pathExtension)'; specs end in .yaml or .yml, in lower case (as the JSON Schema's file patterns and the editors expect): rename it"
             case .notAFolder(let path): "specs folder '\(path)' does not exist or is not a folder"
             case .unreadable(let path): "cannot list '\(path)'"
             case .brokenLink(let path): "'\(path)' is a symbolic link to a file that does not exist; fix or remove the link"
@@ -51,12 +54,44 @@ public enum SpecDiscovery {
             let path = root + "/" + child
             if isFolder(path) {
                 try collect(root: root, relative: child, into: &found, visited: &visited)
-            } else if extensions.contains(URL(fileURLWithPath: name).pathExtension) {
+            } else if isYAMLName(name) {
+                // `LOOKUP.YAML` is a spec its author meant to be read: refused with a reason, never silently skipped.
+                guard extensions.contains(URL(fileURLWithPath: name).pathExtension) else { throw .extensionCase(path) }
                 // fileExists follows links: false for a link whose target is gone.
                 guard FileManager.default.fileExists(atPath: path) else { throw .brokenLink(path) }
                 found.append(child)
             }
         }
+    }
+
+    /// Whether a file name ends in a YAML extension, in any letter case.
+    public static func isYAMLName(_ name: String) -> Bool {
+        extensions.contains(URL(fileURLWithPath: name).pathExtension.lowercased())
+    }
+
+    /// YAML files in a target's folder outside its specs folder, relative to the target's folder, sorted: files the
+    /// build plugin does not read, which their author most likely meant as specs (SwiftPM itself only calls them
+    /// "unhandled"). Hidden names and the build folder are skipped.
+    public static func strayYAMLFiles(inTarget target: String, specsFolder: String) -> [String] {
+        let specs = URL(fileURLWithPath: specsFolder).standardizedFileURL.path
+        var found: [String] = []
+        func walk(_ relative: String, depth: Int) {
+            guard depth < 16 else { return }
+            let folder = relative.isEmpty ? target : target + "/" + relative
+            guard URL(fileURLWithPath: folder).standardizedFileURL.path != specs,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+            else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if isFolder(target + "/" + child) {
+                    walk(child, depth: depth + 1)
+                } else if isYAMLName(name) {
+                    found.append(child)
+                }
+            }
+        }
+        walk("", depth: 0)
+        return found
     }
 
     /// Whether `path` is a folder, following symbolic links.

@@ -60,6 +60,27 @@ struct SpecDiscoveryTests {
         #expect(try generated().contains("CardTerminate.swift"))
     }
 
+    /// `LOOKUP.YAML` is a spec its author meant to be read: refused with a reason, not skipped in silence.
+    @Test func aSpecWithAnUpperCaseExtensionIsRefusedWithTheReason() throws {
+        try "name: X\n".write(to: workspace.appendingPathComponent("api-specs/bankaccounts/lookup.YAML"), atomically: true, encoding: .utf8)
+        let lint = try run(["lint"])
+        #expect(lint.status == 3)
+        #expect(lint.stderr.contains("lookup.YAML' ends in '.YAML'; specs end in .yaml or .yml, in lower case"), "\(lint.stderr)")
+    }
+
+    /// The build plugin warns, in its own words, about YAML beside the specs folder (SwiftPM only says "unhandled").
+    @Test func yamlFilesOutsideTheSpecsFolderAreFound() throws {
+        let target = workspace.appendingPathComponent("Target")
+        try fileManager.createDirectory(at: target.appendingPathComponent("api-specs/user"), withIntermediateDirectories: true)
+        try fileManager.createDirectory(at: target.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        for path in ["api-specs/user/lookup.yaml", "lookup.yaml", "docs/Old.YML", "notes.txt", ".hidden.yaml"] {
+            try "x: 1\n".write(to: target.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        #expect(
+            SpecDiscovery.strayYAMLFiles(inTarget: target.path, specsFolder: target.appendingPathComponent("api-specs").path)
+                == ["docs/Old.YML", "lookup.yaml"])
+    }
+
     @Test func aBrokenSymlinkIsAnErrorNotAMissingEndpoint() throws {
         try fileManager.createSymbolicLink(
             atPath: workspace.appendingPathComponent("api-specs/gone.yaml").path, withDestinationPath: "nowhere.yaml")

@@ -20,7 +20,7 @@ public enum SpecConventions {
         let letters = { (text: String) in text.lowercased().filter { $0.isLetter || $0.isNumber } }
         guard letters(derived) != letters(name.value) else { return }
         diagnostics.remark(
-            "'name' \(name.value) is not the name the README derives from the path, '\(derived)'; keep it if callers already use it, otherwise consider 'name: \(derived)'",
+            "'name' \(name.value) is not the name the naming convention derives from the path (UpperCamelCase after the version), '\(derived)'; keep it if callers already use it, otherwise consider 'name: \(derived)'",
             at: name.location)
     }
 

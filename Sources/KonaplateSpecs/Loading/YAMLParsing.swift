@@ -38,7 +38,7 @@ enum YAMLParsing {
             }
             return root
         } catch let error as YamlError {
-            report(error, file: file, diagnostics: &diagnostics)
+            report(error, text: text, file: file, diagnostics: &diagnostics)
             return nil
         } catch {
             diagnostics.error("could not parse the YAML", at: SourceLocation(file: file, line: 1, column: 1))
@@ -128,24 +128,49 @@ enum YAMLParsing {
         }
     }
 
-    private static func report(_ error: YamlError, file: String, diagnostics: inout Diagnostics) {
+    private static func report(_ error: YamlError, text: String, file: String, diagnostics: inout Diagnostics) {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // An indentation mistake is often lines above where libyaml's grammar broke: name the line a person
+            // would fix.
+            if indentationProblems.contains(problem),
+                let misindented = MisindentedKey.find(in: text, from: context?.mark.line ?? mark.line - 12, through: mark.line)
+            {
+                diagnostics.error(
+                    "invalid YAML: \(misindented.message)",
+                    at: SourceLocation(file: file, line: misindented.line, column: misindented.column))
+                return
+            }
             let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             let hint = hint(for: problem, at: mark, context: context?.mark).map { "; \($0)" } ?? ""
             diagnostics.error("invalid YAML: \(problem)\(detail)\(hint)", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // libyaml names the first occurrence; the mistake is the second, which the text shows.
+            let key = duplicates.first ?? ""
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.error(
-                "duplicate key \(keys) in one mapping; each key may appear once (for fields: two fields with one name)",
-                at: at(context.mark))
+            if duplicates.count == 1,
+                let second = DuplicateKey.secondOccurrence(of: key, firstAt: context.mark.line, column: context.mark.column, in: text)
+            {
+                diagnostics.error(
+                    "duplicate key '\(key)' (first at line \(context.mark.line)); each key may appear once in a mapping (for fields: two fields with one name)",
+                    at: SourceLocation(file: file, line: second.line, column: second.column))
+            } else {
+                diagnostics.error(
+                    "duplicate key \(keys) in one mapping; each key may appear once (for fields: two fields with one name)",
+                    at: at(context.mark))
+            }
         case .reader(let problem, _, _, _):
             diagnostics.error("invalid YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
         default:
             diagnostics.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
+
+    /// libyaml's problems that an indentation mistake causes.
+    static let indentationProblems: Set<String> = [
+        "did not find expected key", "mapping values are not allowed in this context", "could not find expected ':'",
+    ]
 }

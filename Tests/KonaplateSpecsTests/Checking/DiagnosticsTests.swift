@@ -97,7 +97,7 @@ struct DiagnosticsTests {
             name: "a name that is not the one derived from the path",
             yaml: validSpec.replacingOccurrences(of: "name: Sample", with: "name: Example"),
             expected: [
-                "spec.yaml:1:7: remark: 'name' Example is not the name the README derives from the path, 'Sample'; keep it if callers already use it, otherwise consider 'name: Sample'"
+                "spec.yaml:1:7: remark: 'name' Example is not the name the naming convention derives from the path (UpperCamelCase after the version), 'Sample'; keep it if callers already use it, otherwise consider 'name: Sample'"
             ]),
         Case(
             name: "a long result case name",
@@ -171,6 +171,38 @@ struct DiagnosticsTests {
                 "spec.yaml:13:6: error: invalid YAML: did not find expected key (while parsing a block mapping at line 10, column 5); check the indentation: the keys of the mapping that starts at line 10 are in column 5; a key of a nested mapping goes further right than its parent's key, consistently"
             ]),
         Case(
+            name: "a key one space too far is named at its line",
+            yaml: withField(
+                "     userName: { type: string, presence: required, length: 1...10 }\n    other: { type: string, presence: optional }\n"),
+            expected: [
+                "spec.yaml:11:6: error: invalid YAML: 'userName' is indented further right (column 6) than the keys before and after it (column 5, lines 10 and 12), so YAML reads it as part of the value above; indent it like them"
+            ]),
+        Case(
+            name: "a key dedented to its parent's level is named at its line, not at the next one",
+            yaml: withField(
+                "    bankName:\n      type: string\n    presence: required\n      length: 1...10\n    other: { type: string, presence: optional }\n"),
+            expected: [
+                "spec.yaml:13:5: error: invalid YAML: 'presence' is indented to column 5, left of the keys before and after it (column 7, lines 12 and 14), so YAML reads it as a key of another mapping; indent it like them"
+            ]),
+        Case(
+            name: "a key indented into the value above is named at its line, without the quoting hint",
+            yaml: withField("    bankName:\n      type: string\n       presence: required\n      length: 1...10\n"),
+            expected: [
+                "spec.yaml:13:8: error: invalid YAML: 'presence' is indented further right (column 8) than the keys before and after it (column 7, lines 12 and 14), so YAML reads it as part of the value above; indent it like them"
+            ]),
+        Case(
+            name: "a duplicate key in a flow mapping is named at the duplicate",
+            yaml: withField("    name: { type: string, presence: required, type: number }\n"),
+            expected: [
+                "spec.yaml:11:47: error: duplicate key 'type' (first at line 11); each key may appear once in a mapping (for fields: two fields with one name)"
+            ]),
+        Case(
+            name: "a duplicate key in a nested block mapping is named at the duplicate",
+            yaml: withField("    bankName:\n      type: string\n      presence: required\n      type: number\n"),
+            expected: [
+                "spec.yaml:14:7: error: duplicate key 'type' (first at line 12); each key may appear once in a mapping (for fields: two fields with one name)"
+            ]),
+        Case(
             name: "a colon inside a plain value gets a hint",
             yaml: withField("    bankCode: { type: string, presence: required }\n") + "request2: a: b\n",
             expected: [
@@ -238,7 +270,7 @@ struct DiagnosticsTests {
             name: "duplicate field name",
             yaml: withField("    userId: { type: number, presence: optional }\n"),
             expected: [
-                "spec.yaml:10:5: error: duplicate key 'userId' in one mapping; each key may appear once (for fields: two fields with one name)"
+                "spec.yaml:11:5: error: duplicate key 'userId' (first at line 10); each key may appear once in a mapping (for fields: two fields with one name)"
             ]),
         Case(
             name: "two fields that become one Swift name",
