@@ -33,6 +33,13 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
         if let clash = specs.first(where: { SpecDiscovery.pluginOutputName($0).lowercased() == SpecDiscovery.endpointListName.lowercased() }) {
             throw PluginError("spec '\(clash)' would produce \(SpecDiscovery.endpointListName), the list of endpoint types; rename it")
         }
+        // A YAML file beside the specs folder is most likely a spec put in the wrong place; SwiftPM only calls it
+        // "unhandled", so say what it is and where it belongs.
+        for stray in SpecDiscovery.strayYAMLFiles(inTarget: target.directoryURL.path, specsFolder: root.path) {
+            Diagnostics.warning(
+                "\(target.name)/\(stray) is outside the specs folder \(root.lastPathComponent)/, so KonaplateGeneratorPlugin does not read it; move it into \(root.lastPathComponent)/ (header sets into \(root.lastPathComponent)/common/), or name its folder in \(SpecsLocation.configurationFileName)",
+                file: target.directoryURL.appending(path: stray).path)
+        }
         let outputNames = specs.map(SpecDiscovery.pluginOutputName) + [SpecDiscovery.endpointListName]
         // Paths as SwiftPM sees the target (through any symlink, not resolved): SwiftPM then knows the specs are this
         // plugin's inputs and does not list them as "unhandled files" on every build.
