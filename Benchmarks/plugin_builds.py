@@ -49,19 +49,27 @@ def counts(log):
 
 
 class Consumer:
-    def __init__(self, generator: pathlib.Path, folder: pathlib.Path):
+    def __init__(self, generator: pathlib.Path, folder: pathlib.Path, checked_in: bool = False):
         self.generator = generator
         self.root = folder / "consumer"
         self.identity = generator.name.lower()
+        self.checked_in = checked_in
         models = self.root / "Sources/Models"
         (self.root / "Sources/App").mkdir(parents=True)
         (self.root / "Tests/ModelsTests").mkdir(parents=True)
-        shutil.copytree(generator / "api-specs", models / "api-specs", symlinks=False)
+        if checked_in:
+            # The same models without the plugin: the generated files committed as the target's own sources.
+            models.mkdir(parents=True)
+            for file in (generator / "Generated").glob("*.swift"):
+                shutil.copy(file, models / file.name)
+        else:
+            shutil.copytree(generator / "api-specs", models / "api-specs", symlinks=False)
         (models / "Models.swift").write_text("// Generated at build time from api-specs/ by KonaplateGeneratorPlugin.\n")
         (self.root / "Sources/App/main.swift").write_text('import Models\n\nprint("ok")\n')
         (self.root / "Tests/ModelsTests/ModelsTests.swift").write_text(
             "import Models\nimport Testing\n\n@Test func builds() {}\n"
         )
+        plugins = "" if checked_in else f'plugins: [.plugin(name: "KonaplateGeneratorPlugin", package: "{self.identity}")]'
         (self.root / "Package.swift").write_text(
             f"""// swift-tools-version: 6.2
 import PackageDescription
@@ -74,7 +82,7 @@ let package = Package(
         .target(
             name: "Models",
             dependencies: [.product(name: "KonaplateRuntime", package: "{self.identity}")],
-            plugins: [.plugin(name: "KonaplateGeneratorPlugin", package: "{self.identity}")]
+            {plugins}
         ),
         .executableTarget(name: "App", dependencies: ["Models"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models"]),
@@ -89,6 +97,16 @@ let package = Package(
         """One swift command with -v, the environment as the developer's shell has it plus one setting."""
         env = dict(os.environ, **{ENVIRONMENT_KEY: setting})
         return run(["swift", *arguments, "-v"], self.root, env)
+
+
+def workarounds(consumer: Consumer):
+    """What a developer can do about the re-plans SwiftPM makes: keep tests in their own build folder."""
+    build = lambda: consumer.swift("build")
+    test = lambda: consumer.swift("test", "--scratch-path", str(consumer.root / ".build-tests"))
+    return [
+        ("workaround: `swift test --scratch-path .build-tests` after `swift build`", build, test),
+        ("workaround: `swift build` after `swift test --scratch-path .build-tests`", test, build),
+    ]
 
 
 def scenarios(consumer: Consumer):
@@ -115,33 +133,64 @@ def scenarios(consumer: Consumer):
         finally:
             consumer.extra.unlink()
 
+    plugin_only = [] if consumer.checked_in else [
+        ("`swift build` after touching one spec (same bytes)", build, touch_spec),
+        ("`swift build` after editing one spec (one file's bytes change)", build, edit_spec),
+    ]
     return [
         ("no-op `swift build`", lambda: (build(), build()), build),
         ("`swift build` after an environment variable changed", lambda: build("a"), lambda: build("b")),
         ("`swift test` after `swift build`", build, test),
         ("`swift build` after `swift test`", test, build),
         ("`swift build` after adding a source file to the target", build, add_file),
-        ("`swift build` after touching one spec (same bytes)", build, touch_spec),
-        ("`swift build` after editing one spec (one file's bytes change)", build, edit_spec),
-    ]
+    ] + plugin_only
+
+
+def table(paths):
+    """One Markdown table of several runs' JSON: a column per checkout (wall time, generator processes, files
+    compiled again)."""
+    runs = [json.loads(pathlib.Path(path).read_text()) for path in paths]
+    labels = [run[0]["label"] for run in runs]
+    print("| scenario | " + " | ".join(labels) + " |")
+    print("|---|" + "---|" * len(labels))
+    for index, row in enumerate(runs[0]):
+        cells = []
+        for run in runs:
+            match = next((other for other in run if other["scenario"] == row["scenario"]), None)
+            if match is None:
+                cells.append("—")
+                continue
+            spread = "" if match["min"] == match["max"] else f" ({match['min']:.1f}–{match['max']:.1f})"
+            cells.append(f"{match['median']:.1f} s{spread}, {match['generator_runs']} gen., {match['models_jobs']} files")
+        print(f"| {row['scenario']} | " + " | ".join(cells) + " |")
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--generator", required=True, type=pathlib.Path)
+    parser.add_argument("--generator", type=pathlib.Path)
+    parser.add_argument("--report", nargs="+", help="print one table of these JSON results and stop")
     parser.add_argument("--label", default="")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=pathlib.Path)
+    parser.add_argument("--workarounds", action="store_true", help="also measure the documented workarounds")
+    parser.add_argument(
+        "--checked-in", action="store_true", help="the same models as committed sources, without the plugin (PATH/Generated)")
     arguments = parser.parse_args()
+    if arguments.report:
+        return table(arguments.report)
+    if arguments.generator is None:
+        parser.error("--generator is required")
     generator = arguments.generator.resolve()
     rows = []
     with tempfile.TemporaryDirectory(prefix="konaplate-plugin-bench-") as folder:
-        consumer = Consumer(generator, pathlib.Path(folder))
+        consumer = Consumer(generator, pathlib.Path(folder), checked_in=arguments.checked_in)
         seconds, log = consumer.swift("build")
         rows.append(("cold `swift build` (dependencies, the tool, 63 specs)", [seconds], [counts(log)]))
         seconds, log = consumer.swift("build")
         rows.append(("first `swift build` after the cold one", [seconds], [counts(log)]))
-        for name, prepare, measure in scenarios(consumer):
+        if arguments.workarounds:
+            consumer.swift("test", "--scratch-path", str(consumer.root / ".build-tests"))  # its own cold build
+        for name, prepare, measure in scenarios(consumer) + (workarounds(consumer) if arguments.workarounds else []):
             times, what = [], []
             for _ in range(arguments.runs):
                 prepare()
