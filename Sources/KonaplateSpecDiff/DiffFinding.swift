@@ -15,6 +15,9 @@ public struct DiffFinding: Sendable, Hashable {
     public var location: SourceLocation
     /// Accepted by the allow list: reported, but it does not fail the command.
     public var isAllowed = false
+    /// For a finding about a shared header set (`endpoint` is `headers/<set>`): the endpoints it holds for. Empty
+    /// for a finding about one endpoint.
+    public var coveredEndpoints: [String] = []
 
     public var aspect: DiffAspect { rule.aspect }
 }
