@@ -18,6 +18,8 @@ public struct DiffFinding: Sendable, Hashable {
     /// For a finding about a shared header set (`endpoint` is `headers/<set>`): the endpoints it holds for. Empty
     /// for a finding about one endpoint.
     public var coveredEndpoints: [String] = []
+    /// The shared header set this header finding comes from, when the endpoint does not override the header.
+    var setName: String?
 
     public var aspect: DiffAspect { rule.aspect }
 }

@@ -20,29 +20,35 @@ public enum SpecDiff {
         }
         let oldSwift = APITranslator.translate(oldAPI).endpoints
         let newSwift = APITranslator.translate(newAPI).endpoints
+        let texts = SpecTexts(base + head)
         var findings: [DiffFinding] = []
         for pair in EndpointMatching.pairs(oldAPI.endpoints, newAPI.endpoints) {
             switch (pair.old, pair.new) {
             case (let old?, let new?):
-                var collector = DiffCollector(endpoint: newSwift[new].typeName, spec: newAPI.endpoints[new])
+                var collector = DiffCollector(
+                    endpoint: newSwift[new].typeName, old: oldAPI.endpoints[old], new: newAPI.endpoints[new], texts: texts)
                 WireComparison.compare(oldAPI.endpoints[old], newAPI.endpoints[new], into: &collector)
                 SwiftComparison.compare(oldSwift[old], newSwift[new], into: &collector)
                 findings += collector.findings
             case (let old?, nil):
                 let spec = oldAPI.endpoints[old].spec
-                var collector = DiffCollector(endpoint: oldSwift[old].typeName, spec: oldAPI.endpoints[old])
-                collector.add(.endpointRemoved, .breaking, "endpoint", "\(spec.method.value) \(spec.path.value) is gone")
-                collector.add(.swiftTypeRemoved, .breaking, "endpoint", "`\(oldSwift[old].typeName)` is gone")
+                var collector = DiffCollector(endpoint: oldSwift[old].typeName, old: oldAPI.endpoints[old], new: nil, texts: texts)
+                collector.add(
+                    .endpointRemoved, .breaking, "endpoint",
+                    "\(spec.method.value) \(spec.path.value) is gone: deployed clients still call it, and the server no longer answers")
+                collector.add(
+                    .swiftTypeRemoved, .breaking, "endpoint", "`\(oldSwift[old].typeName)` is gone: code naming it no longer compiles")
                 findings += collector.findings
             case (nil, let new?):
                 let spec = newAPI.endpoints[new].spec
-                var collector = DiffCollector(endpoint: newSwift[new].typeName, spec: newAPI.endpoints[new])
-                collector.add(.endpointAdded, .compatible, "endpoint", "\(spec.method.value) \(spec.path.value) is new")
+                var collector = DiffCollector(endpoint: newSwift[new].typeName, old: nil, new: newAPI.endpoints[new], texts: texts)
+                collector.add(.endpointAdded, .compatible, "endpoint", "\(spec.method.value) \(spec.path.value) is new: no deployed client calls it")
                 findings += collector.findings
             case (nil, nil):
                 break
             }
         }
+        findings = HeaderSetFindings.gather(findings, endpointsBySet: Dictionary(grouping: newAPI.endpoints, by: \.set.name.value).mapValues(\.count))
         var used: Set<DiffAllowance> = []
         for index in findings.indices where findings[index].verdict == .breaking {
             if let allowance = allow.first(where: { $0.matches(findings[index]) }) {
@@ -111,5 +117,55 @@ enum EndpointMatching {
     /// two sides (a checkout of the base in a temporary folder).
     private static func relativePath(_ sourceName: String) -> String {
         sourceName.split(separator: "/", maxSplits: 1).last.map(String.init) ?? sourceName
+    }
+}
+
+/// A shared header set's change is one change, whatever number of endpoints use the set: the findings every
+/// endpoint got for a header it does not override become one finding for the set (`headers/<set>`), naming how
+/// many endpoints it holds for. An endpoint on which the change has another effect (a condition that holds there,
+/// its own types) keeps its own row.
+enum HeaderSetFindings {
+    static func gather(_ findings: [DiffFinding], endpointsBySet: [String: Int]) -> [DiffFinding] {
+        struct Effect: Hashable {
+            var set: String, subject: String, rule: DiffRule, verdict: DiffVerdict, reason: String
+        }
+        var endpointsByEffect: [Effect: [String]] = [:]
+        var firstByEffect: [Effect: DiffFinding] = [:]
+        for finding in findings {
+            guard let set = finding.setName else { continue }
+            let effect = Effect(set: set, subject: finding.subject, rule: finding.rule, verdict: finding.verdict, reason: finding.reason)
+            endpointsByEffect[effect, default: []].append(finding.endpoint)
+            if firstByEffect[effect] == nil { firstByEffect[effect] = finding }
+        }
+        guard !endpointsByEffect.isEmpty else { return findings }
+        // Per set and subject, the effect most endpoints share is the set's; the others stay with their endpoints.
+        let setEffects = Set(
+            Dictionary(grouping: endpointsByEffect.keys, by: { [$0.set, $0.subject] }).values.compactMap { effects in
+                effects.max { (endpointsByEffect[$0]!.count, $1.reason) < (endpointsByEffect[$1]!.count, $0.reason) }
+            })
+        var gathered: [DiffFinding] = []
+        var emitted: Set<Effect> = []
+        for finding in findings {
+            guard let set = finding.setName else {
+                gathered.append(finding)
+                continue
+            }
+            let effect = Effect(set: set, subject: finding.subject, rule: finding.rule, verdict: finding.verdict, reason: finding.reason)
+            guard setEffects.contains(effect) else {
+                gathered.append(finding)
+                continue
+            }
+            guard emitted.insert(effect).inserted else { continue }
+            let endpoints = endpointsByEffect[effect]!.sorted()
+            let users = endpointsBySet[set] ?? endpoints.count
+            var setFinding = firstByEffect[effect]!
+            setFinding.endpoint = "headers/\(set)"
+            setFinding.coveredEndpoints = endpoints
+            setFinding.reason += endpoints.count == users
+                ? " (the header set '\(set)': all \(counted(users, "endpoint")) using it)"
+                : " (the header set '\(set)': \(endpoints.count) of the \(counted(users, "endpoint")) using it; the others are listed under their own names)"
+            gathered.append(setFinding)
+        }
+        return gathered
     }
 }

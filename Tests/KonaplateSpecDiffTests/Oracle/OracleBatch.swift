@@ -76,7 +76,7 @@ final class OracleBatch {
             }
             outcome.report = report
             for (index, pair) in mutant.touched.enumerated() {
-                let job = Job(mutant: mutant, index: outcomes.count, tag: "\(mutant.id)_\(index)", old: pair.base.flatMap(old.endpoint),
+                let job = Job(mutant: mutant, index: outcomes.count, tag: "\(mutant.id)T\(index)", old: pair.base.flatMap(old.endpoint),
                               new: pair.head.flatMap(new.endpoint), oldSide: old, newSide: new, report: report)
                 jobs.append(job)
             }
@@ -198,17 +198,29 @@ final class OracleBatch {
         }
 
         /// The generated Swift of one endpoint and of the header sets it may use: generated from the definitions
-        /// files and that endpoint's spec alone, as `generate` writes them.
-        func code(_ endpoint: Endpoint) -> (endpoint: String, sets: String) {
-            if let cached = generated[endpoint.checked.spec.sourceName] { return cached }
+        /// files and that endpoint's spec alone, as `generate` writes them; under another type name when `name` is
+        /// given (the spec's `name:` changed, so nested types of the same name stay as they are).
+        func code(_ endpoint: Endpoint, as name: String? = nil) -> (endpoint: String, sets: String) {
+            let key = endpoint.checked.spec.sourceName + "\u{0}" + (name ?? "")
+            if let cached = generated[key] { return cached }
             let definitions = inputs.filter { input in !api.endpoints.contains { $0.spec.sourceName == input.sourceName } }
-            let own = inputs.filter { $0.sourceName == endpoint.checked.spec.sourceName }
+            var own = inputs.filter { $0.sourceName == endpoint.checked.spec.sourceName }
+            if let name {
+                own = own.map { input in
+                    var input = input
+                    let text = String(decoding: input.contents, as: UTF8.self)
+                    let renamed = text.replacingOccurrences(
+                        of: "(?m)^name:[^\n]*$", with: "name: \(name)", options: .regularExpression)
+                    input.contents = Array(renamed.utf8)
+                    return input
+                }
+            }
             let files = GeneratorPipeline.generate(definitions + own).files
             let endpointFile = files.first { $0.sourceName == endpoint.checked.spec.sourceName }?.contents ?? ""
             let sets = files.filter { file in file.name.hasSuffix(".swift") && definitions.contains { $0.sourceName == file.sourceName } }
                 .map(\.contents).joined(separator: "\n")
             let result = (Self.stripHeader(endpointFile), Self.stripHeader(sets))
-            generated[endpoint.checked.spec.sourceName] = result
+            generated[key] = result
             return result
         }
 
@@ -229,9 +241,9 @@ final class OracleBatch {
         var replays: [String] = []
         for job in jobs {
             guard let old = job.old, let new = job.new else { continue }
-            let newName = "\(new.swift.typeName)__\(job.tag)"
-            let newCode = job.newSide.code(new)
-            var renames = [new.swift.typeName: newName]
+            let newName = "\(new.swift.typeName)Oracle\(job.tag)"
+            let newCode = job.newSide.code(new, as: newName)
+            var renames: [String: String] = [:]
             if newCode.sets != base.setsCode {
                 // The header sets changed: this mutant's own copy, under its own names.
                 for set in job.newSide.swift.headerSets {
@@ -246,10 +258,10 @@ final class OracleBatch {
             try write(imports + rename(newCode.endpoint, renames), changedFile)
             changedFiles.append(changedFile)
             let probeFile = "probe-\(job.tag).swift"
-            try write(imports + UsageProbe.source(for: old.swift, as: "\(old.swift.typeName)__\(job.tag)", function: "probe_\(job.tag)"), probeFile)
+            try write(imports + UsageProbe.source(for: old.swift, as: "\(old.swift.typeName)Oracle\(job.tag)", function: "probe_\(job.tag)"), probeFile)
             probeFiles.append(probeFile)
             let replayFile = "replay-\(job.tag).swift"
-            try write(imports + ReplayProgram.source(job: job.tag, old: "\(old.swift.typeName)__Base", new: newName, oldEndpoint: old.checked, newEndpoint: new.checked), replayFile)
+            try write(imports + ReplayProgram.source(job: job.tag, old: "\(old.swift.typeName)OracleBase", new: newName, oldEndpoint: old.checked, newEndpoint: new.checked), replayFile)
             replays.append(replayFile)
             verdicts[job.tag] = Verdicts()
         }
@@ -288,7 +300,7 @@ final class OracleBatch {
         return verdicts
     }
 
-    /// Every base endpoint (as `<Name>__Base`) and the base header sets, compiled once into the module `OracleBase`
+    /// Every base endpoint (as `<Name>OracleBase`) and the base header sets, compiled once into the module `OracleBase`
     /// that every batch imports and links.
     private func buildBaseModule() throws {
         guard !baseModuleBuilt else { return }
@@ -298,8 +310,8 @@ final class OracleBatch {
         try (imports + base.setsCode).write(to: baseFolder.appendingPathComponent("base-sets.swift"), atomically: true, encoding: .utf8)
         for (index, endpoint) in base.swift.endpoints.enumerated() {
             let name = "base-\(endpoint.typeName).swift"
-            let code = base.code(Endpoint(checked: base.api.endpoints[index], swift: endpoint)).endpoint
-            try (imports + rename(code, [endpoint.typeName: endpoint.typeName + "__Base"])).write(
+            let code = base.code(Endpoint(checked: base.api.endpoints[index], swift: endpoint), as: endpoint.typeName + "OracleBase").endpoint
+            try (imports + code).write(
                 to: baseFolder.appendingPathComponent(name), atomically: true, encoding: .utf8)
             files.append(name)
         }
