@@ -24,13 +24,16 @@ struct MutationTests {
             return
         }
         let mutator = SpecMutator(base: try realSpecInputs())
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-diff-oracle-\(getpid())")
-        defer { if Self.environment["KONAPLATE_ORACLE_KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } }
+        // The long run keeps its folder (the base module, compiled once) and its answers between batches.
+        let kept = Self.environment["KONAPLATE_ORACLE_FOLDER"].map { URL(fileURLWithPath: $0) }
+        let folder = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-diff-oracle-\(getpid())")
+        defer { if kept == nil && Self.environment["KONAPLATE_ORACLE_KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } }
         var mutants = 0, invalid = 0, compiled = 0, disagreements = 0
         var byOperator: [String: Int] = [:]
         let clock = ContinuousClock()
         let began = clock.now
-        let oracle = try OracleBatch(toolchain: toolchain, folder: folder, base: mutator.base)
+        let oracle = try OracleBatch(
+            toolchain: toolchain, folder: folder, base: mutator.base, answersFile: kept?.appendingPathComponent("answers.tsv"))
         for batchStart in stride(from: Self.start, to: Self.start + Self.count, by: Self.batchSize) {
             let indices = batchStart..<min(batchStart + Self.batchSize, Self.start + Self.count)
             let batch = indices.compactMap { mutator.mutant(seed: Self.seed, index: $0) }
@@ -55,6 +58,7 @@ struct MutationTests {
         let summary = "mutants \(mutants) (seed \(Self.seed), from \(Self.start)), compiled \(compiled), skipped as invalid \(invalid), "
             + "disagreements \(disagreements), seconds \(String(format: "%.1f", seconds)), operators \(byOperator.count)"
         print("diff-mutations: " + summary)
+        print("diff-mutations phases: " + oracle.phases.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value)) s" }.joined(separator: ", "))
         if let log = Self.environment["KONAPLATE_MUTATION_LOG"] {
             let line = "\(Self.seed)\t\(Self.start)\t\(mutants)\t\(compiled)\t\(invalid)\t\(disagreements)\t\(String(format: "%.3f", seconds))\n"
             if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }

@@ -48,17 +48,40 @@ final class OracleBatch {
     /// Oracle answers by what was compiled: a mutant whose generated code an earlier one already had is not compiled again.
     private var answered: [String: Verdicts] = [:]
 
-    init(toolchain: OracleToolchain, folder: URL, base: [SpecInput]) throws {
+    /// A file of earlier answers (`key-hash<TAB>swift request response` per line), read at the start and appended
+    /// to: the long run's batches, each its own process, do not compile again what an earlier one answered.
+    let answersFile: URL?
+
+    init(toolchain: OracleToolchain, folder: URL, base: [SpecInput], answersFile: URL? = nil) throws {
         self.toolchain = toolchain
         self.folder = folder
+        self.answersFile = answersFile
         guard let side = Side(base) else { throw OracleFailure(message: "the base specs have errors") }
         self.base = side
+        if let answersFile, let text = try? String(contentsOf: answersFile, encoding: .utf8) {
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: "\t").map(String.init)
+                guard parts.count == 2 else { continue }
+                answered[parts[0]] = Verdicts(swift: parts[1].contains("S"), request: parts[1].contains("Q"), response: parts[1].contains("R"))
+            }
+        }
     }
 
     var batchFolder: URL { folder.appendingPathComponent("batch") }
     var baseFolder: URL { folder.appendingPathComponent("base") }
 
+    /// Seconds spent per phase, for the long run's figures.
+    private(set) var phases: [String: Double] = [:]
+    private var phaseStart = ContinuousClock.now
+    private func phase(_ name: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - phaseStart
+        phases[name, default: 0] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        phaseStart = now
+    }
+
     func run(_ mutants: [OracleMutant]) throws -> [OracleOutcome] {
+        phaseStart = ContinuousClock.now
         try? FileManager.default.removeItem(at: batchFolder)
         try FileManager.default.createDirectory(at: batchFolder, withIntermediateDirectories: true)
         var outcomes: [OracleOutcome] = []
@@ -98,9 +121,10 @@ final class OracleBatch {
                 }
             }
         }
+        phase("diff and generation")
         // Identical generated code was answered before.
         toCompile = toCompile.filter { job in
-            guard let known = answered[job.key] else { return true }
+            guard let known = answered[job.key.stableHash] else { return true }
             oracle[job.tag] = known
             outcomes[job.index].compiled = false
             return false
@@ -108,7 +132,20 @@ final class OracleBatch {
         if !toCompile.isEmpty {
             let compiled = try compileAndReplay(toCompile)
             oracle.merge(compiled) { first, _ in first }
-            for job in toCompile { answered[job.key] = compiled[job.tag] }
+            var lines = ""
+            for job in toCompile {
+                guard let verdicts = compiled[job.tag] else { continue }
+                answered[job.key.stableHash] = verdicts
+                lines += "\(job.key.stableHash)\t-\(verdicts.swift ? "S" : "")\(verdicts.request ? "Q" : "")\(verdicts.response ? "R" : "")\n"
+            }
+            if let answersFile {
+                if !FileManager.default.fileExists(atPath: answersFile.path) { _ = FileManager.default.createFile(atPath: answersFile.path, contents: nil) }
+                if let handle = FileHandle(forWritingAtPath: answersFile.path) {
+                    handle.seekToEndOfFile()
+                    handle.write(Data(lines.utf8))
+                    try? handle.close()
+                }
+            }
         }
         for job in jobs {
             let said = job.diffVerdicts()
@@ -271,6 +308,7 @@ final class OracleBatch {
             ["-typecheck", "-wmo", "-parse-as-library", "-module-name", "Probes", "-I", baseFolder.path, "probe-support.swift"] + changedFiles + probeFiles,
             in: batchFolder)
         try write(typecheck.output, "typecheck.log")
+        phase("Swift oracle (type-check)")
         var broken: Set<String> = []
         for file in typecheck.errorsByFile.keys {
             guard let tag = tagOf(file), verdicts[tag] != nil else {
@@ -288,8 +326,10 @@ final class OracleBatch {
             ["-Onone", "-wmo", "-module-name", "Replay", "-I", baseFolder.path, "-o", "replay"] + changedFiles + replays
                 + ["main.swift", baseFolder.appendingPathComponent("OracleBase.o").path, "@" + baseFolder.appendingPathComponent("objects.rsp").path, "-lstdc++"],
             in: batchFolder)
+        phase("wire oracle (build)")
         guard build.status == 0 else { throw OracleFailure(message: "the replay did not build:\n\(build.output.prefix(6000))") }
         let replay = try OracleToolchain.run([batchFolder.appendingPathComponent("replay").path], in: batchFolder)
+        phase("wire oracle (replay)")
         guard replay.status == 0 else { throw OracleFailure(message: "the replay failed:\n\(replay.output.suffix(4000))") }
         for line in replay.output.split(separator: "\n") {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -304,6 +344,18 @@ final class OracleBatch {
     /// that every batch imports and links.
     private func buildBaseModule() throws {
         guard !baseModuleBuilt else { return }
+        defer { phase("base module (once)") }
+        // Kept between runs in the same folder while the base code and the compiler are the same.
+        let stamp = (base.swift.endpoints.map(\.typeName).joined() + base.setsCode
+            + base.api.endpoints.indices.map { base.code(Endpoint(checked: base.api.endpoints[$0], swift: base.swift.endpoints[$0])).endpoint }.joined()
+            + toolchain.modules.path).stableHash
+        let stampFile = baseFolder.appendingPathComponent("stamp")
+        if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp,
+            FileManager.default.fileExists(atPath: baseFolder.appendingPathComponent("OracleBase.o").path)
+        {
+            baseModuleBuilt = true
+            return
+        }
         try? FileManager.default.removeItem(at: baseFolder)
         try FileManager.default.createDirectory(at: baseFolder, withIntermediateDirectories: true)
         var files = ["base-sets.swift"]
@@ -321,6 +373,7 @@ final class OracleBatch {
              "-c", "-o", "OracleBase.o"] + files,
             in: baseFolder)
         guard build.status == 0 else { throw OracleFailure(message: "the base module did not build:\n\(build.output.prefix(6000))") }
+        try stamp.write(to: stampFile, atomically: true, encoding: .utf8)
         baseModuleBuilt = true
     }
 
@@ -361,4 +414,16 @@ final class OracleBatch {
 struct OracleFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
+}
+
+extension String {
+    /// FNV-1a over the UTF-8 bytes: the same in every process (Swift's `hashValue` is seeded per process).
+    var stableHash: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
 }

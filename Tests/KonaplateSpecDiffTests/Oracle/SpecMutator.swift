@@ -33,9 +33,19 @@ struct SpecMutator {
         var random = SeededRandom(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<20 {
             let name = Self.operators[random.next(Self.operators.count)]
-            if let mutant = make(name, &random, id: "M\(index)"), SpecFrontEnd.check(mutant.head).api != nil { return mutant }
+            if let mutant = make(name, &random, id: "M\(index)"), Self.isValid(mutant) { return mutant }
         }
         return nil
+    }
+
+    /// Whether the checker takes the mutant: the definitions and the files that changed, checked together (an
+    /// endpoint's spec is checked against the definitions only, so the others need not be read again).
+    static func isValid(_ mutant: OracleMutant) -> Bool {
+        let before = Dictionary(mutant.base.map { ($0.sourceName, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        let changed = mutant.head.filter { before[$0.sourceName] != $0.contents }
+        if changed.contains(where: { $0.sourceName.contains("/common/") }) { return SpecFrontEnd.check(mutant.head).api != nil }
+        let definitions = mutant.head.filter { $0.sourceName.contains("/common/") }
+        return SpecFrontEnd.check(definitions + changed).api != nil
     }
 
     func make(_ name: String, _ random: inout SeededRandom, id: String) -> OracleMutant? {
