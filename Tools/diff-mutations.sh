@@ -5,7 +5,7 @@
 #
 #   Tools/diff-mutations.sh [N]        SEED=2026 BATCH=300 KONAPLATE_BUILD_LOCK=/path/to/lock Tools/diff-mutations.sh
 #
-# It runs MutationTests (Tests/KonaplateSpecDiffTests/Oracle) once per batch, as its own `swift test` process; with
+# It runs MutationTests (Tests/KonaplateSpecDiffTests/Oracle) once per batch, as its own test process; with
 # KONAPLATE_BUILD_LOCK set, each batch takes that lock (flock) only while it runs, so other builds on the machine
 # get it in between. Resumable: what is done is in .build/diff-mutations/progress.tsv (one line per batch); run it
 # again to go on. The compiled base module and the oracles' answers (by generated code) are kept there too.
@@ -24,7 +24,13 @@ mkdir -p "$state"
 progress=$state/progress.tsv
 locked() { if [ -n "${KONAPLATE_BUILD_LOCK:-}" ]; then flock "$KONAPLATE_BUILD_LOCK" "$@"; else "$@"; fi; }
 
-locked swift build --build-tests >/dev/null
+# The test binary is copied once: the whole run judges one build of diff and the oracles, whatever is rebuilt
+# meanwhile (delete .build/diff-mutations to start over with a new build).
+tests=$state/tests.xctest
+if [ ! -x "$tests" ]; then
+    locked swift build --build-tests >/dev/null
+    cp "$(swift build --show-bin-path)/konaplate-swiftPackageTests.xctest" "$tests"
+fi
 failed=0
 while true; do
     # The next batch starts where the last recorded one of this seed ended.
@@ -35,7 +41,7 @@ while true; do
     set +e
     KONAPLATE_MUTATION_SEED=$seed KONAPLATE_MUTATION_START=$next KONAPLATE_MUTATION_COUNT=$count \
         KONAPLATE_MUTATION_LOG=$PWD/$state/batches.tsv KONAPLATE_ORACLE_FOLDER=$PWD/$state/oracle \
-        locked swift test --skip-build --filter MutationTests >"$out" 2>&1
+        locked "$tests" --testing-library swift-testing --filter MutationTests >"$out" 2>&1
     status=$?
     set -e
     line=$(grep "^diff-mutations: " "$out" || true)
