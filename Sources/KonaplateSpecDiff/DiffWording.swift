@@ -14,17 +14,17 @@ enum DiffWording {
     static func responseMissing(_ field: FieldSpec, _ situation: String) -> String {
         switch Requirement(field) {
         case .when:
-            "the server may leave it out (\(situation)); " + "a deployed client with the default `.strict` validation refuses the answer "
+            "the server may leave it out \(situation); " + "a deployed client with the default `.strict` validation refuses the answer "
                 + "(`responseInvalid`: required there), a `.reportOnly` one accepts it and lists the violation"
         default:
-            "the server may leave it out (\(situation)); deployed clients fail to decode the answer (`decodingFailed`: a required member is missing)"
+            "the server may leave it out \(situation); deployed clients fail to decode the answer (`decodingFailed`: a required member is missing)"
         }
     }
 
     static func typeChanged(_ old: String, _ new: String, _ side: DiffSide) -> String {
         side == .request
-            ? "\(old) → \(new): deployed clients send a \(old), which the server no longer decodes: it refuses the request"
-            : "\(old) → \(new): the server sends a \(new), which deployed clients fail to decode (`decodingFailed`)"
+            ? "deployed clients send a \(old), which the server no longer decodes: it refuses the request"
+            : "the server sends a \(new), which deployed clients fail to decode (`decodingFailed`)"
     }
 
     static func shapeChanged(_ side: DiffSide) -> String {

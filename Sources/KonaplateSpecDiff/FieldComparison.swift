@@ -64,7 +64,7 @@ struct FieldComparison {
         switch side {
         case .request:
             if let situation = Requirement.demanded(Requirement(field), beyond: .never, sentBy: old) {
-                return (.breaking, "a new \(field.presence.word) request field: deployed clients do not send '\(field.name.value)' (\(situation)), so the server refuses their requests")
+                return (.breaking, "a new \(field.presence.word) request field: deployed clients do not send '\(field.name.value)', which the server needs \(situation), so it refuses their requests")
             }
             if case .conditional = field.presence {
                 return (.risky, "a new conditional request field: deployed clients never send it, though the docs may need it")
@@ -84,7 +84,8 @@ struct FieldComparison {
         let oldOwner = old.name.location
         if old.type != new.type {
             collector.add(
-                .typeChanged, .breaking, subject, DiffWording.typeChanged(old.type.rawValue, new.type.rawValue, side),
+                .typeChanged, .breaking, subject,
+                "\(old.type.rawValue) → \(new.type.rawValue): " + DiffWording.typeChanged(old.type.rawValue, new.type.rawValue, side),
                 at: collector.key("type", new: owner, old: oldOwner))
             return  // everything else about the field follows from its type
         }
@@ -125,9 +126,9 @@ struct FieldComparison {
         _ old: FieldSpec, _ new: FieldSpec, subject: String, siblings: ([FieldSpec], [FieldSpec]), into collector: inout DiffCollector
     ) {
         let oldRequirement = Requirement(old), newRequirement = Requirement(new)
+        let samePresence = old.presence.word == new.presence.word
         guard old.presence != new.presence || oldRequirement != newRequirement else { return }
-        let at = collector.key(oldRequirement != newRequirement && old.presence == new.presence ? "when" : "presence",
-                               new: new.name.location, old: old.name.location)
+        let at = collector.key(samePresence ? "when" : "presence", new: new.name.location, old: old.name.location)
         let change = "\(old.presence.word) → \(new.presence.word)"
         // Who must be ready for the field's absence: the new server (requests), the deployed client (responses).
         let situation = side == .request
@@ -135,13 +136,13 @@ struct FieldComparison {
             : Requirement.demanded(oldRequirement, beyond: newRequirement, sentBy: siblings.1)
         if let situation {
             let why = side == .request
-                ? "deployed clients leave it out (\(situation)), so the server refuses their requests"
+                ? "deployed clients may leave it out \(situation), so the server refuses their requests"
                 : DiffWording.responseMissing(old, situation)
-            let rule: DiffRule = old.presence == new.presence ? .conditionChanged : .presenceChanged
-            collector.add(rule, .breaking, subject, (old.presence == new.presence ? "its condition changed" : change) + ": " + why, at: at)
+            let rule: DiffRule = samePresence ? .conditionChanged : .presenceChanged
+            collector.add(rule, .breaking, subject, (samePresence ? "its condition changed" : change) + ": " + why, at: at)
             return
         }
-        if old.presence == new.presence {
+        if samePresence {
             collector.add(.conditionChanged, .risky, subject, "the condition under which it is required changed", at: at)
         } else if case .conditional = new.presence, side == .request {
             collector.add(.presenceChanged, .risky, subject, change + ": the docs now need it in cases no validator checks; deployed clients may leave it out", at: at)
@@ -380,7 +381,7 @@ enum Requirement: Equatable {
     static func demanded(_ demanding: Requirement, beyond granted: Requirement, sentBy sender: [FieldSpec]) -> String? {
         switch (demanding, granted) {
         case (.never, _), (.always, .always), (.when, .always): return nil
-        case (.always, .never): return "always"
+        case (.always, .never): return "at any time"
         case (.always, .when(let field, let values)):
             return "whenever \(field) is not \(values.sorted().joined(separator: " or "))"
         case (.when(let field, let values), let granted):

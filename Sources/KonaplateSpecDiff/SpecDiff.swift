@@ -63,8 +63,8 @@ public enum SpecDiff {
         return report
     }
 
-    /// One change per endpoint and subject, located at its first finding's position; ordered by endpoint name,
-    /// then by position in the spec.
+    /// One change per endpoint and subject, located at its first finding's position (wire first); ordered by
+    /// endpoint name, then by position in the spec.
     private static func group(_ findings: [DiffFinding]) -> [DiffChange] {
         var order: [String: Int] = [:]
         var changes: [DiffChange] = []
@@ -72,7 +72,6 @@ public enum SpecDiff {
             let key = finding.endpoint + "\u{0}" + finding.subject
             if let index = order[key] {
                 changes[index].findings.append(finding)
-                changes[index].location = min(changes[index].location, finding.location)
             } else {
                 order[key] = changes.count
                 changes.append(
@@ -85,6 +84,9 @@ public enum SpecDiff {
                 ($0.aspect == .wire ? 0 : 1, -$0.verdict.rawValue, $0.rule.rawValue, $0.reason)
                     < ($1.aspect == .wire ? 0 : 1, -$1.verdict.rawValue, $1.rule.rawValue, $1.reason)
             }
+            // The row points where its first finding does: the line that changed (a Swift finding alone points at
+            // the field or header it is about).
+            changes[index].location = changes[index].findings[0].location
         }
         return changes.sorted { ($0.endpoint, $0.location, $0.subject) < ($1.endpoint, $1.location, $1.subject) }
     }

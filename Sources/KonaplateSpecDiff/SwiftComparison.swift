@@ -180,8 +180,8 @@ enum SwiftComparison {
                     collector.add(
                         .swiftPropertyAdded, header.isOptional ? .compatible : .breaking, subject,
                         header.isOptional
-                            ? "`\(header.propertyName): String?`, defaulting to nil in the init"
-                            : "`\(header.propertyName): String`: the \(side) headers' init gains a parameter without a default")
+                            ? "`\(header.propertyName): String?`, defaulting to nil in the init: existing calls compile"
+                            : "`\(header.propertyName): String`: the \(side) headers' init gains a parameter without a default, so existing calls no longer compile")
                     continue
                 }
                 if oldHeader.propertyName != header.propertyName {

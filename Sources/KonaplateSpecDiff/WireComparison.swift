@@ -101,11 +101,20 @@ enum WireComparison {
         let overridden = Set(
             [old.spec.headers, new.spec.headers].flatMap { side == .request ? $0.requestOverrides : $0.responseOverrides }
                 .map { $0.name.value.lowercased() })
+        // A header whose definition in the shared set changed, and that neither version overrides, is the set's change.
         let sameSet = old.set.name.value == new.set.name.value
+        let oldDefinitions = Dictionary(
+            (side == .request ? old.set.request : old.set.response).map { ($0.name.value.lowercased(), HeaderShape($0)) }, uniquingKeysWith: { first, _ in first })
+        let newDefinitions = Dictionary(
+            (side == .request ? new.set.request : new.set.response).map { ($0.name.value.lowercased(), HeaderShape($0)) }, uniquingKeysWith: { first, _ in first })
         for header in Set(oldHeaders.map(\.name.value) + newHeaders.map(\.name.value)) where sameSet && !overridden.contains(header.lowercased()) {
-            collector.setHeaders["\(side.rawValue) header \(header)"] = new.set.name.value
+            if oldDefinitions[header.lowercased()] != newDefinitions[header.lowercased()] {
+                collector.setHeaders["\(side.rawValue) header \(header)"] = new.set.name.value
+            }
         }
-        if sameSet && overridden.isEmpty { collector.setHeaders["\(side.rawValue) headers"] = new.set.name.value }
+        let oldOrder = (side == .request ? old.set.request : old.set.response).map { $0.name.value.lowercased() }
+        let newOrder = (side == .request ? new.set.request : new.set.response).map { $0.name.value.lowercased() }
+        if sameSet && overridden.isEmpty && oldOrder != newOrder { collector.setHeaders["\(side.rawValue) headers"] = new.set.name.value }
         let oldByName = Dictionary(oldHeaders.map { ($0.name.value.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(newHeaders.map { $0.name.value.lowercased() })
         for header in newHeaders {
@@ -208,5 +217,17 @@ enum WireComparison {
                 .resultCodeRemoved, .compatible, "result \(result.code.value)", "the docs no longer list it: deployed clients handle a code they will not meet",
                 at: result.code.location.inBase)
         }
+    }
+}
+
+/// A header definition without its positions: what it says.
+struct HeaderShape: Equatable {
+    var text: [String]
+    init(_ header: HeaderSpec) {
+        text = [
+            header.name.value, header.presence.word, "\(header.presence)", header.condition.map { "\($0)" } ?? "", header.length.map { "\($0.value)" } ?? "",
+            header.format?.value ?? "", "\(header.sensitive)", header.description ?? "", header.source.map { "\($0)" } ?? "",
+            header.swiftName?.value ?? "",
+        ]
     }
 }

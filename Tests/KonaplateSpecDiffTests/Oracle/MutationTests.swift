@@ -90,3 +90,30 @@ enum MutantDescription {
         return lines.joined(separator: "\n")
     }
 }
+
+/// The reviewed corpus (Tests/Fixtures/DiffCorpus) through both oracles too: each reviewed verdict is also one the
+/// compiler and the replay agree with, or the case is named in `oracle-exceptions.txt` with why.
+struct CorpusOracleTests {
+    @Test func everyCorpusCaseAgreesWithBothOracles() throws {
+        guard case .success(let toolchain) = OracleToolchain.locate() else {
+            Issue.record("the oracles cannot run: no debug build of KonaplateRuntime")
+            return
+        }
+        let base = [standardHeaders, try DiffTests.corpusInput("base.yaml")]
+        let mutants = try DiffCorpusTests.cases.map { name in
+            OracleMutant(
+                id: "C\(DiffCorpusTests.cases.firstIndex(of: name)!)", label: name, base: base,
+                head: [standardHeaders, try DiffTests.corpusInput("cases/\(name).yaml")],
+                touched: [("api-specs/corpus.yaml", "api-specs/corpus.yaml")])
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-diff-corpus-oracle-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcomes = try OracleBatch(toolchain: toolchain, folder: folder, base: base).run(mutants)
+        for outcome in outcomes {
+            #expect(outcome.report != nil, "\(outcome.mutant.label): the case has spec errors")
+            for disagreement in outcome.disagreements {
+                Issue.record(Comment(rawValue: MutantDescription.describe(outcome, disagreement)))
+            }
+        }
+    }
+}
