@@ -92,7 +92,7 @@ public enum DiffRule: String, Sendable, Hashable, CaseIterable {
         case .fieldRenamed:
             "as the removal of the old name plus the addition of the new one (the same wire change): breaking when either is; else risky"
         case .presenceChanged:
-            "breaking when the server requires a request field where deployed clients may leave it out, or may leave out a response field deployed clients require; else compatible (risky when a condition stated only in words is involved)"
+            "breaking when the server requires a request field where deployed clients may leave it out, or may leave out a response field deployed clients require; else compatible, or risky where a condition stated only in words (nothing checks it) may need a request field or let the server leave out a response field"
         case .conditionChanged:
             "breaking when a checked condition (`when:`) now requires a request field in a case deployed clients send, or lets the server leave out a response field there; else risky"
         case .typeChanged: "breaking: the receiving side no longer decodes what the other sends"
