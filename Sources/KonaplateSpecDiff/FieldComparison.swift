@@ -181,7 +181,7 @@ struct FieldComparison {
                 "length \(describe(length.0)) → \(describe(length.1))" + why, at: collector.key("length", new: owners.1, old: owners.0))
             _ = change
         } else if let change = ConstraintChange.between(
-            (length.0?.minimum, length.0?.maximum), (length.1?.minimum, length.1?.maximum))
+            Self.effectiveLength(length.0, format.0, other: length.1), Self.effectiveLength(length.1, format.1, other: length.0))
         {
             collector.add(
                 .lengthChanged, change.verdict(side), subject,
@@ -310,6 +310,15 @@ struct FieldComparison {
     }
 
     private func describe(_ rule: LengthRule?) -> String { rule?.description ?? "none" }
+
+    /// The lengths a value may have: its length rule, within the fixed length of its format (`yyyyMMdd`: 8), where
+    /// a length rule is in play on either side (a format alone is compared as a format).
+    static func effectiveLength(_ rule: LengthRule?, _ format: String?, other: LengthRule?) -> (Int?, Int?) {
+        guard rule != nil || other != nil, let format, let fixed = KonaplateFormat(rawValue: format)?.length else {
+            return (rule?.minimum, rule?.maximum)
+        }
+        return (max(rule?.minimum ?? 0, fixed), min(rule?.maximum ?? Int.max, fixed))
+    }
 
     // MARK: Pairing
 
