@@ -180,7 +180,7 @@ struct FieldComparison {
                 .lengthChanged, misfit == nil ? .compatible : .breaking, subject,
                 "length \(describe(length.0)) → \(describe(length.1))" + why, at: collector.key("length", new: owners.1, old: owners.0))
             _ = change
-        } else if let change = ConstraintChange.between(
+        } else if length.0 != length.1, let change = ConstraintChange.between(
             Self.effectiveLength(length.0, format.0, other: length.1), Self.effectiveLength(length.1, format.1, other: length.0))
         {
             collector.add(

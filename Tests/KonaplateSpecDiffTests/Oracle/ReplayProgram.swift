@@ -1,4 +1,5 @@
 import KonaplateSpecs
+import KonaplateTextFormats
 
 /// The wire oracle's program for one mutant: the base's samples sent by an old client to the changed server, the
 /// changed server's samples read by an old client, each judged by the generated code of the side that receives
@@ -46,19 +47,8 @@ enum ReplayProgram {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A Swift string literal of any text.
+    /// A Swift string literal of any text (the quoting the generator's literals use).
     static func literal(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        QuotedText.quoted(text) { "\\u{\(String($0.value, radix: 16))}" }
     }
 }
