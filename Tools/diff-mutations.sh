@@ -3,7 +3,7 @@
 # `diff`, the Swift oracle (a usage probe type-checked against the mutant's generated code) and the wire oracle
 # (edge samples replayed through both sides' generated code). A disagreement prints the mutant.
 #
-#   Tools/diff-mutations.sh [N]        SEED=2026 BATCH=300 KONAPLATE_BUILD_LOCK=/path/to/lock Tools/diff-mutations.sh
+#   Tools/diff-mutations.sh [N]        SEED=2027 BATCH=300 KONAPLATE_BUILD_LOCK=/path/to/lock Tools/diff-mutations.sh
 #
 # It runs MutationTests (Tests/KonaplateSpecDiffTests/Oracle) once per batch, as its own test process; with
 # KONAPLATE_BUILD_LOCK set, each batch takes that lock (flock) only while it runs, so other builds on the machine
@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 total=${1:-10000}
 batch=${BATCH:-300}
-seed=${SEED:-2026}
+seed=${SEED:-2027}
 state=.build/diff-mutations
 mkdir -p "$state"
 progress=$state/progress.tsv
