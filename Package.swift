@@ -192,7 +192,8 @@ let package = Package(
             path: "Tests/SpecTestSupport"),
         .testTarget(name: "KonaplateSpecsTests", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateOpenAPI", "SpecTestSupport"]),
         .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "SpecTestSupport"]),
-        .testTarget(name: "KonaplateSpecDiffTests", dependencies: ["KonaplateSpecs", "KonaplateSpecDiff", "SpecTestSupport"]),
+        .testTarget(
+            name: "KonaplateSpecDiffTests", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateSpecDiff", "SpecTestSupport"]),
         .testTarget(
             name: "KonaplateSpecImportTests",
             dependencies: ["KonaplateSpecs", "KonaplateSpecImport", "KonaplateGenerator", "SpecTestSupport"]),

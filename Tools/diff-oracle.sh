@@ -28,8 +28,7 @@ agree=0 explained_count=0 total=0 diff_ns=0 digester_ns=0
 for case_file in "$corpus"/cases/*.yaml; do
     name=$(basename "$case_file" .yaml)
     for side in base head; do
-        mkdir -p "$work/$name/$side/api-specs/common"
-        cp api-specs/common/headers.yaml "$work/$name/$side/api-specs/common/"
+        mkdir -p "$work/$name/$side/api-specs"
     done
     cp "$corpus/base.yaml" "$work/$name/base/api-specs/corpus.yaml"
     cp "$case_file" "$work/$name/head/api-specs/corpus.yaml"

@@ -10,35 +10,118 @@ enum DiffSide: String {
 /// Gathers the findings about one endpoint, so each comparison names only what differs.
 struct DiffCollector {
     let endpoint: String
-    /// Where each subject is in the spec the findings point into (the new one, or the old one for a removed
-    /// endpoint).
+    /// Where each subject is in the new spec, and in the old one (as `BASE:` locations) for what is gone.
     let locations: [String: SourceLocation]
+    let oldLocations: [String: SourceLocation]
+    /// Both sides' spec texts, to point at the key that changed (`summary:`, `length:`) rather than its owner.
+    let texts: SpecTexts
     private(set) var findings: [DiffFinding] = []
+    /// Fields the wire comparison paired as renamed: old JSON path → new JSON path, so the Swift comparison pairs
+    /// the same properties.
+    var renamedPaths: [String: String] = [:]
+    /// Header subjects whose finding comes from the shared set (no override on either side), by subject: the set's
+    /// name. `SpecDiff` reports those once for the set.
+    var setHeaders: [String: String] = [:]
 
-    init(endpoint: String, spec: CheckedEndpoint) {
+    init(endpoint: String, old: CheckedEndpoint?, new: CheckedEndpoint?, texts: SpecTexts) {
         self.endpoint = endpoint
-        self.locations = SubjectLocations.index(spec)
+        self.locations = new.map(SubjectLocations.index) ?? [:]
+        self.oldLocations = (old.map(SubjectLocations.index) ?? [:]).mapValues(\.inBase)
+        self.texts = texts
     }
 
     /// - Parameter location: where to point, when it is more precise than the subject's own position (a code in
-    ///   a code list); by default the subject's position, or its nearest enclosing subject's for one that is gone.
+    ///   a code list, a key); by default the subject's position in the new spec, its position in the old one for a
+    ///   subject that is gone, or its nearest enclosing subject's.
     mutating func add(
         _ rule: DiffRule, _ verdict: DiffVerdict, _ subject: String, _ reason: String, at location: SourceLocation? = nil
     ) {
-        findings.append(
-            DiffFinding(
-                endpoint: endpoint, subject: subject, rule: rule, verdict: verdict, reason: reason,
-                location: location ?? self.location(of: subject)))
+        var finding = DiffFinding(
+            endpoint: endpoint, subject: subject, rule: rule, verdict: verdict, reason: reason,
+            location: location ?? self.location(of: subject))
+        finding.setName = setHeaders[subject]
+        findings.append(finding)
     }
 
-    private func location(of subject: String) -> SourceLocation {
+    func location(of subject: String) -> SourceLocation {
+        if let location = locations[subject] ?? oldLocations[subject] { return location }
         var path = subject
         while true {
             if let location = locations[path] { return location }
             // `request.limit.currency` → `request.limit` → `request`; anything else → the endpoint.
-            guard let dot = path.lastIndex(of: ".") else { return locations[SubjectLocations.endpoint]! }
+            guard let dot = path.lastIndex(of: ".") else {
+                return locations[SubjectLocations.endpoint] ?? oldLocations[SubjectLocations.endpoint]!
+            }
             path = String(path[..<dot])
         }
+    }
+
+    /// The line of `key:` inside what is at `owner` (a field's name, a header's): in the new spec, else in the old
+    /// one (a key that was removed), else `owner` itself.
+    func key(_ key: String, new owner: SourceLocation?, old oldOwner: SourceLocation?) -> SourceLocation? {
+        if let owner, let found = texts.key(key, under: owner) { return found }
+        if let oldOwner, let found = texts.key(key, under: oldOwner) { return found.inBase }
+        return owner
+    }
+
+    /// A top-level key of the endpoint's spec (`summary:`), in the new spec or, when removed, the old one.
+    func topLevelKey(_ key: String, new file: String?, old oldFile: String?) -> SourceLocation? {
+        if let file, let found = texts.topLevel(key, in: file) { return found }
+        if let oldFile, let found = texts.topLevel(key, in: oldFile) { return found.inBase }
+        return nil
+    }
+}
+
+extension SourceLocation {
+    /// A position in the base spec set, named so a reader cannot take it for the new spec: `BASE:api-specs/x.yaml`.
+    var inBase: SourceLocation {
+        file.hasPrefix("BASE:") ? self : SourceLocation(file: "BASE:" + file, line: line, column: column)
+    }
+
+    /// The file as the texts know it, without the `BASE:` mark.
+    var plainFile: String { file.hasPrefix("BASE:") ? String(file.dropFirst(5)) : file }
+}
+
+/// The spec texts of both sides by file, to find a key's line: the loader keeps positions for names only.
+struct SpecTexts {
+    private var lines: [String: [Substring]] = [:]
+
+    init(_ inputs: [SpecInput]) {
+        for input in inputs {
+            lines[input.displayPath] = String(decoding: input.contents, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        }
+    }
+
+    func topLevel(_ key: String, in file: String) -> SourceLocation? {
+        guard let text = lines[file], let index = text.firstIndex(where: { $0.hasPrefix(key + ":") }) else { return nil }
+        return SourceLocation(file: file, line: index + 1, column: 1)
+    }
+
+    /// `key:` one level inside the mapping whose key is at `owner`: in a flow mapping on the owner's line, or on the
+    /// block lines below it.
+    func key(_ key: String, under owner: SourceLocation) -> SourceLocation? {
+        guard let text = lines[owner.plainFile], owner.line >= 1, owner.line <= text.count else { return nil }
+        let ownerLine = text[owner.line - 1]
+        let ownerIndent = owner.column - 1
+        // A flow mapping: `userId: { type: number, presence: required }`.
+        if let range = ownerLine.range(of: key + ":", range: ownerLine.index(ownerLine.startIndex, offsetBy: min(owner.column, ownerLine.count))..<ownerLine.endIndex),
+            range.lowerBound == ownerLine.startIndex || " {,".contains(ownerLine[ownerLine.index(before: range.lowerBound)])
+        {
+            return SourceLocation(file: owner.file, line: owner.line, column: ownerLine.distance(from: ownerLine.startIndex, to: range.lowerBound) + 1)
+        }
+        var childIndent: Int?
+        for index in owner.line..<text.count {
+            let line = text[index]
+            let content = line.drop { $0 == " " }
+            if content.isEmpty || content.hasPrefix("#") { continue }
+            let indent = line.count - content.count
+            if indent <= ownerIndent { return nil }
+            if childIndent == nil { childIndent = indent }
+            if indent == childIndent, content.hasPrefix(key + ":") {
+                return SourceLocation(file: owner.file, line: index + 1, column: indent + 1)
+            }
+        }
+        return nil
     }
 }
 
@@ -128,37 +211,11 @@ enum ConstraintChange {
 }
 
 extension Presence {
-    /// Optional < Conditional < Required: how much a receiver may count on the value.
-    var strength: Int {
-        switch self {
-        case .optional: 0
-        case .conditional: 1
-        case .required: 2
-        }
-    }
-
     var word: String {
         switch self {
         case .optional: "optional"
         case .conditional: "conditional"
         case .required: "required"
-        }
-    }
-
-    /// Why a presence change breaks, for the side it breaks on.
-    static func because(_ side: DiffSide) -> String {
-        side == .request ? ": deployed clients may not send it" : ": deployed clients count on it"
-    }
-
-    /// A request whose field must now be sent more often breaks deployed clients; a response that may now omit it
-    /// breaks them too. Moving to or from Conditional is risky unless Required is involved.
-    static func verdict(from old: Presence, to new: Presence, _ side: DiffSide) -> DiffVerdict {
-        let stronger = new.strength > old.strength
-        switch side {
-        case .request: return !stronger ? .compatible : new == .required ? .breaking : .risky
-        case .response:
-            guard new.strength < old.strength else { return .compatible }
-            return old == .required ? .breaking : .risky
         }
     }
 }

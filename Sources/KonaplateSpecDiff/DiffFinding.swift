@@ -15,6 +15,11 @@ public struct DiffFinding: Sendable, Hashable {
     public var location: SourceLocation
     /// Accepted by the allow list: reported, but it does not fail the command.
     public var isAllowed = false
+    /// For a finding about a shared header set (`endpoint` is `headers/<set>`): the endpoints it holds for. Empty
+    /// for a finding about one endpoint.
+    public var coveredEndpoints: [String] = []
+    /// The shared header set this header finding comes from, when the endpoint does not override the header.
+    var setName: String?
 
     public var aspect: DiffAspect { rule.aspect }
 }

@@ -92,7 +92,7 @@ enum DiffMarkdownRenderer {
             lines.append("")
         }
         lines.append(
-            "*Wire*: a client already deployed against the server. *Swift*: code calling the generated API, compiled again. Rules: README, \"Reviewing a PR\".")
+            "*Wire*: a client already deployed against the server. *Swift*: code calling the generated API, compiled again. Rules: the KonaplateGenCLI documentation, \"Reviewing spec changes\".")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -103,7 +103,7 @@ enum DiffMarkdownRenderer {
                 "`\(finding.rule.rawValue)`\(finding.isAllowed ? " (allowed)" : ""): \(escape(finding.reason))"
             }.joined(separator: "<br>")
             rows.append(
-                "| `\(change.endpoint)` | `\(change.subject)` (\(escape(change.location.description))) | \(cell(change.verdict(.wire))) | \(cell(change.verdict(.swift))) | \(why) |")
+                "| \(code(change.endpoint)) | \(code(change.subject)) (\(escape(change.location.description))) | \(cell(change.verdict(.wire))) | \(cell(change.verdict(.swift))) | \(why) |")
         }
         return rows
     }
@@ -116,9 +116,21 @@ enum DiffMarkdownRenderer {
         }
     }
 
-    /// Table cells end at a `|` and a line break.
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    /// Table cells end at a `|` and a line break, so both are escaped (`\|` inside a code span too, as GitHub's
+    /// tables require). A value from a spec is quoted ('…') in a reason: a backtick in it would open a code span,
+    /// so it is escaped there; the code spans the reasons write themselves stay.
+    static func escape(_ text: String) -> String {
+        let cell = text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        let parts = cell.split(separator: "'", omittingEmptySubsequences: false)
+        return parts.enumerated().map { index, part in
+            index % 2 == 1 && index < parts.count - 1 ? part.replacingOccurrences(of: "`", with: "\\`") : String(part)
+        }.joined(separator: "'")
+    }
+
+    /// A code span holding any text: a fence longer than any run of backticks inside.
+    static func code(_ text: String) -> String {
+        guard text.contains("`") else { return "`\(escape(text))`" }
+        return "`` " + text.replacingOccurrences(of: "|", with: "\\|") + " ``"
     }
 }
 

@@ -8,7 +8,7 @@ import KonaplateTextFormats
 enum SwiftComparison {
     static func compare(_ old: SwiftEndpoint, _ new: SwiftEndpoint, into collector: inout DiffCollector) {
         if old.typeName != new.typeName {
-            collector.add(.swiftTypeRenamed, .breaking, "endpoint", "`\(old.typeName)` → `\(new.typeName)`")
+            collector.add(.swiftTypeRenamed, .breaking, "endpoint", "`\(old.typeName)` → `\(new.typeName)`: code naming `\(old.typeName)` no longer compiles")
         }
         compareBody(old.request, new.request, subject: "request", into: &collector)
         compareBody(old.response, new.response, subject: "response", into: &collector)
@@ -38,35 +38,89 @@ enum SwiftComparison {
                 .swiftConformanceRemoved, .breaking, path,
                 "`\(new.name)` no longer conforms to `CustomReflectable`: no property of it is sensitive any more")
         }
-        let pairs = FieldComparison.pairs(old.properties, new.properties, name: \.jsonKey, kind: { kindOf($0.type) })
+        let pairs = propertyPairs(old.properties, new.properties, path: path, renamed: collector.renamedPaths)
         for (oldProperty, newProperty) in pairs {
             switch (oldProperty, newProperty) {
             case (let oldProperty?, let newProperty?):
                 let subject = path + "." + newProperty.jsonKey
                 if oldProperty.name != newProperty.name {
                     collector.add(
-                        .swiftPropertyRenamed, .breaking, subject, "`\(oldProperty.name)` → `\(newProperty.name)`")
+                        .swiftPropertyRenamed, .breaking, subject,
+                        "`\(oldProperty.name)` → `\(newProperty.name)`: code reading, setting or passing `\(oldProperty.name):` no longer compiles")
                 }
                 let oldType = oldProperty.declaredType
                 let newType = newProperty.declaredType
                 if oldType != newType {
                     collector.add(
-                        .swiftPropertyTypeChanged, .breaking, subject, "`\(newProperty.name)`: `\(oldType)` → `\(newType)`")
+                        .swiftPropertyTypeChanged, .breaking, subject,
+                        "`\(newProperty.name)`: `\(oldType)` → `\(newType)`: code reading or setting it as `\(oldType)` no longer compiles")
                 }
                 compareNested(oldProperty.type, in: old, newProperty.type, in: new, subject: subject, into: &collector)
             case (let oldProperty?, nil):
+                let subject = path + "." + oldProperty.jsonKey
                 collector.add(
-                    .swiftPropertyRemoved, .breaking, path + "." + oldProperty.jsonKey, "`\(oldProperty.name)` is gone")
+                    .swiftPropertyRemoved, .breaking, subject,
+                    "`\(oldProperty.name)` is gone: code reading, setting or passing it no longer compiles",
+                    at: collector.oldLocations[subject] ?? collector.location(of: subject))
             case (nil, let newProperty?):
                 // A new optional property's init parameter defaults to nil: existing calls still compile.
                 collector.add(
                     .swiftPropertyAdded, newProperty.isOptional ? .compatible : .breaking, path + "." + newProperty.jsonKey,
                     newProperty.isOptional
-                        ? "`\(newProperty.name): \(newProperty.declaredType)`, defaulting to nil in the init"
-                        : "`\(newProperty.name): \(newProperty.declaredType)`: `\(new.name).init` gains a parameter without a default")
+                        ? "`\(newProperty.name): \(newProperty.declaredType)`, defaulting to nil in the init: existing calls compile"
+                        : "`\(newProperty.name): \(newProperty.declaredType)`: `\(new.name).init` gains a parameter without a default, so existing calls no longer compile")
             case (nil, nil): break
             }
         }
+        let positions = collector
+        compareOrder(
+            pairs.compactMap { pair in pair.0.flatMap { old in pair.1.map { (old.name, $0.name, $0.jsonKey) } } },
+            oldOrder: old.properties.map(\.name), newOrder: new.properties.map(\.name), initName: "\(new.name).init", subject: path,
+            at: { positions.location(of: path + "." + $0) }, into: &collector)
+    }
+
+    /// Properties by JSON key; of the rest, the pairs the wire comparison took as renamed fields, and properties
+    /// that kept their Swift name.
+    private static func propertyPairs(
+        _ old: [SwiftProperty], _ new: [SwiftProperty], path: String, renamed: [String: String]
+    ) -> [(SwiftProperty?, SwiftProperty?)] {
+        let oldByKey = Dictionary(old.map { ($0.jsonKey, $0) }, uniquingKeysWith: { first, _ in first })
+        let newKeys = Set(new.map(\.jsonKey))
+        var removed = old.filter { !newKeys.contains($0.jsonKey) }
+        var result: [(SwiftProperty?, SwiftProperty?)] = []
+        for property in new {
+            if let match = oldByKey[property.jsonKey] {
+                result.append((match, property))
+                continue
+            }
+            let index = removed.firstIndex { renamed[path + "." + $0.jsonKey] == path + "." + property.jsonKey }
+                ?? removed.firstIndex { $0.name == property.name }
+            if let index {
+                result.append((removed.remove(at: index), property))
+            } else {
+                result.append((nil, property))
+            }
+        }
+        return result + removed.map { ($0, nil) }
+    }
+
+    /// A memberwise init takes its arguments in declaration order: the properties both versions have, in another
+    /// order, break every call that passes them ("argument 'x' must precede argument 'y'").
+    private static func compareOrder(
+        _ kept: [(old: String, new: String, key: String)], oldOrder: [String], newOrder: [String], initName: String, subject: String,
+        at location: (String) -> SourceLocation, into collector: inout DiffCollector
+    ) {
+        let renamedToNew = Dictionary(kept.map { ($0.old, $0.new) }, uniquingKeysWith: { first, _ in first })
+        let keptNames = Set(kept.map(\.new))
+        let before = oldOrder.compactMap { renamedToNew[$0] }
+        let after = newOrder.filter { keptNames.contains($0) }
+        guard before != after, let moved = zip(before, after).first(where: { $0 != $1 })?.1,
+            let key = kept.first(where: { $0.new == moved })?.key
+        else { return }
+        collector.add(
+            .swiftInitOrderChanged, .breaking, subject,
+            "`\(initName)` takes its arguments in another order: (\(before.map { $0 + ":" }.joined())) → (\(after.map { $0 + ":" }.joined())); a call written for the old order no longer compiles",
+            at: location(key))
     }
 
     /// Follows a property into the struct or code enum its type names (through arrays and optionals).
@@ -103,11 +157,11 @@ enum SwiftComparison {
                 continue
             }
             if oldName != name {
-                collector.add(.swiftCaseRenamed, .breaking, subject(code), "`\(enumName).\(oldName)` → `.\(name)`")
+                collector.add(.swiftCaseRenamed, .breaking, subject(code), "`\(enumName).\(oldName)` → `.\(name)`: code naming `.\(oldName)` no longer compiles")
             }
         }
         for (code, name) in old where !newCodes.contains(code) {
-            collector.add(.swiftCaseRemoved, .breaking, subject(code), "`\(enumName).\(name)` is gone")
+            collector.add(.swiftCaseRemoved, .breaking, subject(code), "`\(enumName).\(name)` is gone: code naming it no longer compiles")
         }
     }
 
@@ -126,24 +180,35 @@ enum SwiftComparison {
                     collector.add(
                         .swiftPropertyAdded, header.isOptional ? .compatible : .breaking, subject,
                         header.isOptional
-                            ? "`\(header.propertyName): String?`, defaulting to nil in the init"
-                            : "`\(header.propertyName): String`: the \(side) headers' init gains a parameter without a default")
+                            ? "`\(header.propertyName): String?`, defaulting to nil in the init: existing calls compile"
+                            : "`\(header.propertyName): String`: the \(side) headers' init gains a parameter without a default, so existing calls no longer compile")
                     continue
                 }
                 if oldHeader.propertyName != header.propertyName {
                     collector.add(
-                        .swiftPropertyRenamed, .breaking, subject, "`\(oldHeader.propertyName)` → `\(header.propertyName)`")
+                        .swiftPropertyRenamed, .breaking, subject,
+                        "`\(oldHeader.propertyName)` → `\(header.propertyName)`: code reading, setting or passing `\(oldHeader.propertyName):` no longer compiles")
                 }
                 if oldHeader.isOptional != header.isOptional {
                     collector.add(
                         .swiftPropertyTypeChanged, .breaking, subject,
-                        "`\(header.propertyName)`: `String\(oldHeader.isOptional ? "?" : "")` → `String\(header.isOptional ? "?" : "")`")
+                        "`\(header.propertyName)`: `String\(oldHeader.isOptional ? "?" : "")` → `String\(header.isOptional ? "?" : "")`: code reading or setting it as before no longer compiles")
                 }
             }
             for header in oldHeaders where !newNames.contains(header.headerName.lowercased()) {
+                let subject = "\(side) header \(header.headerName)"
                 collector.add(
-                    .swiftPropertyRemoved, .breaking, "\(side) header \(header.headerName)", "`\(header.propertyName)` is gone")
+                    .swiftPropertyRemoved, .breaking, subject, "`\(header.propertyName)` is gone: code reading, setting or passing it no longer compiles",
+                    at: collector.oldLocations[subject] ?? collector.location(of: subject))
             }
+            let kept = newHeaders.compactMap { header in
+                oldByName[header.headerName.lowercased()].map { (old: $0.propertyName, new: header.propertyName, key: header.headerName) }
+            }
+            let typeName = side == "request" ? "RequestHeaders" : "ResponseHeaders"
+            let positions = collector
+            compareOrder(
+                kept, oldOrder: oldHeaders.map(\.propertyName), newOrder: newHeaders.map(\.propertyName), initName: "\(typeName).init",
+                subject: "\(side) headers", at: { positions.location(of: "\(side) header \($0)") }, into: &collector)
         }
     }
 
@@ -151,15 +216,6 @@ enum SwiftComparison {
         switch type {
         case .array(let element), .optional(let element): innermost(element)
         default: type
-        }
-    }
-
-    /// What kind of value a property holds, for telling a rename from a removal: the same kind on both sides.
-    private static func kindOf(_ type: SwiftType) -> String {
-        switch innermost(type) {
-        case .model: "struct"
-        case .code: "code"
-        default: type.spelling
         }
     }
 

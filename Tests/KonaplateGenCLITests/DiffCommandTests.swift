@@ -38,7 +38,8 @@ struct DiffCommandTests {
         try removeBankName()
         let broken = try run(["diff", "base-specs"])
         #expect(broken.status == 4)
-        #expect(broken.stdout.contains("  api-specs/bankaccounts/info.yaml:"))
+        // A removed field is shown where it was: in the base specs.
+        #expect(broken.stdout.contains("  BASE:base-specs/bankaccounts/info.yaml:"))
         #expect(broken.stdout.contains("response.accountInfo.bankName: wire breaking, Swift breaking"))
         #expect(broken.stderr.contains("breaking changes since base-specs"))
 

@@ -9,18 +9,6 @@ import SpecTestSupport
 /// specs and the schema fixtures go through the whole pipeline; none may crash, every rejection must carry a
 /// positioned error, and output is all or nothing. Seeded, so a failure reproduces.
 struct SeededFuzzTests {
-    /// SplitMix64: small, fast and the same on every platform.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [[UInt8]] = {
         var files: [URL] = []
         for folder in ["api-specs", "Tests/Fixtures/SchemaAgreement"] {
@@ -41,7 +29,7 @@ struct SeededFuzzTests {
         "😀", "회원", "\r\n", "\r", "!!binary ", "!custom ", "<<: *a", "~", "null", "yes", "0x1F", "1e309",
     ]
 
-    static func mutate(_ input: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...4, using: &random) {
             let position = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &random)
@@ -85,7 +73,7 @@ struct SeededFuzzTests {
     /// distinct generated file, parsed by the toolchain's `swiftc -parse`), and a sample of them type-checks against
     /// the runtime: accepted ⇒ compiles.
     @Test func twentyThousandMutantsNeverCrashAndEveryAcceptedOneCompiles() throws {
-        var random = SeededGenerator(state: 20_261_125)
+        var random = SeededRandom(seed: 20_261_125)
         var rejected = 0
         var accepted = 0
         var distinctFiles: [String: String] = [:]  // contents → a name

@@ -71,3 +71,11 @@ public func realSpecInputs() throws -> [SpecInput] {
             contents: Array(try Data(contentsOf: root.appendingPathComponent(path))))
     }
 }
+
+/// The built-in definitions as a definitions file of the specs folder's own (`api-specs/common/headers.yaml`): it
+/// replaces the built-in sets and shared codes with identical ones, so a test can edit them as a user would.
+public func builtInDefinitionsAsFile() -> SpecInput {
+    SpecInput(
+        displayPath: "api-specs/common/headers.yaml", sourceName: "api-specs/common/headers.yaml",
+        contents: Array(BuiltInDefinitions.yaml.utf8))
+}

@@ -1,0 +1,18 @@
+/// SplitMix64: a seeded generator whose sequence never varies between runs or platforms, so a failing seeded test
+/// (the fuzzer's, the mutation oracle's) reproduces from its seed alone.
+public struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<bound` (0 when the bound is not positive).
+    public mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+}
