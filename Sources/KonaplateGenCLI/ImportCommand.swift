@@ -32,7 +32,9 @@ struct Import: ParsableCommand {
         if page == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         } else {
-            guard let data = FileManager.default.contents(atPath: page) else { throw fail(.io("cannot read '\(page)'")) }
+            guard let data = FileManager.default.contents(atPath: page) else {
+                throw fail(.io("cannot read '\(page)'"))
+            }
             text = String(decoding: data, as: UTF8.self)
         }
         let specs = specsOption.specs
@@ -49,15 +51,19 @@ struct Import: ParsableCommand {
         }
         let target = URL(fileURLWithPath: specs).appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: target.path), !force {
-            throw fail(.io("'\(target.relativePath)' already exists; compare with --stdout, or replace it with --force"))
+            throw fail(
+                .io("'\(target.relativePath)' already exists; compare with --stdout, or replace it with --force"))
         }
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw fail(.io("cannot create the folder of '\(target.relativePath)': \(error.localizedDescription)"))
         }
         do { try OutputFile.writeAtomically(Array(draft.utf8), to: target.path) } catch { throw fail(error) }
         let todos = draft.components(separatedBy: "# " + ImportTodos.marker).count - 1
-        print("konaplate-gen: wrote \(target.relativePath) with \(counted(todos, "TODO(import)")) to resolve; `konaplate-gen lint` lists them")
+        print(
+            "konaplate-gen: wrote \(target.relativePath) with \(counted(todos, "TODO(import)")) to resolve; `konaplate-gen lint` lists them"
+        )
     }
 }

@@ -33,19 +33,25 @@ struct DraftSpecWriter {
         }
         if looksLikeAnInquiry {
             lines.append(
-                "# \(Self.marker): an inquiry? Mark it 'safeToRepeat: true' if sending it twice changes nothing (DECISIONS.md D43)")
+                "# \(Self.marker): an inquiry? Mark it 'safeToRepeat: true' if sending it twice changes nothing (DECISIONS.md D43)"
+            )
         }
-        lines.append("# \(Self.marker): the page's address ('source: https://konaplate.com/…'); its text does not carry it")
+        lines.append(
+            "# \(Self.marker): the page's address ('source: https://konaplate.com/…'); its text does not carry it")
         if page.missing.isEmpty {
             lines.append("docs: complete")
         } else {
-            lines.append("# \(Self.marker): the page text lacks \(page.missing.joined(separator: ", ")); was it cut short?")
+            lines.append(
+                "# \(Self.marker): the page text lacks \(page.missing.joined(separator: ", ")); was it cut short?")
             lines.append("docs: partial")
             lines.append("missing: \(YAMLText.scalar("the page text has no " + page.missing.joined(separator: ", ")))")
         }
         lines += headerLines()
-        lines += body("request", page.request, missing: page.missing.contains(PageVocabulary.Section.requestParameters.rawValue))
-        lines += body("response", page.response, missing: page.missing.contains(PageVocabulary.Section.responseParameters.rawValue))
+        lines += body(
+            "request", page.request, missing: page.missing.contains(PageVocabulary.Section.requestParameters.rawValue))
+        lines += body(
+            "response", page.response,
+            missing: page.missing.contains(PageVocabulary.Section.responseParameters.rawValue))
         if !page.results.isEmpty {
             lines.append("")
             lines.append("results:")
@@ -54,7 +60,9 @@ struct DraftSpecWriter {
                     "status: \(result.status)", "code: \(YAMLText.quoted(result.code))",
                     "message: \(YAMLText.scalar(result.message, flow: true))",
                 ]
-                if let description = result.description { parts.append("description: \(YAMLText.scalar(description, flow: true))") }
+                if let description = result.description {
+                    parts.append("description: \(YAMLText.scalar(description, flow: true))")
+                }
                 if SwiftIdentifiers.caseName(forMessage: result.message) == nil {
                     // The generator names a result's case from its message; this message gives no name.
                     lines.append("  # \(Self.marker): name the Swift case of \(result.code) (its message gives none)")
@@ -87,12 +95,14 @@ struct DraftSpecWriter {
         for (side, pageHeaders, setHeaders) in [
             ("request", page.requestHeaders, set.request), ("response", page.responseHeaders, set.response),
         ] {
-            let setByName = Dictionary(setHeaders.map { ($0.name.value.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            let setByName = Dictionary(
+                setHeaders.map { ($0.name.value.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
             for header in pageHeaders {
                 guard let shared = setByName[header.name.lowercased()] else {
                     if side == "request" {
                         todos.append(
-                            "the page lists the request header \(header.name) (\(header.presence.rawValue)), which the set '\(set.name.value)' lacks: add it to common/ or as an override with its 'source'")
+                            "the page lists the request header \(header.name) (\(header.presence.rawValue)), which the set '\(set.name.value)' lacks: add it to common/ or as an override with its 'source'"
+                        )
                     } else {
                         overrides["response"]!.append(
                             "    \(header.name): { presence: \(header.presence.rawValue)\(headerLength(header)) }")
@@ -106,7 +116,8 @@ struct DraftSpecWriter {
             }
             let pageNames = Set(pageHeaders.map { $0.name.lowercased() })
             for shared in setHeaders where !pageNames.contains(shared.name.value.lowercased()) {
-                todos.append("the page does not list the \(side) header \(shared.name.value) of the set '\(set.name.value)'")
+                todos.append(
+                    "the page does not list the \(side) header \(shared.name.value) of the set '\(set.name.value)'")
             }
         }
         var lines = todos.map { "# \(Self.marker): \($0)" }
@@ -115,7 +126,8 @@ struct DraftSpecWriter {
             lines.append("headers: \(set.name.value)   # the page's header tables are this set")
             return lines
         }
-        lines.append("# \(Self.marker): the page's header tables differ from the set '\(set.name.value)' (below): confirm")
+        lines.append(
+            "# \(Self.marker): the page's header tables differ from the set '\(set.name.value)' (below): confirm")
         lines.append("headers:")
         lines.append("  use: \(set.name.value)")
         for side in ["request", "response"] where !overrides[side]!.isEmpty {
@@ -134,7 +146,10 @@ struct DraftSpecWriter {
 
     private func body(_ key: String, _ body: PageBody?, missing: Bool) -> [String] {
         if missing {
-            return ["", "# \(Self.marker): the page text has no \(key == "request" ? "Request" : "Response") Parameters", "\(key): undocumented"]
+            return [
+                "", "# \(Self.marker): the page text has no \(key == "request" ? "Request" : "Response") Parameters",
+                "\(key): undocumented",
+            ]
         }
         guard let body, !(body.fields.isEmpty && !body.encrypted) else { return [] }
         var lines = ["", "\(key):"]
@@ -154,7 +169,8 @@ struct DraftSpecWriter {
         switch field.nesting {
         case .extraBlankLine(let first, let last)?:
             lines.append(
-                "\(indent)# \(Self.marker): nesting read from the page's layout: '\(first)' to '\(last)' taken as the fields of '\(field.name)' (the text shows where they start, not where they end)")
+                "\(indent)# \(Self.marker): nesting read from the page's layout: '\(first)' to '\(last)' taken as the fields of '\(field.name)' (the text shows where they start, not where they end)"
+            )
         case .itemRow(let row)?:
             lines.append("\(indent)# the page's '\(row)' row stands for each element (DECISIONS.md D36)")
         case nil:
@@ -167,12 +183,15 @@ struct DraftSpecWriter {
         lines.append("\(inner)presence: \(field.presence.rawValue)")
         if field.presence == .conditional {
             lines.append(
-                "\(inner)# \(Self.marker): when is it required? State it in words, or as { field: <sibling>, oneOf: [values] }")
+                "\(inner)# \(Self.marker): when is it required? State it in words, or as { field: <sibling>, oneOf: [values] }"
+            )
             lines.append("\(inner)when: \(YAMLText.quoted("not stated on the page"))")
         }
         lines += constraintLines(field, type: type, indent: inner)
         if ["string", "number"].contains(type), isLikelySensitive(field) {
-            lines.append("\(inner)# \(Self.marker): sensitive? (a name, an account or card number, CI, a password, a phone number, an address, a birth date or an e-mail): confirm")
+            lines.append(
+                "\(inner)# \(Self.marker): sensitive? (a name, an account or card number, CI, a password, a phone number, an address, a birth date or an e-mail): confirm"
+            )
             lines.append("\(inner)sensitive: true")
         }
         let description = field.description.joined(separator: "\n")
@@ -199,26 +218,37 @@ struct DraftSpecWriter {
         case (nil, _), (_, "object"), (_, "boolean"):
             return []
         case (.length(0), _):
-            return [todo + "\"Length : 0\" is a placeholder (DECISIONS.md D27): take the length from the description, or leave it out"]
+            return [
+                todo
+                    + "\"Length : 0\" is a placeholder (DECISIONS.md D27): take the length from the description, or leave it out"
+            ]
         case (.value(let value), _):
-            return [todo + "\"Value : \(value)\" is a placeholder (DECISIONS.md D27): take the range from the description or another page, or leave it out"]
+            return [
+                todo
+                    + "\"Value : \(value)\" is a placeholder (DECISIONS.md D27): take the range from the description or another page, or leave it out"
+            ]
         case (.length(let length), "string") where isCodeOrId(field):
             return ["\(indent)length: \(length)"]  // an id or a code has its exact length (README, "Adding an endpoint")
         case (.length(let length), "string"):
             let format = [6: "yyMMdd", 8: "yyyyMMdd", 14: "yyyyMMddHHmmss", 17: "yyyyMMddHHmmssSSS"][length]
             let hint = format.map { " A date or a time? Then 'format: \($0)' instead." } ?? ""
             return [
-                todo + "\"Length : \(length)\": exact (a code, an id, a fixed format) or a maximum (free text: 1...\(length) if required, ...\(length) if optional)?\(hint)",
+                todo
+                    + "\"Length : \(length)\": exact (a code, an id, a fixed format) or a maximum (free text: 1...\(length) if required, ...\(length) if optional)?\(hint)",
                 "\(indent)length: \(length)",
             ]
         case (.length(let length), "number"):
-            return [todo + "\"Length : \(length)\" on a number: \(length) digits? Write the range it means (range: 0...\(String(repeating: "9", count: max(1, min(length, 38)))))"]
+            return [
+                todo
+                    + "\"Length : \(length)\" on a number: \(length) digits? Write the range it means (range: 0...\(String(repeating: "9", count: max(1, min(length, 38)))))"
+            ]
         case (.length(let length), "array"):
             return ["\(indent)count: \(length)"]
         case (.minMax(let minimum, let maximum), "string") where (maximum ?? 0) > 10_000:
             // No text field of the docs is that long: the bounds are values of a number sent as text.
             return [
-                todo + "\"Min : \(minimum.map(String.init) ?? "") , Max : \(maximum.map(String.init) ?? "")\" on text: the values of a number sent as text (range), or lengths?",
+                todo
+                    + "\"Min : \(minimum.map(String.init) ?? "") , Max : \(maximum.map(String.init) ?? "")\" on text: the values of a number sent as text (range), or lengths?",
                 "\(indent)range: \(bounds(minimum, maximum))",
             ]
         case (.minMax(let minimum, let maximum), "string"):
@@ -229,7 +259,8 @@ struct DraftSpecWriter {
                 return "range: \(low)...\(String(repeating: "9", count: Int(min(max, 38))))"
             }
             return [
-                todo + "\"Min : \(minimum.map(String.init) ?? "") , Max : \(maximum.map(String.init) ?? "")\" on a number: values, or digit counts (then \(digits ?? "the range of that many digits"))?",
+                todo
+                    + "\"Min : \(minimum.map(String.init) ?? "") , Max : \(maximum.map(String.init) ?? "")\" on a number: values, or digit counts (then \(digits ?? "the range of that many digits"))?",
                 "\(indent)range: \(bounds(minimum, maximum))",
             ]
         case (.minMax(let minimum, let maximum), "array"):
@@ -255,8 +286,10 @@ struct DraftSpecWriter {
         let description = field.description.first ?? ""
         if name.hasSuffix("id") || name.hasSuffix("code") || name.hasSuffix("type") { return false }
         let names = ["username", "holdername", "ownername", "customername", "realname", "custnm", "usernm"]
-        let words = ["cardno", "cardnumber", "account", "password", "passwd", "pwd", "phone", "mobileno", "telno",
-                     "address", "addr", "birth", "email", "mail"]
+        let words = [
+            "cardno", "cardnumber", "account", "password", "passwd", "pwd", "phone", "mobileno", "telno",
+            "address", "addr", "birth", "email", "mail",
+        ]
         if names.contains(where: name.contains) || words.contains(where: name.contains) { return true }
         if name == "ci" || name.hasSuffix("ci") && field.name.hasSuffix("Ci") { return true }
         return ["성명", "회원 이름", "예금주", "카드 번호", "카드번호", "계좌번호", "비밀번호", "전화", "주소", "생년월일", "이메일"]

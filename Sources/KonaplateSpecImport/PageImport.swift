@@ -13,12 +13,15 @@ public enum PageImport {
         case .failure(let error):
             return ImportResult(
                 draft: nil, relativePath: nil,
-                diagnostics: [Diagnostic(.error, error.message, at: SourceLocation(file: pageName, line: error.line, column: 1))])
+                diagnostics: [
+                    Diagnostic(.error, error.message, at: SourceLocation(file: pageName, line: error.line, column: 1))
+                ])
         case .success(let page):
             let (sets, diagnostics) = SpecFrontEnd.headerSets(definitions)
             let standard = sets.first { $0.name.value == "standard" } ?? sets.first
             let draft = DraftSpecWriter(page: page, pageName: pageName, standardSet: standard).render()
-            return ImportResult(draft: draft, relativePath: ImportResult.relativePath(for: page.path), diagnostics: diagnostics)
+            return ImportResult(
+                draft: draft, relativePath: ImportResult.relativePath(for: page.path), diagnostics: diagnostics)
         }
     }
 }

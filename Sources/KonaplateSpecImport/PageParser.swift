@@ -16,17 +16,22 @@ enum PageParser {
     static func parse(_ text: String) -> Result<ImportedPage, PageImportError> {
         let lines = Self.lines(text)
         guard !lines.isEmpty else { return .failure(PageImportError(line: 1, message: "the page text is empty")) }
-        if let html = lines.first(where: { $0.text.lowercased().hasPrefix("<!doctype") || $0.text.lowercased().hasPrefix("<html") }) {
+        if let html = lines.first(where: {
+            $0.text.lowercased().hasPrefix("<!doctype") || $0.text.lowercased().hasPrefix("<html")
+        }) {
             return .failure(
                 PageImportError(
                     line: html.number,
-                    message: "this is HTML, not the page's text; select the page in the browser and copy it, or save it as text"))
+                    message:
+                        "this is HTML, not the page's text; select the page in the browser and copy it, or save it as text"
+                ))
         }
         guard let versionIndex = lines.firstIndex(where: { version(of: $0.text) != nil }), versionIndex > 0 else {
             return .failure(
                 PageImportError(
                     line: 1,
-                    message: "not a Konaplate docs page: expected the title followed by a line 'Version: v1' (found none)"))
+                    message:
+                        "not a Konaplate docs page: expected the title followed by a line 'Version: v1' (found none)"))
         }
         guard let methodIndex = lines[versionIndex...].firstIndex(where: { PageVocabulary.methods.contains($0.text) }),
             methodIndex + 1 < lines.count, lines[methodIndex + 1].text.hasPrefix("/api/")
@@ -34,14 +39,17 @@ enum PageParser {
             return .failure(
                 PageImportError(
                     line: lines[versionIndex].number,
-                    message: "not a Konaplate docs page: expected the method (POST) and then the path (/api/v1/…) after the version"))
+                    message:
+                        "not a Konaplate docs page: expected the method (POST) and then the path (/api/v1/…) after the version"
+                ))
         }
         let (title, mode) = titleAndMode(lines[versionIndex - 1].text)
         var page = ImportedPage(
             title: title, mode: mode, version: version(of: lines[versionIndex].text), method: lines[methodIndex].text,
             path: lines[methodIndex + 1].text, summary: nil, requestHeaders: [], responseHeaders: [], request: nil,
             response: nil, results: [], missing: [])
-        let content = Array(lines[(methodIndex + 2)...].prefix { !PageVocabulary.pageEnd.contains($0.text.lowercased()) })
+        let content = Array(
+            lines[(methodIndex + 2)...].prefix { !PageVocabulary.pageEnd.contains($0.text.lowercased()) })
         let sections = split(content)
         let summary = sections.first { $0.title == nil }?.lines.map(\.text) ?? []
         page.summary = summary.isEmpty ? nil : summary.joined(separator: "\n")
@@ -81,7 +89,9 @@ enum PageParser {
 
     private static func version(of line: String) -> String? {
         let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, ["version", "버전"].contains(parts[0].lowercased()), parts[1].hasPrefix("v") else { return nil }
+        guard parts.count == 2, ["version", "버전"].contains(parts[0].lowercased()), parts[1].hasPrefix("v") else {
+            return nil
+        }
         return parts[1]
     }
 
@@ -138,7 +148,8 @@ enum PageParser {
             }
             var field = PageField(
                 name: lines[index].text, line: lines[index].number, type: lines[index + 1].text.lowercased(),
-                presence: PageVocabulary.presences[lines[index + 2].text.lowercased()]!, constraint: nil, description: [])
+                presence: PageVocabulary.presences[lines[index + 2].text.lowercased()]!, constraint: nil,
+                description: [])
             let blanks = lines[index].blanksBefore
             index += 3
             if index < lines.count, let constraint = PageVocabulary.constraint(lines[index].text) {

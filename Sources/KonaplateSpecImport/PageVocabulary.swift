@@ -66,6 +66,8 @@ enum PageVocabulary {
 
     static func isFieldName(_ line: String) -> Bool {
         guard let first = line.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        return line.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
+        return line.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0))
+        }
     }
 }

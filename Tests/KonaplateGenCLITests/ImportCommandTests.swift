@@ -13,11 +13,14 @@ struct ImportCommandTests {
     }
 
     private func run(_ arguments: [String], input: String? = nil) throws -> CommandLineTests.Run {
-        try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
         guard let input else { return try CommandLineTests.run(arguments, in: workspace) }
         let file = workspace.appendingPathComponent("stdin.txt")
         try input.write(to: file, atomically: true, encoding: .utf8)
-        return try CommandLineTests.run(["sh", "-c", "\"$0\" \"$@\" < stdin.txt", CommandLineTests.executable.path] + arguments, in: workspace, viaShell: true)
+        return try CommandLineTests.run(
+            ["sh", "-c", "\"$0\" \"$@\" < stdin.txt", CommandLineTests.executable.path] + arguments, in: workspace,
+            viaShell: true)
     }
 
     @Test func writesTheDraftWhereTheConventionSaysButNeverOverASpec() throws {
@@ -25,7 +28,10 @@ struct ImportCommandTests {
         let original = try String(contentsOf: spec, encoding: .utf8)
         let refused = try run(["import", Self.page])
         #expect(refused.status == 3)
-        #expect(refused.stderr == "konaplate-gen: error: 'api-specs/bankaccounts/info.yaml' already exists; compare with --stdout, or replace it with --force\n")
+        #expect(
+            refused.stderr
+                == "konaplate-gen: error: 'api-specs/bankaccounts/info.yaml' already exists; compare with --stdout, or replace it with --force\n"
+        )
         #expect(try String(contentsOf: spec, encoding: .utf8) == original)
 
         let printed = try run(["import", Self.page, "--stdout"])

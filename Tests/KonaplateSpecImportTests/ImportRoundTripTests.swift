@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SpecTestSupport
+import Testing
 
 // The Swift of a resolved spec model is rendered through the stages' internals (a model, not a file, is resolved).
 @testable import KonaplateGenerator
@@ -24,7 +24,8 @@ struct ImportRoundTripTests {
             let page = PageTextRenderer.render(endpoint, korean: korean)
             let result = PageImport.draft(from: page, pageName: "page.txt", definitions: Self.definitions)
             let draft = try #require(result.draft, "\(endpoint.spec.sourceName): \(result.diagnostics)")
-            let input = SpecInput(displayPath: "draft.yaml", sourceName: endpoint.spec.sourceName, contents: Array(draft.utf8))
+            let input = SpecInput(
+                displayPath: "draft.yaml", sourceName: endpoint.spec.sourceName, contents: Array(draft.utf8))
             let errors = SpecFrontEnd.lint(Self.definitions + [input]).filter { $0.severity == .error }
             #expect(errors.isEmpty, "\(endpoint.spec.sourceName): the draft has errors: \(errors)\n\(draft)")
             let imported = try #require(SpecFrontEnd.loadEndpoint(input).spec, "\(endpoint.spec.sourceName)")
@@ -57,9 +58,13 @@ struct ImportRoundTripTests {
         #expect(imported.path.value == original.path.value, "\(name)")
         #expect(imported.version == (original.version ?? "v1"), "\(name)")
         #expect(imported.mode == original.mode, "\(name)")
-        #expect(imported.results.map { [$0.code.value, "\($0.status)", $0.message, $0.description ?? ""] }
-            == original.results.map { [$0.code.value, "\($0.status)", $0.message, $0.description ?? ""] }, "\(name)")
-        for (side, importedBody, originalBody) in [("request", imported.request, original.request), ("response", imported.response, original.response)] {
+        #expect(
+            imported.results.map { [$0.code.value, "\($0.status)", $0.message, $0.description ?? ""] }
+                == original.results.map { [$0.code.value, "\($0.status)", $0.message, $0.description ?? ""] }, "\(name)"
+        )
+        for (side, importedBody, originalBody) in [
+            ("request", imported.request, original.request), ("response", imported.response, original.response),
+        ] {
             #expect((importedBody?.encrypted ?? false) == (originalBody?.encrypted ?? false), "\(name) \(side)")
             if originalBody?.isUndocumented != true {
                 expectFields(importedBody?.fields ?? [], originalBody?.fields ?? [], at: "\(name) \(side)")

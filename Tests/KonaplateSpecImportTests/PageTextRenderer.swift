@@ -30,7 +30,10 @@ enum PageTextRenderer {
         if !spec.results.isEmpty {
             out += [korean ? "응답 코드" : "Response Code", "", "The codes this endpoint answers with", "", ""]
             for result in spec.results {
-                out += ["\(result.status)", "", korean ? "에러 코드" : "Error code", "", result.code.value, "", korean ? "메시지" : "Message", "", result.message, ""]
+                out += [
+                    "\(result.status)", "", korean ? "에러 코드" : "Error code", "", result.code.value, "",
+                    korean ? "메시지" : "Message", "", result.message, "",
+                ]
                 if let description = result.description { out += [korean ? "설명" : "Description", "", description, ""] }
             }
         }
@@ -42,7 +45,10 @@ enum PageTextRenderer {
         var out = [title, ""]
         guard let body else { return out }
         if body.encrypted {
-            out += korean ? ["암호화 처리|", "더 자세한 정보는 가이드라인 을 참조하세요.", ""] : ["Encrypted|", "Check out", "Guidelines", "for more information.", ""]
+            out +=
+                korean
+                ? ["암호화 처리|", "더 자세한 정보는 가이드라인 을 참조하세요.", ""]
+                : ["Encrypted|", "Check out", "Guidelines", "for more information.", ""]
         }
         if body.isUndocumented { return out }
         out.append("")
@@ -52,7 +58,9 @@ enum PageTextRenderer {
     }
 
     /// - Parameter pendingBlanks: extra blank lines the next field must have before it (levels it follows the end of).
-    private static func fieldLines(_ fields: [FieldSpec], korean: Bool, into out: inout [String], pendingBlanks: inout Int) {
+    private static func fieldLines(
+        _ fields: [FieldSpec], korean: Bool, into out: inout [String], pendingBlanks: inout Int
+    ) {
         for field in fields {
             out += Array(repeating: "", count: pendingBlanks)
             pendingBlanks = 0
