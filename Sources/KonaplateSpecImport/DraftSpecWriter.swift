@@ -10,6 +10,8 @@ struct DraftSpecWriter {
     let pageName: String
     /// The shared header set the page's header tables are compared with (`standard`), if the specs define it.
     let standardSet: HeaderSetSpec?
+    /// How the specs beside the draft spell the words of its path.
+    let names: DraftName
 
     static let marker = ImportTodos.marker
 
@@ -18,8 +20,12 @@ struct DraftSpecWriter {
             "# A draft by `konaplate-gen import` from the page text \(pageName).",
             "# Resolve every \(Self.marker) (lint warns on each), compare with the page, then remove this comment.",
         ]
-        let name = SpecConventions.derivedName(page.path) ?? "TODO"
-        lines.append("name: \(name)")
+        if let name = names.draft(for: page.path) {
+            lines += name.todos.map { "# \(Self.marker): \($0)" } + name.comments.map { "# \($0)" }
+            lines.append("name: \(name.name)")
+        } else {
+            lines.append("name: TODO")
+        }
         lines += YAMLText.entry("title", page.title, indent: "")
         if let summary = page.summary { lines += YAMLText.entry("summary", summary, indent: "") }
         lines.append("method: \(page.method)")
@@ -166,15 +172,13 @@ struct DraftSpecWriter {
 
     private func fieldLines(_ field: PageField, indent: String) -> [String] {
         var lines: [String] = []
-        switch field.nesting {
-        case .extraBlankLine(let first, let last)?:
-            lines.append(
-                "\(indent)# \(Self.marker): nesting read from the page's layout: '\(first)' to '\(last)' taken as the fields of '\(field.name)' (the text shows where they start, not where they end)"
-            )
-        case .itemRow(let row)?:
+        if let row = field.nesting?.itemRow {
             lines.append("\(indent)# the page's '\(row)' row stands for each element (DECISIONS.md D36)")
-        case nil:
-            break
+        }
+        if field.nesting?.guessed == true, let first = field.children.first, let last = field.children.last {
+            lines.append(
+                "\(indent)# \(Self.marker): '\(first.name)' to '\(last.name)' are drafted as the fields of '\(field.name)', but the page text does not show where they end (DECISIONS.md D37): move those that follow '\(field.name)' out of it"
+            )
         }
         lines.append("\(indent)\(field.name):")
         let inner = indent + "  "
@@ -197,8 +201,7 @@ struct DraftSpecWriter {
         let description = field.description.joined(separator: "\n")
         if !description.isEmpty { lines += YAMLText.entry("description", description, indent: inner) }
         if type == "array", field.children.isEmpty {
-            lines.append("\(inner)# \(Self.marker): the page does not show the elements' type")
-            lines.append("\(inner)items: any")
+            lines += itemsLines(field, indent: inner)
         }
         if type == "object", field.children.isEmpty {
             lines.append("\(inner)# \(Self.marker): the page shows no field of '\(field.name)': was it cut short?")
@@ -209,6 +212,22 @@ struct DraftSpecWriter {
             for child in field.children { lines += fieldLines(child, indent: inner + "  ") }
         }
         return lines
+    }
+
+    /// The elements of an array whose fields the page does not show: "array of strings" says their type; an
+    /// "array of objects" without an `_item` row is a request array, shown only as an "Add object" widget (D38).
+    private func itemsLines(_ field: PageField, indent: String) -> [String] {
+        switch field.elements {
+        case "object"?:
+            return [
+                "\(indent)# \(Self.marker): the page shows no field of the elements (a request array shows only an \"Add object\" widget, DECISIONS.md D38): any JSON value, or their fields from another page?",
+                "\(indent)items: any",
+            ]
+        case let elements?:
+            return ["\(indent)items: \(elements)"]
+        case nil:
+            return ["\(indent)# \(Self.marker): the page does not show the elements' type", "\(indent)items: any"]
+        }
     }
 
     /// The page's constraint in the spec's terms, or a TODO when its meaning is not certain.
@@ -227,14 +246,15 @@ struct DraftSpecWriter {
                 todo
                     + "\"Value : \(value)\" is a placeholder (DECISIONS.md D27): take the range from the description or another page, or leave it out"
             ]
-        case (.length(let length), "string") where isCodeOrId(field):
-            return ["\(indent)length: \(length)"]  // an id or a code has its exact length (README, "Adding an endpoint")
+        case (.length(1), "string") where field.presence == .required:
+            return ["\(indent)length: 1"]  // exactly 1 and 1...1 are the same
         case (.length(let length), "string"):
+            // Whatever the name: an id may be a code of fixed width or free text (loginId's 80 is a maximum, D34).
             let format = [6: "yyMMdd", 8: "yyyyMMdd", 14: "yyyyMMddHHmmss", 17: "yyyyMMddHHmmssSSS"][length]
             let hint = format.map { " A date or a time? Then 'format: \($0)' instead." } ?? ""
             return [
                 todo
-                    + "\"Length : \(length)\": exact (a code, an id, a fixed format) or a maximum (free text: 1...\(length) if required, ...\(length) if optional)?\(hint)",
+                    + "\"Length : \(length)\": exact (a code, a fixed format) or a maximum (free text such as a login or a name: 1...\(length) if required, ...\(length) if optional, DECISIONS.md D34)?\(hint)",
                 "\(indent)length: \(length)",
             ]
         case (.length(let length), "number"):
@@ -272,12 +292,6 @@ struct DraftSpecWriter {
 
     private func bounds(_ minimum: Int128?, _ maximum: Int128?) -> String {
         "\(minimum.map(String.init) ?? "")...\(maximum.map(String.init) ?? "")"
-    }
-
-    /// Ids, codes, numbers of things and flags: "Length : N" on them is their exact length.
-    private func isCodeOrId(_ field: PageField) -> Bool {
-        let name = field.name.lowercased()
-        return ["id", "code", "cd", "no", "type", "yn", "status"].contains { name.hasSuffix($0) }
     }
 
     /// Names, account and card numbers, CI, passwords, phone numbers, addresses, birth dates, e-mail addresses.

@@ -5,8 +5,8 @@ import KonaplateSpecs
 /// summary, then titled tables, one field per group of lines (name, type, presence, an optional constraint, the
 /// description and its bullets), then the Response Code rows.
 enum PageParser {
-    /// One non-blank line of the page, with how many blank lines came before it: the only trace of nesting the
-    /// text keeps (an object's fields start after an extra blank line).
+    /// One non-blank line of the page, with how many blank lines came before it: with the `<name>_item` rows, the
+    /// only trace of nesting the text keeps (`PageNesting`).
     struct Line {
         var number: Int
         var text: String
@@ -54,17 +54,27 @@ enum PageParser {
         let summary = sections.first { $0.title == nil }?.lines.map(\.text) ?? []
         page.summary = summary.isEmpty ? nil : summary.joined(separator: "\n")
         var seen: Set<PageVocabulary.Section> = []
+        // The rows of each table, flat as the text lists them: the page's layout is learnt from all of them before
+        // the parameters tables are nested.
+        var tables: [PageVocabulary.Section: [PageNesting.Row]] = [:]
         for section in sections {
             guard let title = section.title else { continue }
             seen.insert(title)
             switch title {
-            case .requestHeaders: page.requestHeaders = fields(section.lines)
-            case .responseHeaders: page.responseHeaders = fields(section.lines)
+            case .responseCode: page.results = results(section.lines)
             case .requestParameters: page.request = body(section)
             case .responseParameters: page.response = body(section)
-            case .responseCode: page.results = results(section.lines)
+            case .requestHeaders, .responseHeaders: break
             }
+            if title != .responseCode { tables[title] = rows(section.lines) }
         }
+        page.requestHeaders = (tables[.requestHeaders] ?? []).map(\.field)
+        page.responseHeaders = (tables[.responseHeaders] ?? []).map(\.field)
+        let nesting = PageNesting(
+            tables: Array(tables.values),
+            parameterTables: [.requestParameters, .responseParameters].map { tables[$0] ?? [] })
+        page.request?.fields = nesting.nest(tables[.requestParameters] ?? [])
+        page.response?.fields = nesting.nest(tables[.responseParameters] ?? [])
         let expected: [PageVocabulary.Section] = [
             .requestHeaders, .requestParameters, .responseHeaders, .responseParameters, .responseCode,
         ]
@@ -75,7 +85,8 @@ enum PageParser {
     static func lines(_ text: String) -> [Line] {
         var result: [Line] = []
         var blanks = 0
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any line end: LF, CRLF (one Character in Swift, so splitting at "\n" would miss it), CR.
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty {
                 blanks += 1
@@ -123,31 +134,32 @@ enum PageParser {
         return sections
     }
 
-    /// A parameters table: the "Encrypted|" marker, if any, comes before its first field.
+    /// A parameters table: the "Encrypted|" marker, if any, comes before its first field. Its fields are nested
+    /// once the whole page is read.
     private static func body(_ section: Section) -> PageBody {
         let firstField = section.lines.indices.first { isFieldStart(section.lines, $0) } ?? section.lines.count
         let encrypted = section.lines[..<firstField].contains { PageVocabulary.isEncryptedMarker($0.text) }
-        return PageBody(encrypted: encrypted, fields: fields(section.lines), line: section.line)
+        return PageBody(encrypted: encrypted, fields: [], line: section.line)
     }
 
     /// A field starts where a name is followed by a type and a presence.
     static func isFieldStart(_ lines: [Line], _ index: Int) -> Bool {
         index + 2 < lines.count && PageVocabulary.isFieldName(lines[index].text)
-            && PageVocabulary.types.contains(lines[index + 1].text.lowercased())
+            && PageVocabulary.fieldType(lines[index + 1].text) != nil
             && PageVocabulary.presences[lines[index + 2].text.lowercased()] != nil
     }
 
-    /// The fields of a table, flat as the text lists them, then nested by the layout's evidence.
-    private static func fields(_ lines: [Line]) -> [PageField] {
-        var flat: [(field: PageField, blanksBefore: Int)] = []
+    /// The rows of a table, flat as the text lists them, each with the blank lines before it.
+    private static func rows(_ lines: [Line]) -> [PageNesting.Row] {
+        var flat: [PageNesting.Row] = []
         var index = 0
         while index < lines.count {
-            guard isFieldStart(lines, index) else {
+            guard isFieldStart(lines, index), let type = PageVocabulary.fieldType(lines[index + 1].text) else {
                 index += 1
                 continue
             }
             var field = PageField(
-                name: lines[index].text, line: lines[index].number, type: lines[index + 1].text.lowercased(),
+                name: lines[index].text, line: lines[index].number, type: type.type, elements: type.elements,
                 presence: PageVocabulary.presences[lines[index + 2].text.lowercased()]!, constraint: nil,
                 description: [])
             let blanks = lines[index].blanksBefore
@@ -160,9 +172,9 @@ enum PageParser {
                 field.description.append(lines[index].text)  // bullets as the page writes them (•), as specs keep them
                 index += 1
             }
-            flat.append((field, blanks))
+            flat.append(PageNesting.Row(field: field, blanksBefore: blanks))
         }
-        return PageNesting.nest(flat)
+        return flat
     }
 
     /// Response Code rows: the HTTP status, then labelled values ("Error code", "Message", "Description").

@@ -34,11 +34,13 @@ struct ImportCommandTests {
         )
         #expect(try String(contentsOf: spec, encoding: .utf8) == original)
 
-        let printed = try run(["import", Self.page, "--stdout"])
-        #expect(printed.status == 0)
-        #expect(printed.stdout.contains("path: /api/v1/bankaccounts/info\n"))
+        let compared = try run(["import", Self.page, "--stdout"])
+        #expect(compared.status == 0)
+        #expect(compared.stdout.contains("path: /api/v1/bankaccounts/info\n"))
 
         try FileManager.default.removeItem(at: spec)
+        let printed = try run(["import", Self.page, "--stdout"])  // no spec left to spell the name by
+        #expect(printed.status == 0)
         let written = try run(["import", Self.page])
         #expect(written.status == 0)
         #expect(written.stdout.hasPrefix("konaplate-gen: wrote api-specs/bankaccounts/info.yaml with "))
@@ -61,5 +63,15 @@ struct ImportCommandTests {
         let foreign = try run(["import", "--stdout"], input: "<!DOCTYPE html>\n<html></html>\n")
         #expect(foreign.status == 1)
         #expect(foreign.stderr.hasPrefix("<stdin>:1:1: error: this is HTML, not the page's text"))
+    }
+
+    /// The name is the path's upper camel case with each word spelled as the specs beside it spell it: the
+    /// workspace's bankaccounts/info.yaml says BankAccountsInfo, so /api/v1/bankaccounts/xyz is BankAccountsXyz.
+    @Test func theDraftedNameSpellsThePathAsTheSpecsDo() throws {
+        let page = try String(contentsOfFile: Self.page, encoding: .utf8)
+            .replacingOccurrences(of: "/api/v1/bankaccounts/info", with: "/api/v1/bankaccounts/xyz")
+        let printed = try run(["import", "--stdout"], input: page)
+        #expect(printed.status == 0, "\(printed.stderr)")
+        #expect(printed.stdout.contains("\nname: BankAccountsXyz\n"), "\(printed.stdout)")
     }
 }

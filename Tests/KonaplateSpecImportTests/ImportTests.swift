@@ -13,7 +13,7 @@ struct ImportTests {
     static let seedPage = try! String(contentsOf: fixture, encoding: .utf8)
 
     static func draft(_ text: String, pageName: String = "page.txt") throws -> String {
-        let result = PageImport.draft(from: text, pageName: pageName, definitions: [])
+        let result = PageImport.draft(from: text, pageName: pageName, specs: [])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         return try #require(result.draft)
     }
@@ -26,7 +26,7 @@ struct ImportTests {
     }
 
     @Test func theSeedPageBecomesADraftThatLintsWithOneWarningPerTodo() throws {
-        let result = PageImport.draft(from: Self.seedPage, pageName: "page.txt", definitions: [])
+        let result = PageImport.draft(from: Self.seedPage, pageName: "page.txt", specs: [])
         #expect(result.relativePath == "bankaccounts/info.yaml")
         let draft = try #require(result.draft)
         let diagnostics = Self.lint(draft)
@@ -120,7 +120,7 @@ struct ImportTests {
         ),
     ])
     func unusableTextIsAnErrorAtItsLine(_ text: String, _ expected: String) {
-        let result = PageImport.draft(from: text, pageName: "page.txt", definitions: [])
+        let result = PageImport.draft(from: text, pageName: "page.txt", specs: [])
         #expect(result.draft == nil)
         #expect(result.diagnostics.map(\.description) == [expected])
     }
@@ -130,7 +130,7 @@ struct ImportTests {
         let lines = Self.seedPage.split(separator: "\n", omittingEmptySubsequences: false)
         for count in 0...lines.count {
             let text = lines.prefix(count).joined(separator: "\n")
-            let result = PageImport.draft(from: text, pageName: "page.txt", definitions: [])
+            let result = PageImport.draft(from: text, pageName: "page.txt", specs: [])
             guard let draft = result.draft else {
                 #expect(result.diagnostics.count == 1)
                 continue
