@@ -9,8 +9,8 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a draft spec from a docs page's text (copied from the browser, or saved as text).",
         discussion: """
-            The draft goes where the README's convention puts it (/api/v1/x/y → <specs>/x/y.yaml) unless --stdout. \
-            Every decision the page cannot settle is a '# TODO(import): …' comment next to its key; lint warns on \
+            The draft goes where the README's convention puts it (/api/v1/x/y → <specs>/x/y.yaml) unless --stdout; \
+            its name spells the path's words as the specs there spell them (BankAccounts…). Every decision the page cannot settle is a '# TODO(import): …' comment next to its key; lint warns on \
             each until it is resolved. Reads standard input when PAGE is '-' or absent.
 
             """ + KonaplateExit.helpText)
@@ -32,13 +32,16 @@ struct Import: ParsableCommand {
         if page == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         } else {
-            guard let data = FileManager.default.contents(atPath: page) else { throw fail(.io("cannot read '\(page)'")) }
+            guard let data = FileManager.default.contents(atPath: page) else {
+                throw fail(.io("cannot read '\(page)'"))
+            }
             text = String(decoding: data, as: UTF8.self)
         }
         let specs = specsOption.specs
-        // The specs' own header sets, whose `standard` the page's header tables are compared with.
-        let definitions = (try? SpecFolder.definitions(specs)) ?? []
-        let result = PageImport.draft(from: text, pageName: pageName, definitions: definitions)
+        // The specs the draft joins: their header sets (the page's header tables are compared with `standard`)
+        // and their names (the draft's name spells the path's words as they do). A folder not made yet has none.
+        let folder = (try? SpecFolder.inputs(specs, relativePaths: SpecFolder.specPaths(specs))) ?? []
+        let result = PageImport.draft(from: text, pageName: pageName, specs: folder)
         try report(result.diagnostics, writes: !stdout)
         guard let draft = result.draft, let relative = result.relativePath else {
             throw fail(.io("the page's path is not of the form /api/v1/…; use --stdout"))
@@ -49,15 +52,19 @@ struct Import: ParsableCommand {
         }
         let target = URL(fileURLWithPath: specs).appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: target.path), !force {
-            throw fail(.io("'\(target.relativePath)' already exists; compare with --stdout, or replace it with --force"))
+            throw fail(
+                .io("'\(target.relativePath)' already exists; compare with --stdout, or replace it with --force"))
         }
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw fail(.io("cannot create the folder of '\(target.relativePath)': \(error.localizedDescription)"))
         }
         do { try OutputFile.writeAtomically(Array(draft.utf8), to: target.path) } catch { throw fail(error) }
         let todos = draft.components(separatedBy: "# " + ImportTodos.marker).count - 1
-        print("konaplate-gen: wrote \(target.relativePath) with \(counted(todos, "TODO(import)")) to resolve; `konaplate-gen lint` lists them")
+        print(
+            "konaplate-gen: wrote \(target.relativePath) with \(counted(todos, "TODO(import)")) to resolve; `konaplate-gen lint` lists them"
+        )
     }
 }

@@ -33,15 +33,18 @@ struct PageBody {
 struct PageField {
     var name: String
     var line: Int
-    /// The type word as written (`string`, `number`, `object`, `array`, `boolean`).
+    /// The type word as written (`string`, `number`, `object`, `array`, `boolean`); `array` for "array of …".
     var type: String
+    /// The elements' type of an "array of objects" (`object`) or "array of strings" (`string`); nil when the row
+    /// says "array" alone.
+    var elements: String?
     var presence: PagePresence
     var constraint: PageConstraint?
     /// The description's lines, its bullets (`• …`) included.
     var description: [String]
     var children: [PageField] = []
-    /// Where the children were taken from, when the page text does not show where they end.
-    var nesting: NestingEvidence?
+    /// How the children were read, for the draft's comments.
+    var nesting: NestingNote?
 }
 
 enum PagePresence: String {
@@ -55,14 +58,14 @@ enum PageConstraint: Equatable {
     case value(Int128)
 }
 
-/// How `import` decided that fields belong to an object or an array: the page text keeps nesting only through its
-/// layout.
-enum NestingEvidence {
-    /// An extra blank line after the object opens its fields; nothing marks their end, so they run to the end of
-    /// the table or to the next field preceded by an extra blank line.
-    case extraBlankLine(first: String, last: String)
-    /// A `<name>_item` row stands for each element of the array `<name>` (DECISIONS.md D36).
-    case itemRow(String)
+/// How `import` read the fields of an object or array: the page text keeps nesting only through `<name>_item` rows
+/// and its blank lines (DECISIONS.md D36, D37).
+struct NestingNote {
+    /// The `<name>_item` row that stands for each element of the array (D36), if the page has one.
+    var itemRow: String?
+    /// The page text does not show where the fields end (or its blank lines do not match how they started): the
+    /// draft says the nesting was guessed (D37).
+    var guessed: Bool
 }
 
 struct PageResult {

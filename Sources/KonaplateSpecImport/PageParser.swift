@@ -5,8 +5,8 @@ import KonaplateSpecs
 /// summary, then titled tables, one field per group of lines (name, type, presence, an optional constraint, the
 /// description and its bullets), then the Response Code rows.
 enum PageParser {
-    /// One non-blank line of the page, with how many blank lines came before it: the only trace of nesting the
-    /// text keeps (an object's fields start after an extra blank line).
+    /// One non-blank line of the page, with how many blank lines came before it: with the `<name>_item` rows, the
+    /// only trace of nesting the text keeps (`PageNesting`).
     struct Line {
         var number: Int
         var text: String
@@ -16,17 +16,22 @@ enum PageParser {
     static func parse(_ text: String) -> Result<ImportedPage, PageImportError> {
         let lines = Self.lines(text)
         guard !lines.isEmpty else { return .failure(PageImportError(line: 1, message: "the page text is empty")) }
-        if let html = lines.first(where: { $0.text.lowercased().hasPrefix("<!doctype") || $0.text.lowercased().hasPrefix("<html") }) {
+        if let html = lines.first(where: {
+            $0.text.lowercased().hasPrefix("<!doctype") || $0.text.lowercased().hasPrefix("<html")
+        }) {
             return .failure(
                 PageImportError(
                     line: html.number,
-                    message: "this is HTML, not the page's text; select the page in the browser and copy it, or save it as text"))
+                    message:
+                        "this is HTML, not the page's text; select the page in the browser and copy it, or save it as text"
+                ))
         }
         guard let versionIndex = lines.firstIndex(where: { version(of: $0.text) != nil }), versionIndex > 0 else {
             return .failure(
                 PageImportError(
                     line: 1,
-                    message: "not a Konaplate docs page: expected the title followed by a line 'Version: v1' (found none)"))
+                    message:
+                        "not a Konaplate docs page: expected the title followed by a line 'Version: v1' (found none)"))
         }
         guard let methodIndex = lines[versionIndex...].firstIndex(where: { PageVocabulary.methods.contains($0.text) }),
             methodIndex + 1 < lines.count, lines[methodIndex + 1].text.hasPrefix("/api/")
@@ -34,29 +39,42 @@ enum PageParser {
             return .failure(
                 PageImportError(
                     line: lines[versionIndex].number,
-                    message: "not a Konaplate docs page: expected the method (POST) and then the path (/api/v1/…) after the version"))
+                    message:
+                        "not a Konaplate docs page: expected the method (POST) and then the path (/api/v1/…) after the version"
+                ))
         }
         let (title, mode) = titleAndMode(lines[versionIndex - 1].text)
         var page = ImportedPage(
             title: title, mode: mode, version: version(of: lines[versionIndex].text), method: lines[methodIndex].text,
             path: lines[methodIndex + 1].text, summary: nil, requestHeaders: [], responseHeaders: [], request: nil,
             response: nil, results: [], missing: [])
-        let content = Array(lines[(methodIndex + 2)...].prefix { !PageVocabulary.pageEnd.contains($0.text.lowercased()) })
+        let content = Array(
+            lines[(methodIndex + 2)...].prefix { !PageVocabulary.pageEnd.contains($0.text.lowercased()) })
         let sections = split(content)
         let summary = sections.first { $0.title == nil }?.lines.map(\.text) ?? []
         page.summary = summary.isEmpty ? nil : summary.joined(separator: "\n")
         var seen: Set<PageVocabulary.Section> = []
+        // The rows of each table, flat as the text lists them: the page's layout is learnt from all of them before
+        // the parameters tables are nested.
+        var tables: [PageVocabulary.Section: [PageNesting.Row]] = [:]
         for section in sections {
             guard let title = section.title else { continue }
             seen.insert(title)
             switch title {
-            case .requestHeaders: page.requestHeaders = fields(section.lines)
-            case .responseHeaders: page.responseHeaders = fields(section.lines)
+            case .responseCode: page.results = results(section.lines)
             case .requestParameters: page.request = body(section)
             case .responseParameters: page.response = body(section)
-            case .responseCode: page.results = results(section.lines)
+            case .requestHeaders, .responseHeaders: break
             }
+            if title != .responseCode { tables[title] = rows(section.lines) }
         }
+        page.requestHeaders = (tables[.requestHeaders] ?? []).map(\.field)
+        page.responseHeaders = (tables[.responseHeaders] ?? []).map(\.field)
+        let nesting = PageNesting(
+            tables: Array(tables.values),
+            parameterTables: [.requestParameters, .responseParameters].map { tables[$0] ?? [] })
+        page.request?.fields = nesting.nest(tables[.requestParameters] ?? [])
+        page.response?.fields = nesting.nest(tables[.responseParameters] ?? [])
         let expected: [PageVocabulary.Section] = [
             .requestHeaders, .requestParameters, .responseHeaders, .responseParameters, .responseCode,
         ]
@@ -67,7 +85,8 @@ enum PageParser {
     static func lines(_ text: String) -> [Line] {
         var result: [Line] = []
         var blanks = 0
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any line end: LF, CRLF (one Character in Swift, so splitting at "\n" would miss it), CR.
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty {
                 blanks += 1
@@ -81,7 +100,9 @@ enum PageParser {
 
     private static func version(of line: String) -> String? {
         let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, ["version", "버전"].contains(parts[0].lowercased()), parts[1].hasPrefix("v") else { return nil }
+        guard parts.count == 2, ["version", "버전"].contains(parts[0].lowercased()), parts[1].hasPrefix("v") else {
+            return nil
+        }
         return parts[1]
     }
 
@@ -113,32 +134,34 @@ enum PageParser {
         return sections
     }
 
-    /// A parameters table: the "Encrypted|" marker, if any, comes before its first field.
+    /// A parameters table: the "Encrypted|" marker, if any, comes before its first field. Its fields are nested
+    /// once the whole page is read.
     private static func body(_ section: Section) -> PageBody {
         let firstField = section.lines.indices.first { isFieldStart(section.lines, $0) } ?? section.lines.count
         let encrypted = section.lines[..<firstField].contains { PageVocabulary.isEncryptedMarker($0.text) }
-        return PageBody(encrypted: encrypted, fields: fields(section.lines), line: section.line)
+        return PageBody(encrypted: encrypted, fields: [], line: section.line)
     }
 
     /// A field starts where a name is followed by a type and a presence.
     static func isFieldStart(_ lines: [Line], _ index: Int) -> Bool {
         index + 2 < lines.count && PageVocabulary.isFieldName(lines[index].text)
-            && PageVocabulary.types.contains(lines[index + 1].text.lowercased())
+            && PageVocabulary.fieldType(lines[index + 1].text) != nil
             && PageVocabulary.presences[lines[index + 2].text.lowercased()] != nil
     }
 
-    /// The fields of a table, flat as the text lists them, then nested by the layout's evidence.
-    private static func fields(_ lines: [Line]) -> [PageField] {
-        var flat: [(field: PageField, blanksBefore: Int)] = []
+    /// The rows of a table, flat as the text lists them, each with the blank lines before it.
+    private static func rows(_ lines: [Line]) -> [PageNesting.Row] {
+        var flat: [PageNesting.Row] = []
         var index = 0
         while index < lines.count {
-            guard isFieldStart(lines, index) else {
+            guard isFieldStart(lines, index), let type = PageVocabulary.fieldType(lines[index + 1].text) else {
                 index += 1
                 continue
             }
             var field = PageField(
-                name: lines[index].text, line: lines[index].number, type: lines[index + 1].text.lowercased(),
-                presence: PageVocabulary.presences[lines[index + 2].text.lowercased()]!, constraint: nil, description: [])
+                name: lines[index].text, line: lines[index].number, type: type.type, elements: type.elements,
+                presence: PageVocabulary.presences[lines[index + 2].text.lowercased()]!, constraint: nil,
+                description: [])
             let blanks = lines[index].blanksBefore
             index += 3
             if index < lines.count, let constraint = PageVocabulary.constraint(lines[index].text) {
@@ -149,9 +172,9 @@ enum PageParser {
                 field.description.append(lines[index].text)  // bullets as the page writes them (•), as specs keep them
                 index += 1
             }
-            flat.append((field, blanks))
+            flat.append(PageNesting.Row(field: field, blanksBefore: blanks))
         }
-        return PageNesting.nest(flat)
+        return flat
     }
 
     /// Response Code rows: the HTTP status, then labelled values ("Error code", "Message", "Description").

@@ -9,6 +9,20 @@ enum PageVocabulary {
         "필수": .required, "옵션": .optional, "선택": .optional, "조건부": .conditional,
     ]
     static let types: Set<String> = ["string", "number", "integer", "boolean", "object", "array"]
+    /// The docs' "array of objects", "array of strings" (DECISIONS.md D24): the elements' type.
+    static let elementTypes = [
+        "objects": "object", "strings": "string", "numbers": "number", "integers": "number", "booleans": "boolean",
+    ]
+
+    /// A row's type line: the type, and the elements' type when the line says "array of …"; nil for any other line.
+    static func fieldType(_ line: String) -> (type: String, elements: String?)? {
+        let word = line.lowercased()
+        if types.contains(word) { return (word, nil) }
+        let words = word.split(separator: " ")
+        guard words.count == 3, words[0] == "array", words[1] == "of", let elements = elementTypes[String(words[2])]
+        else { return nil }
+        return ("array", elements)
+    }
     static let methods: Set<String> = ["POST", "GET", "PUT", "PATCH", "DELETE"]
 
     enum Section: String {
@@ -66,6 +80,8 @@ enum PageVocabulary {
 
     static func isFieldName(_ line: String) -> Bool {
         guard let first = line.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        return line.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
+        return line.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0))
+        }
     }
 }

@@ -23,20 +23,27 @@ enum YAMLText {
     /// `key: value`, or `key: |-` and the lines indented, for text of several lines.
     static func entry(_ key: String, _ text: String, indent: String) -> [String] {
         guard text.contains("\n") else { return ["\(indent)\(key): \(scalar(text))"] }
-        return ["\(indent)\(key): |-"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { "\(indent)  \($0)" }
+        return ["\(indent)\(key): |-"]
+            + text.split(separator: "\n", omittingEmptySubsequences: false).map { "\(indent)  \($0)" }
     }
 
     private static func plainIsSafe(_ text: String, flow: Bool) -> Bool {
-        guard let first = text.first, let last = text.last, !first.isWhitespace, !last.isWhitespace else { return false }
+        guard let first = text.first, let last = text.last, !first.isWhitespace, !last.isWhitespace else {
+            return false
+        }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
-        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") || text.contains("\n") || text.contains("\t") {
+        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") || text.contains("\n")
+            || text.contains("\t")
+        {
             return false
         }
         if flow, text.contains(where: { ",[]{}".contains($0) }) { return false }
         // Words YAML reads as something other than text.
         let lowered = text.lowercased()
         if ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"].contains(lowered) { return false }
-        if Double(text) != nil || Int(text) != nil || text.allSatisfy({ $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }) {
+        if Double(text) != nil || Int(text) != nil
+            || text.allSatisfy({ $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" })
+        {
             return false
         }
         return true

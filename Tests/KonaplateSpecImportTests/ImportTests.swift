@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import KonaplateGenerator
 import KonaplateSpecs
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateSpecImport
 
@@ -13,19 +13,20 @@ struct ImportTests {
     static let seedPage = try! String(contentsOf: fixture, encoding: .utf8)
 
     static func draft(_ text: String, pageName: String = "page.txt") throws -> String {
-        let result = PageImport.draft(from: text, pageName: pageName, definitions: [])
+        let result = PageImport.draft(from: text, pageName: pageName, specs: [])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         return try #require(result.draft)
     }
 
     static func lint(_ draft: String) -> [Diagnostic] {
         SpecFrontEnd.lint([
-            SpecInput(displayPath: "draft.yaml", sourceName: "api-specs/bankaccounts/info.yaml", contents: Array(draft.utf8)),
+            SpecInput(
+                displayPath: "draft.yaml", sourceName: "api-specs/bankaccounts/info.yaml", contents: Array(draft.utf8))
         ])
     }
 
     @Test func theSeedPageBecomesADraftThatLintsWithOneWarningPerTodo() throws {
-        let result = PageImport.draft(from: Self.seedPage, pageName: "page.txt", definitions: [])
+        let result = PageImport.draft(from: Self.seedPage, pageName: "page.txt", specs: [])
         #expect(result.relativePath == "bankaccounts/info.yaml")
         let draft = try #require(result.draft)
         let diagnostics = Self.lint(draft)
@@ -39,16 +40,26 @@ struct ImportTests {
 
     /// Each TODO resolved as `api-specs/bankaccounts/info.yaml` decides it: the same Swift, byte for byte.
     @Test func theSeedPageResolvedAsTheSpecDecidesGeneratesTheCommittedSwift() throws {
-        let spec = try String(contentsOf: repositoryRoot.appendingPathComponent("api-specs/bankaccounts/info.yaml"), encoding: .utf8)
+        let spec = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("api-specs/bankaccounts/info.yaml"), encoding: .utf8)
         let source = try #require(spec.split(separator: "\n").first { $0.hasPrefix("source: ") })
         var draft = try Self.draft(Self.seedPage)
         let decisions: [(String, String)] = [
             ("name: BankaccountsInfo", "name: BankAccountsInfo"),  // the name callers use (the docs' word boundaries)
             ("docs: complete", "safeToRepeat: true\n\(source)\ndocs: complete"),  // D43; the page's address
-            ("      description: 회원 ID\n\nresponse:", "      range: 1...9999999999999999999\n      description: 회원 ID\n\nresponse:"),  // D27
+            (
+                "      description: 회원 ID\n\nresponse:",
+                "      range: 1...9999999999999999999\n      description: 회원 ID\n\nresponse:"
+            ),  // D27
             ("      range: 1...19\n", "      range: 1...9999999999999999999\n"),  // digit counts (D25)
-            ("          length: 17\n          description: 생성 시간", "          format: yyyyMMddHHmmssSSS\n          description: 생성 시간"),
-            ("          length: 17\n          description: 수정 시간", "          format: yyyyMMddHHmmssSSS\n          description: 수정 시간"),
+            (
+                "          length: 17\n          description: 생성 시간",
+                "          format: yyyyMMddHHmmssSSS\n          description: 생성 시간"
+            ),
+            (
+                "          length: 17\n          description: 수정 시간",
+                "          format: yyyyMMddHHmmssSSS\n          description: 수정 시간"
+            ),
         ]
         for (old, new) in decisions {
             #expect(draft.contains(old), "the draft no longer has: \(old)")
@@ -59,10 +70,12 @@ struct ImportTests {
             .filter { !$0.contains("TODO(import)") && !$0.hasPrefix("# A draft") && !$0.hasPrefix("# Resolve") }
             .joined(separator: "\n")
         #expect(Self.lint(draft).isEmpty, "\(Self.lint(draft))")
-        let input = SpecInput(displayPath: "info.yaml", sourceName: "api-specs/bankaccounts/info.yaml", contents: Array(draft.utf8))
+        let input = SpecInput(
+            displayPath: "info.yaml", sourceName: "api-specs/bankaccounts/info.yaml", contents: Array(draft.utf8))
         let result = GeneratorPipeline.generate([input])
         let file = try #require(result.files.first { $0.name == "BankAccountsInfo.swift" }, "\(result.diagnostics)")
-        let committed = try String(contentsOf: repositoryRoot.appendingPathComponent("Generated/BankAccountsInfo.swift"), encoding: .utf8)
+        let committed = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Generated/BankAccountsInfo.swift"), encoding: .utf8)
         #expect(file.contents == committed)
     }
 
@@ -81,7 +94,8 @@ struct ImportTests {
         var korean = Self.seedPage
         for (english, hangul) in [
             ("Required", "필수"), ("Optional", "옵션"), ("Conditional", "조건부"), ("Length :", "길이 :"), ("Min :", "최소 :"),
-            ("Max :", "최대 :"), ("Encrypted|", "암호화 처리|"), ("Request Headers", "요청 헤더"), ("Request Parameters", "요청 파라미터"),
+            ("Max :", "최대 :"), ("Encrypted|", "암호화 처리|"), ("Request Headers", "요청 헤더"),
+            ("Request Parameters", "요청 파라미터"),
             ("Response Headers", "응답 헤더"), ("Response Parameters", "응답 파라미터"), ("Response Code", "응답 코드"),
             ("Error code", "에러 코드"), ("Message", "메시지"), ("Description", "설명"), ("Test Data", "테스트 데이터"),
         ] {
@@ -92,12 +106,21 @@ struct ImportTests {
 
     @Test(arguments: [
         ("", "page.txt:1:1: error: the page text is empty"),
-        ("\n\n<!DOCTYPE html>\n<html><body>…</body></html>\n", "page.txt:3:1: error: this is HTML, not the page's text; select the page in the browser and copy it, or save it as text"),
-        ("# Yams\n\nA sweet and fast YAML parser built on LibYAML.\n", "page.txt:1:1: error: not a Konaplate docs page: expected the title followed by a line 'Version: v1' (found none)"),
-        ("회원 등록 계좌 조회Sync\n\nVersion: v1\n\n", "page.txt:3:1: error: not a Konaplate docs page: expected the method (POST) and then the path (/api/v1/…) after the version"),
+        (
+            "\n\n<!DOCTYPE html>\n<html><body>…</body></html>\n",
+            "page.txt:3:1: error: this is HTML, not the page's text; select the page in the browser and copy it, or save it as text"
+        ),
+        (
+            "# Yams\n\nA sweet and fast YAML parser built on LibYAML.\n",
+            "page.txt:1:1: error: not a Konaplate docs page: expected the title followed by a line 'Version: v1' (found none)"
+        ),
+        (
+            "회원 등록 계좌 조회Sync\n\nVersion: v1\n\n",
+            "page.txt:3:1: error: not a Konaplate docs page: expected the method (POST) and then the path (/api/v1/…) after the version"
+        ),
     ])
     func unusableTextIsAnErrorAtItsLine(_ text: String, _ expected: String) {
-        let result = PageImport.draft(from: text, pageName: "page.txt", definitions: [])
+        let result = PageImport.draft(from: text, pageName: "page.txt", specs: [])
         #expect(result.draft == nil)
         #expect(result.diagnostics.map(\.description) == [expected])
     }
@@ -107,7 +130,7 @@ struct ImportTests {
         let lines = Self.seedPage.split(separator: "\n", omittingEmptySubsequences: false)
         for count in 0...lines.count {
             let text = lines.prefix(count).joined(separator: "\n")
-            let result = PageImport.draft(from: text, pageName: "page.txt", definitions: [])
+            let result = PageImport.draft(from: text, pageName: "page.txt", specs: [])
             guard let draft = result.draft else {
                 #expect(result.diagnostics.count == 1)
                 continue
@@ -119,12 +142,17 @@ struct ImportTests {
 
     @Test func aHeaderTableThatDiffersFromTheSetBecomesAnOverride() throws {
         let page = Self.seedPage
-            .replacingOccurrences(of: "X-KM-Time-Zone\n\nstring\n\nRequired", with: "X-KM-Time-Zone\n\nstring\n\nOptional")
+            .replacingOccurrences(
+                of: "X-KM-Time-Zone\n\nstring\n\nRequired", with: "X-KM-Time-Zone\n\nstring\n\nOptional"
+            )
             .replacingOccurrences(
                 of: "Response Parameters",
                 with: "X-KM-Trace-Id\n\nstring\n\nOptional\n\nLength : 64\n\nA trace id\n\nResponse Parameters")
         let draft = try Self.draft(page)
-        #expect(draft.contains("headers:\n  use: standard\n  request:\n    X-KM-Time-Zone: { presence: optional }\n  response:\n    X-KM-Trace-Id: { presence: optional, length: 64 }\n"))
+        #expect(
+            draft.contains(
+                "headers:\n  use: standard\n  request:\n    X-KM-Time-Zone: { presence: optional }\n  response:\n    X-KM-Trace-Id: { presence: optional, length: 64 }\n"
+            ))
         #expect(!Self.lint(draft).contains { $0.severity == .error })
     }
 }
@@ -139,7 +167,8 @@ struct YAMLTextTests {
     func scalarsReadBackUnchanged(_ text: String) throws {
         for flow in [false, true] {
             let value = YAMLText.scalar(text, flow: flow)
-            let yaml = flow
+            let yaml =
+                flow
                 ? validSpec + "results:\n  - { status: 200, code: \"000_000\", message: \(value), case: ok }\n"
                 : validSpec.replacingOccurrences(of: "title: 샘플", with: "title: \(value)")
             let spec = try #require(SpecFrontEnd.loadEndpoint(endpointInput(yaml)).spec, "\(value)")
