@@ -174,6 +174,8 @@ let package = Package(
             dependencies: [
                 "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateGenerator", "KonaplateTestSupport",
                 "KonaplateDouble",
+                // The hostile-server corpus logs through the client's logging middleware, to check it leaks nothing.
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/KonaplateAPITestSupport"
         ),

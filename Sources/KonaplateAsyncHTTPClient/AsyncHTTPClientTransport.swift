@@ -14,14 +14,28 @@
         /// How long one request may take, its whole response included: past it, the request fails with
         /// `KonaplateTransportTimeout` (AsyncHTTPClient's deadline).
         public var timeout: TimeAmount
-        /// The largest response body read.
+        /// The largest response body read, in bytes: past it (or when the declared length is past it) the request
+        /// fails with `KonaplateResponseTooLarge`, and the rest is not read.
         public var maximumResponseSize: Int
 
-        public init(client: HTTPClient = .shared, timeout: TimeAmount = .seconds(30), maximumResponseSize: Int = 16 << 20) {
+        /// - Parameter client: `sharedClient` by default, which follows no redirect (see `KonaplateTransport`); a
+        ///   client of your own follows the redirects its configuration allows.
+        public init(
+            client: HTTPClient = KonaplateAsyncHTTPClientTransport.sharedClient, timeout: TimeAmount = .seconds(30),
+            maximumResponseSize: Int = KonaplateResponseTooLarge.defaultLimit
+        ) {
             self.client = client
             self.timeout = timeout
             self.maximumResponseSize = maximumResponseSize
         }
+
+        /// `HTTPClient.shared`'s configuration without following redirects: the docs describe none, and a POST
+        /// carrying a signed body must not be replayed at another address. Never shut down, as `HTTPClient.shared`.
+        public static let sharedClient: HTTPClient = {
+            var configuration = HTTPClient.Configuration.singletonConfiguration
+            configuration.redirectConfiguration = .disallow
+            return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        }()
 
         public func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8]) {
             var outgoing = HTTPClientRequest(
@@ -37,6 +51,8 @@
                 buffer = try await response.body.collect(upTo: maximumResponseSize)
             } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
                 throw KonaplateTransportTimeout(timeout: .nanoseconds(timeout.nanoseconds))
+            } catch is NIOTooManyBytesError {
+                throw KonaplateResponseTooLarge(limit: maximumResponseSize)
             }
             var fields = HTTPFields()
             for (name, value) in response.headers {

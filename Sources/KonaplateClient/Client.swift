@@ -90,13 +90,19 @@ public struct KonaplateClient: Sendable {
         let operation = KonaplateOperation(
             method: Endpoint.method, path: Endpoint.path, isSafeToRepeat: Endpoint.isSafeToRepeat, attempt: attempt)
         let (response, body) = try await exchange(prepared, operation: operation, as: Endpoint.self)
-        return try read(response, body: body, as: Endpoint.self, attempts: attempt)
+        return try read(
+            response, body: body, as: Endpoint.self, attempts: attempt,
+            correlationID: prepared.head.headerFields[.konaplateCorrelationId] ?? "")
     }
 
+    /// Everything checkable before a byte leaves: the keys the endpoint's bodies need (an encrypted response the
+    /// client could not open must not be asked for: the server would act on the request, and its answer would be
+    /// unreadable), then the request, the credentials, the server and every header (`KonaplateRequests.prepare`).
     private func prepare<Endpoint: KonaplateEndpoint>(
         _ endpoint: Endpoint.Type, _ request: Endpoint.Request
     ) throws(KonaplateClientError<Endpoint>) -> KonaplatePreparedRequest {
         if Endpoint.isRequestEncrypted && sealer == nil { throw .encryptionRequired("request") }
+        if Endpoint.isResponseEncrypted && opener == nil { throw .encryptionRequired("response") }
         do {
             return try KonaplateRequests.prepare(
                 Endpoint.self, request, credentials: credentials, context: context, server: server, sealer: sealer)
@@ -142,6 +148,8 @@ public struct KonaplateClient: Sendable {
             throw .timedOut(timeout ?? .zero)
         } catch let timedOut as KonaplateTransportTimeout {
             throw .timedOut(timedOut.timeout)
+        } catch let tooLarge as KonaplateResponseTooLarge {
+            throw .responseTooLarge(limit: tooLarge.limit)
         } catch {
             if Task.isCancelled || error is CancellationError { throw .cancelled }
             throw .transport(error)
@@ -163,14 +171,17 @@ public struct KonaplateClient: Sendable {
         return members.read(Response.self, status: response.status, json: json)
     }
 
-    /// The status, headers, result code and body of a response, as `Endpoint` documents them.
+    /// The status, headers, result code and body of a response, as `Endpoint` documents them. A response naming
+    /// another request (another X-KM-Correlation-Id) is nobody's answer to this one: nothing in it is read.
     private func read<Endpoint: KonaplateEndpoint>(
-        _ response: HTTPResponse, body: [UInt8], as: Endpoint.Type, attempts: Int
+        _ response: HTTPResponse, body: [UInt8], as: Endpoint.Type, attempts: Int, correlationID sent: String
     ) throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint> {
-        let correlationID = response.headerFields[.konaplateCorrelationId]
+        let echoed = response.headerFields[values: .konaplateCorrelationId]
+        if let other = echoed.first(where: { $0 != sent }) { throw .correlationMismatch(sent: sent, received: other) }
+        let correlationID = echoed.first
         var json = body
         if Endpoint.isResponseEncrypted && !KonaplateRequests.isEmpty(body) {
-            guard let opener else { throw .encryptionRequired("response") }
+            guard let opener else { throw .encryptionRequired("response") }  // checked before sending
             do { json = try opener.open(body) } catch {
                 // An error answer may come in clear (the docs do not say); a success must be sealed.
                 guard response.status.kind != .successful else { throw .openingFailed(error) }

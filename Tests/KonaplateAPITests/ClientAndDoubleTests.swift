@@ -375,21 +375,3 @@ struct SlowTransport: KonaplateTransport {
         throw CancellationError()
     }
 }
-
-/// Collects what a Logger logs.
-final class LogSink: LogHandler, @unchecked Sendable {
-    private let lines = Mutex<[String]>([])
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        lines.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
-    }
-
-    var text: String { lines.withLock { $0.joined(separator: "\n") } }
-}
