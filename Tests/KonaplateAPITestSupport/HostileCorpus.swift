@@ -187,6 +187,9 @@ extension HostileFault {
         HostileFault("the answer dripped a byte every 100 ms (faster than any idle timeout)", urlSession: .timedOut) { answer in
             [.drip(answer.bytes, every: .milliseconds(100))]
         },
+        HostileFault("the head whole, then the body dripped a byte every 100 ms", urlSession: .timedOut) { answer in
+            [.write(answer.head(contentLength: answer.body.count)), .drip(answer.body, every: .milliseconds(100))]
+        },
     ]
 
     static let size: [HostileFault] = [
@@ -354,4 +357,29 @@ extension HostileFault {
 
     /// Another client's public key: what it seals, this client cannot open.
     static let strangerSealer = try! KonaplateJWESealer(serverPublicKeyPEM: KonaplateDoubleKeys.generate().clientPublicKeyPEM)
+}
+
+// MARK: - The fault table
+
+extension HostileFault {
+    /// The corpus as a Markdown table, fault by fault: what the caller gets through each transport, and whether an
+    /// endpoint that is safe to repeat sends again. The Reliability article holds it verbatim (a test checks).
+    public static var table: String {
+        var lines = [
+            "| Fault | URLSession | AsyncHTTPClient | Safe to repeat |",
+            "|---|---|---|---|",
+        ]
+        for fault in quick {
+            let outcomes = HostileTransport.allCases.map { "`\(fault.expected($0))`".replacingOccurrences(of: "`the typed response`", with: "the typed response") }
+            let retried = HostileTransport.allCases.filter { fault.expected($0).isRetried }
+            let again = switch retried.count {
+            case HostileTransport.allCases.count: "sent again"
+            case 0: "not sent again"
+            default: "sent again through \(retried.map(\.rawValue).joined(separator: ", ")) only"
+            }
+            let name = fault.name.replacingOccurrences(of: "|", with: "\\|")
+            lines.append("| \(name) | \(outcomes[0]) | \(outcomes[1]) | \(again) |")
+        }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -1,5 +1,7 @@
+import Foundation
 import KonaplateAPITestSupport
 import KonaplateClient
+import KonaplateTestSupport
 import Testing
 
 /// The hostile-server corpus through the URLSession transport (the loopback tests run it through AsyncHTTPClient):
@@ -23,5 +25,16 @@ struct HostileCorpusTests {
         #expect(HostileFault.largestDocumentedResponse > 1000)
         #expect(HostileFault.hundredTimesDocumented > KonaplateResponseTooLarge.defaultLimit)
         #expect(KonaplateURLSessionTransport().maximumResponseSize == KonaplateResponseTooLarge.defaultLimit)
+    }
+}
+
+/// The Reliability article's fault table is the corpus's own: a fault added, renamed or with another outcome changes
+/// the article too.
+struct FaultTableTests {
+    @Test func theReliabilityArticleHoldsTheCorpusTable() throws {
+        let article = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Sources/KonaplateClient/KonaplateClient.docc/Reliability.md"),
+            encoding: .utf8)
+        #expect(article.contains(HostileFault.table + "\n"), "expected:\n\(HostileFault.table)")
     }
 }
