@@ -1,4 +1,6 @@
+import Foundation
 import KonaplateClient
+import Synchronization
 import Testing
 
 extension HostileFault {
@@ -27,6 +29,33 @@ extension HostileFault {
                 #expect(report.received == 1, "\(which): \(report.received) received")
             }
             #expect(report.leaks.isEmpty, "\(which): shown: \(report.leaks)")
+            HostileReportFile.append(self, name, safe: safe, report)
+        }
+    }
+}
+
+/// Where `Benchmarks/hostile-server.sh` collects every run of the corpus (one JSON line each) for BENCHMARKS.md's
+/// fault table: the file named by KONAPLATE_HOSTILE_REPORT; tests write nothing without it.
+public enum HostileReportFile {
+    public static let path = ProcessInfo.processInfo.environment["KONAPLATE_HOSTILE_REPORT"]
+    public static var isRequested: Bool { path != nil }
+    private static let writing = Mutex(())
+
+    static func append(_ fault: HostileFault, _ transport: HostileTransport, safe: Bool, _ report: HostileReport) {
+        guard let path else { return }
+        let (seconds, attoseconds) = report.elapsed.components
+        let line: [String: Any] = [
+            "fault": fault.name, "transport": transport.rawValue, "safe": safe, "outcome": "\(report.outcome.kind)",
+            "detail": report.outcome.detail, "received": report.received,
+            "milliseconds": Double(seconds) * 1000 + Double(attoseconds) / 1e15, "leaks": report.leaks.count,
+        ]
+        guard let json = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) else { return }
+        writing.withLock {
+            if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+            guard let file = FileHandle(forWritingAtPath: path) else { return }
+            defer { try? file.close() }
+            _ = try? file.seekToEnd()
+            try? file.write(contentsOf: json + Data("\n".utf8))
         }
     }
 }

@@ -17,6 +17,13 @@
             }
         }
 
+        /// For Benchmarks/hostile-server.sh's table, both transports from one build: URLSession too, when asked
+        /// (HostileCorpusTests runs it in every `swift test`).
+        @Test(.enabled(if: HostileReportFile.isRequested), arguments: HostileFault.quick)
+        func throughURLSessionForTheReport(_ fault: HostileFault) async throws {
+            try await fault.check(as: .urlSession) { KonaplateURLSessionTransport(timeout: $0) }
+        }
+
         @Test func theDefaultsAreTheClientsOwn() {
             let transport = KonaplateAsyncHTTPClientTransport()
             #expect(transport.maximumResponseSize == KonaplateResponseTooLarge.defaultLimit)

@@ -5,7 +5,6 @@ import KonaplateAsyncHTTPClient
 import KonaplateClient
 import KonaplateDouble
 import KonaplateRuntime
-import NIOCore
 
 /// What every scenario shares: credentials, throwaway keys, a double answering four endpoints (plain and encrypted,
 /// safe to repeat and not), and clients for either transport with the transports' defaults (30 s, 256 KiB).
