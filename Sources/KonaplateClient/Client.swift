@@ -11,11 +11,13 @@ import KonaplateRuntime
 /// print(info.value.accountInfo.bankName, info.resultCode, info.correlationID ?? "")
 /// ```
 ///
-/// `send` validates the request (every violation at once; nothing is sent when one breaks), encodes it, seals it
-/// when the endpoint encrypts requests, fills and signs the X-KM-* headers over the exact bytes, sends it through
-/// the middlewares and the transport, reads the response headers and the result code, opens the body when the
-/// endpoint encrypts responses, decodes it and validates it (`validation`). A result code other than success throws
-/// `.api` with the endpoint's typed `ResultCode`.
+/// `send` checks everything it can before a byte leaves (a sealer and an opener for the endpoint's encrypted bodies;
+/// the request, the credentials, the server and every header value, all violations at once; nothing is sent when
+/// one breaks), encodes the request, seals it when the endpoint encrypts requests, fills and signs the X-KM-*
+/// headers over the exact bytes, sends it through the middlewares and the transport, reads the response headers
+/// (refusing another request's correlation id) and the result code, opens the body when the endpoint encrypts
+/// responses, decodes it and validates it (`validation`). A result code other than success throws `.api` with the
+/// endpoint's typed `ResultCode`. What a failing server gets the caller, fault by fault: the Reliability article.
 public struct KonaplateClient: Sendable {
     public var credentials: KonaplateCredentials
     public var server: KonaplateServer

@@ -50,8 +50,8 @@ public enum HostileReportFile {
             "milliseconds": Double(seconds) * 1000 + Double(attoseconds) / 1e15, "leaks": report.leaks.count,
         ]
         guard let json = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) else { return }
-        writing.withLock {
-            if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        writing.withLock { _ in
+            if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
             guard let file = FileHandle(forWritingAtPath: path) else { return }
             defer { try? file.close() }
             _ = try? file.seekToEnd()

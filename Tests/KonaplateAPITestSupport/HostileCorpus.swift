@@ -23,13 +23,17 @@ public struct HostileFault: Sendable, CustomStringConvertible {
     public let plan: @Sendable (_ answer: FaultServer.Answer) -> [FaultServer.Step]
     public let urlSession: HostileOutcome.Kind
     public let asyncHTTPClient: HostileOutcome.Kind
+    /// The fault hits the second request on a kept-alive connection (the first is answered honestly), not the
+    /// first request on a new one.
+    public let onKeptAliveConnection: Bool
 
     public init(
-        _ name: String, _ endpoints: Endpoints = .plain, urlSession: HostileOutcome.Kind,
+        _ name: String, _ endpoints: Endpoints = .plain, onKeptAliveConnection: Bool = false, urlSession: HostileOutcome.Kind,
         asyncHTTPClient: HostileOutcome.Kind? = nil, plan: @escaping @Sendable (_ answer: FaultServer.Answer) -> [FaultServer.Step]
     ) {
         self.name = name
         self.endpoints = endpoints
+        self.onKeptAliveConnection = onKeptAliveConnection
         self.plan = plan
         self.urlSession = urlSession
         self.asyncHTTPClient = asyncHTTPClient ?? urlSession
@@ -180,6 +184,16 @@ extension HostileFault {
         HostileFault("connection reset after the headers, before the body", urlSession: .transport) { answer in
             [.write(answer.head(contentLength: answer.body.count)), .reset]
         },
+        // FoundationNetworking (libcurl) does not report a kept-alive connection that ends before the answer: the
+        // request waits for the transport's timeout. (On a new connection it fails at once, as above.)
+        HostileFault(
+            "connection closed before any answer, on a kept-alive connection", onKeptAliveConnection: true, urlSession: .timedOut,
+            asyncHTTPClient: .transport
+        ) { _ in [.close] },
+        HostileFault(
+            "connection reset before the headers, on a kept-alive connection", onKeptAliveConnection: true, urlSession: .timedOut,
+            asyncHTTPClient: .transport
+        ) { _ in [.reset] },
         HostileFault("an answer that is not HTTP (an SSH banner)", urlSession: .transport) { _ in
             [.write(Array("SSH-2.0-OpenSSH_9.6\r\n".utf8)), .close]
         },

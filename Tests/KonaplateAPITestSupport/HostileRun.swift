@@ -35,17 +35,22 @@ public enum HostileRun {
     static func run<Endpoint: KonaplateEndpoint>(
         _ fault: HostileFault, _ endpoint: Endpoint.Type, through transport: any KonaplateTransport, timeout: Duration
     ) async throws -> HostileReport {
-        let (request, response) = try samples(Endpoint.self)
+        let (request, response) = try DoubleFixture.samples(Endpoint.self)
         let double = DoubleFixture.double()
         double.stub(Endpoint.self, .response(response))
+        let faulty = fault.onKeptAliveConnection ? 1 : 0
         let server = try FaultServer(double: double) { received, answer in
-            received.index == 0 ? fault.plan(answer) : [.write(answer.bytes)]
+            received.index == faulty ? fault.plan(answer) : [.write(answer.bytes)]
         }
         defer { server.stop() }
         let sink = LogSink()
         let client = DoubleFixture.client(
             transport, middlewares: [KonaplateLoggingMiddleware(logger: Logger(label: "hostile") { _ in sink })],
             retry: .safeToRepeat(maxAttempts: 2, delay: .milliseconds(1)), server: server.server)
+        if fault.onKeptAliveConnection {
+            // The first request opens the connection and is answered honestly; the client keeps it for the next.
+            _ = try await client.send(Endpoint.self, request)
+        }
         // Whatever happens, the caller gets an answer within both attempts' timeouts; a margin past that is a hang.
         let patience = timeout * 2 + .seconds(20)
         let clock = ContinuousClock()
@@ -69,7 +74,7 @@ public enum HostileRun {
         watchdog.cancel()
         let elapsed = clock.now - start
         guard let result else {
-            return HostileReport(outcome: HostileOutcome(hungAfter: elapsed), received: server.received, elapsed: elapsed, leaks: [])
+            return HostileReport(outcome: HostileOutcome(hungAfter: elapsed), received: server.received - faulty, elapsed: elapsed, leaks: [])
         }
         var shown = sink.text
         if case .failure(let error) = result {
@@ -78,20 +83,8 @@ public enum HostileRun {
         }
         let secrets = secretValues(request: request, response: response, double: double)
         return HostileReport(
-            outcome: HostileOutcome(result), received: server.received, elapsed: elapsed,
+            outcome: HostileOutcome(result), received: server.received - faulty, elapsed: elapsed,
             leaks: secrets.filter { shown.contains($0) })
-    }
-
-    /// A valid request and response of `endpoint`, from its spec.
-    public static func samples<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) throws -> (Endpoint.Request, Endpoint.Response) {
-        let spec = try #require(APISamples.specs[Endpoint.path])
-        let request = try JSONDecoder().decode(
-            Endpoint.Request.self,
-            from: Data(SampleJSON.object(spec.request?.fields ?? [], rules: spec.request?.rules ?? [], breaking: nil).utf8))
-        let response = try JSONDecoder().decode(
-            Endpoint.Response.self,
-            from: Data(SampleJSON.object(spec.response?.fields ?? [], rules: spec.response?.rules ?? [], breaking: nil).utf8))
-        return (request, response)
     }
 
     /// What must never show in an error or a log: the keys, every tran token sent, and every string value of the

@@ -16,7 +16,7 @@ struct NeverSentBlindTests {
         _ endpoint: Endpoint.Type, _ client: (any KonaplateTransport) -> KonaplateClient
     ) async throws -> KonaplateClientError<Endpoint>? {
         let transport = RecordingTransport()
-        let (request, _) = try HostileRun.samples(Endpoint.self)
+        let (request, _) = try DoubleFixture.samples(Endpoint.self)
         defer { #expect(transport.calls == 0, "\(Endpoint.path): the transport was called") }
         do {
             _ = try await client(transport).send(Endpoint.self, request)

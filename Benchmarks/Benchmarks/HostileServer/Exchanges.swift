@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 import HTTPTypes
 import KonaplateAPI
 import KonaplateAsyncHTTPClient
@@ -29,7 +32,17 @@ enum Exchanges {
     }
 
     static func transport(_ name: String) -> any KonaplateTransport {
-        name == "AsyncHTTPClient" ? KonaplateAsyncHTTPClientTransport() : KonaplateURLSessionTransport()
+        if let max = ProcessInfo.processInfo.environment["MAXCONN"].flatMap({ Int($0) }) {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.httpMaximumConnectionsPerHost = max
+            return KonaplateURLSessionTransport(configuration: configuration)
+        }
+        if name == "Plain" {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.httpMaximumConnectionsPerHost = ProcessInfo.processInfo.environment["PLAINMAX"].flatMap { Int($0) } ?? 6
+            return PlainURLSessionTransport(session: URLSession(configuration: configuration))
+        }
+        return name == "AsyncHTTPClient" ? KonaplateAsyncHTTPClientTransport() : KonaplateURLSessionTransport()
     }
 
     static func client(_ transport: any KonaplateTransport, server: KonaplateServer, middlewares: [any KonaplateClientMiddleware] = []) -> KonaplateClient {
@@ -58,13 +71,12 @@ enum Exchanges {
         [(ServiceInfoList.path, true), (PaymentNoHce.path, false), (CardVirtualAccountInquiry.path, true), (UserRegistration.path, false)][index % 4]
     }
 
-    static func kind<Endpoint: KonaplateEndpoint>(
-        _ send: () async throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint>
-    ) async -> String {
+    static func kind<Endpoint: KonaplateEndpoint>(_ send: () async throws -> KonaplateResponse<Endpoint>) async -> String {
         do {
             _ = try await send()
             return "answered"
         } catch {
+            guard let error = error as? KonaplateClientError<Endpoint> else { return "other: \(type(of: error))" }
             return switch error {
             case .transport: "transport"
             case .timedOut: "timedOut"
