@@ -8,7 +8,8 @@
 #   3. memory: the peak resident size of one request answered honestly, with 100 times the largest documented response,
 #      and with 1 GiB
 #   4. load: 1,000 concurrent requests through one client, mixed plain and encrypted, to the double over loopback
-#      (KonaplateDoubleServer) and to the fault server with 1% of its answers faulty: every request accounted for
+#      (KonaplateDoubleServer) and to the fault server with 1% of its answers faulty: every request accounted for;
+#      once more through URLSession with FoundationNetworking's default of 6 connections per host
 #   2-4 run Benchmarks' HostileServer executable (release), one process per measurement.
 #
 #   Benchmarks/hostile-server.sh            about 10 minutes once built (the first builds: about 40 more)
@@ -48,6 +49,9 @@ for transport in URLSession AsyncHTTPClient; do
         "$hostile" load "$transport" "$server" "$requests" >>"$work/load.jsonl"
     done
 done
+# Why the URLSession transport's shared session allows 16 connections per host: FoundationNetworking's default, 6.
+echo "   URLSession, 6 connections per host: $requests concurrent requests to the faults server (about a minute)" >&2
+"$hostile" load URLSession faults "$requests" 6 >>"$work/load.jsonl"
 fi
 work=$(cd "$work" && pwd)
 

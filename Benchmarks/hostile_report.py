@@ -144,6 +144,8 @@ def render(work):
         p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
         outcomes = ", ".join(f"{kind} {count}" for kind, count in sorted(run["outcomes"].items(), key=lambda kv: -kv[1]))
         server = "the double (KonaplateDoubleServer)" if run["server"] == "double" else "the fault server, 1% faults"
+        if run.get("connectionsPerHost"):
+            server += f", {run['connectionsPerHost']} connections per host"
         unsafe_sent = sum(run["unsafeSent"].values())
         unsafe_received = sum(run["unsafeReceived"].values())
         lost = run["requests"] - run["returned"]

@@ -31,18 +31,14 @@ enum Exchanges {
         return double
     }
 
-    static func transport(_ name: String) -> any KonaplateTransport {
-        if let max = ProcessInfo.processInfo.environment["MAXCONN"].flatMap({ Int($0) }) {
-            let configuration = URLSessionConfiguration.ephemeral
-            configuration.httpMaximumConnectionsPerHost = max
-            return KonaplateURLSessionTransport(configuration: configuration)
-        }
-        if name == "Plain" {
-            let configuration = URLSessionConfiguration.ephemeral
-            configuration.httpMaximumConnectionsPerHost = ProcessInfo.processInfo.environment["PLAINMAX"].flatMap { Int($0) } ?? 6
-            return PlainURLSessionTransport(session: URLSession(configuration: configuration))
-        }
-        return name == "AsyncHTTPClient" ? KonaplateAsyncHTTPClientTransport() : KonaplateURLSessionTransport()
+    /// `connectionsPerHost`: for URLSession, a configuration of its own allowing that many (nil: the transport's
+    /// shared session).
+    static func transport(_ name: String, connectionsPerHost: Int? = nil) -> any KonaplateTransport {
+        if name == "AsyncHTTPClient" { return KonaplateAsyncHTTPClientTransport() }
+        guard let connectionsPerHost else { return KonaplateURLSessionTransport() }
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = connectionsPerHost
+        return KonaplateURLSessionTransport(configuration: configuration)
     }
 
     static func client(_ transport: any KonaplateTransport, server: KonaplateServer, middlewares: [any KonaplateClientMiddleware] = []) -> KonaplateClient {

@@ -13,10 +13,11 @@ import Synchronization
 //
 //   HostileServer slow URLSession|AsyncHTTPClient           a drip of one byte a second; a server that never answers
 //   HostileServer memory URLSession|AsyncHTTPClient BYTES   one answer of BYTES bytes (0: the honest answer); peak RSS
-//   HostileServer load URLSession|AsyncHTTPClient double|faults REQUESTS
+//   HostileServer load URLSession|AsyncHTTPClient double|faults REQUESTS [CONNECTIONS]
 //                                                           REQUESTS at once through one client, to the double over
 //                                                           loopback (KonaplateDoubleServer) or to the fault server
-//                                                           with 1% faults
+//                                                           with 1% faults; URLSession with CONNECTIONS per host
+//                                                           instead of the shared session's
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 2 else {
@@ -65,6 +66,7 @@ case "memory":
 
 case "load":
     let requests = Int(arguments[3]) ?? 1000
+    let connectionsPerHost = arguments.count > 4 ? Int(arguments[4]) : nil
     let double = Exchanges.double()
     let faultServer: FaultServer?
     let doubleServer: KonaplateDoubleServer?
@@ -79,7 +81,7 @@ case "load":
     ]
     if arguments[2] == "faults" {
         let faulty = try FaultServer(double: double) { received, answer in
-            received.index % 100 == 50 ? faults[ProcessInfo.processInfo.environment["ONLY"].flatMap { Int($0) } ?? ((received.index / 100) % faults.count)](answer) : [.write(answer.bytes)]
+            received.index % 100 == 50 ? faults[(received.index / 100) % faults.count](answer) : [.write(answer.bytes)]
         }
         (faultServer, doubleServer, server) = (faulty, nil, faulty.server)
     } else {
@@ -88,11 +90,13 @@ case "load":
     }
     let sendings = Mutex(0)
     let counter = KonaplateObserverMiddleware { _, _, _ in sendings.withLock { $0 += 1 } }
-    let client = Exchanges.client(Exchanges.transport(transportName), server: server, middlewares: [counter])
+    let client = Exchanges.client(
+        Exchanges.transport(transportName, connectionsPerHost: connectionsPerHost), server: server, middlewares: [counter])
     // Warm up (connections, keys, caches), then forget it: the run's figures start from here.
     for index in 0..<8 { _ = await Exchanges.send(index, through: client) }
     double.removeRecorded()
     sendings.withLock { $0 = 0 }
+    let receivedBefore = faultServer?.received ?? 0
     let baseline = Memory.resident
     Memory.resetPeak()
     let clock = ContinuousClock()
@@ -129,7 +133,8 @@ case "load":
     report([
         "scenario": "load", "transport": transportName, "server": arguments[2], "requests": requests,
         "returned": Set(results.map(\.index)).count, "outcomes": outcomes,
-        "sendings": sendings.withLock { $0 }, "received": faultServer?.received ?? recorded.count, "recorded": recorded.count,
+        "sendings": sendings.withLock { $0 }, "received": (faultServer?.received).map { $0 - receivedBefore } ?? recorded.count,
+        "recorded": recorded.count, "connectionsPerHost": connectionsPerHost ?? 0,
         "duplicateCorrelationIDs": correlationIDs.count - Set(correlationIDs).count,
         "unsafeSent": unsafeSent, "unsafeReceived": unsafeReceived,
         "latenciesMs": results.map { milliseconds($0.latency) }, "wallMs": milliseconds(wall),
