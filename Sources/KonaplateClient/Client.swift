@@ -126,6 +126,10 @@ public struct KonaplateClient: Sendable {
     ) async throws(KonaplateClientError<Endpoint>) -> (HTTPResponse, [UInt8]) {
         let transport = self.transport
         let body = prepared.body
+        if middlewares.isEmpty && timeout == nil {
+            // The common case, without the closure chain (an async context less per request).
+            do { return try await transport.send(prepared.head, body: body) } catch { throw Self.clientError(error) }
+        }
         var next: @Sendable (HTTPRequest) async throws -> (HTTPResponse, [UInt8]) = { head in
             try await transport.send(head, body: body)
         }
@@ -148,14 +152,17 @@ public struct KonaplateClient: Sendable {
             }
         } catch is TimedOut {
             throw .timedOut(timeout ?? .zero)
-        } catch let timedOut as KonaplateTransportTimeout {
-            throw .timedOut(timedOut.timeout)
-        } catch let tooLarge as KonaplateResponseTooLarge {
-            throw .responseTooLarge(limit: tooLarge.limit)
         } catch {
-            if Task.isCancelled || error is CancellationError { throw .cancelled }
-            throw .transport(error)
+            throw Self.clientError(error)
         }
+    }
+
+    /// What a transport's (or a middleware's) error is to the caller.
+    private static func clientError<Endpoint: KonaplateEndpoint>(_ error: any Error) -> KonaplateClientError<Endpoint> {
+        if let timedOut = error as? KonaplateTransportTimeout { return .timedOut(timedOut.timeout) }
+        if let tooLarge = error as? KonaplateResponseTooLarge { return .responseTooLarge(limit: tooLarge.limit) }
+        if Task.isCancelled || error is CancellationError { return .cancelled }
+        return .transport(error)
     }
 
     private struct TimedOut: Error {}

@@ -13,10 +13,15 @@
 public enum KonaplateHeaderValueRule {
     /// Why `value` cannot travel unchanged as a header value, or nil when it can. Never quotes the value.
     public static func problem(_ value: String) -> String? {
-        for byte in value.utf8 {
-            if byte == 0x0D || byte == 0x0A { return "contains a line break (CR or LF): a header value is one line" }
-            if byte < 0x20 || byte == 0x7F { return "contains a control character: a header value is printable ASCII" }
-            if byte >= 0x80 { return "contains a non-ASCII character: a header value is printable ASCII" }
+        // Every header of every request goes through here: the common case, printable ASCII, is one pass over the
+        // contiguous bytes, and only a value that fails it is looked at again for the reason.
+        let printable = value.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        } ?? value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if !printable {
+            if value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) { return "contains a line break (CR or LF): a header value is one line" }
+            if value.utf8.contains(where: { $0 >= 0x80 }) { return "contains a non-ASCII character: a header value is printable ASCII" }
+            return "contains a control character: a header value is printable ASCII"
         }
         if value.utf8.first == 0x20 { return "starts with a space, which HTTP strips" }
         if value.utf8.last == 0x20 { return "ends with a space, which HTTP strips" }
@@ -32,15 +37,16 @@ extension KonaplateCredentials {
     /// documented constraints, checked when the headers are built.
     public var violations: [KonaplateViolation] {
         var found: [KonaplateViolation] = []
-        let values: [(name: String, value: String?)] = [
-            ("aspId", aspId), ("accessKey", accessKey), ("cryptoKeyId", cryptoKeyId), ("secretKey", secretKey),
-        ]
-        for (name, value) in values {
-            guard let value else { continue }
-            if let problem = KonaplateHeaderValueRule.problem(value) {
-                found.append(KonaplateViolation(path: "credentials.\(name)", message: problem))
+        // Checked on every request: no array of the values, no allocation unless something is wrong.
+        func check(_ value: String?, _ name: String) {
+            if let value, let problem = KonaplateHeaderValueRule.problem(value) {
+                found.append(KonaplateViolation(path: "credentials." + name, message: problem))
             }
         }
+        check(aspId, "aspId")
+        check(accessKey, "accessKey")
+        check(cryptoKeyId, "cryptoKeyId")
+        check(secretKey, "secretKey")
         if secretKey.isEmpty {
             found.append(KonaplateViolation(path: "credentials.secretKey", message: "is empty: the tran token is an HMAC keyed with it"))
         }
@@ -67,34 +73,47 @@ extension KonaplateServer {
         return found
     }
 
+    // Byte by byte: these run for every request (String's Character-based search, or Foundation's `contains`, cost
+    // microseconds).
     private static func authorityProblem(_ authority: String) -> String? {
-        if authority.isEmpty { return "is empty: expected a host, optionally with :port" }
-        if authority.contains("@") { return "has user information (user@host): credentials never go in a URL" }
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:[]".utf8)
-        guard authority.utf8.allSatisfy(allowed.contains) else {
+        let bytes = Array(authority.utf8)
+        if bytes.isEmpty { return "is empty: expected a host, optionally with :port" }
+        if bytes.contains(UInt8(ascii: "@")) { return "has user information (user@host): credentials never go in a URL" }
+        let allowed = bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                true
+            default: false
+            }
+        }
+        guard allowed else {
             return "has a character a host and port cannot have (expected letters, digits, '.', '-', ':' and brackets)"
         }
         // host, host:port, [v6] or [v6]:port: after the host, nothing or a port of 1 to 5 digits.
-        let afterHost: Substring
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return "has a '[' without its ']'" }
-            afterHost = authority[authority.index(after: close)...]
+        let afterHost: ArraySlice<UInt8>
+        if bytes[0] == UInt8(ascii: "[") {
+            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return "has a '[' without its ']'" }
+            afterHost = bytes[(close + 1)...]
         } else {
-            afterHost = authority.firstIndex(of: ":").map { authority[$0...] } ?? ""
+            afterHost = bytes.firstIndex(of: UInt8(ascii: ":")).map { bytes[$0...] } ?? []
         }
-        if !afterHost.isEmpty {
+        if let colon = afterHost.first {
             let port = afterHost.dropFirst()
-            guard afterHost.hasPrefix(":"), (1...5).contains(port.count), port.allSatisfy(\.isNumber), let number = Int(port),
-                number <= 65535
+            guard colon == UInt8(ascii: ":"), (1...5).contains(port.count),
+                port.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                port.reduce(0, { $0 * 10 + Int($1 - UInt8(ascii: "0")) }) <= 65535
             else { return "has a malformed port (expected host:port, the port up to 65535)" }
         }
         return nil
     }
 
     private static func basePathProblem(_ basePath: String) -> String? {
-        if basePath.isEmpty { return nil }
-        if !basePath.hasPrefix("/") { return "must be empty or start with '/'" }
-        if basePath.contains("?") || basePath.contains("#") { return "has a query or fragment: it is a path prefix only" }
+        guard let first = basePath.utf8.first else { return nil }
+        if first != UInt8(ascii: "/") { return "must be empty or start with '/'" }
+        if basePath.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            return "has a query or fragment: it is a path prefix only"
+        }
         if basePath.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) {
             return "has whitespace, control or non-ASCII characters (percent-encode them)"
         }

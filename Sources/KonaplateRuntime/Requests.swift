@@ -100,13 +100,19 @@ public enum KonaplateRequests {
         do { headers = try Endpoint.RequestHeaders(credentials: credentials, body: body, context: context) } catch {
             throw .invalid(error)
         }
-        // The last guard: a value from any other source (the context's time zone code, a header set's own source)
-        // that HTTP would change on the way. The credentials' values were checked above.
-        let unsendable = headers.headerFields.compactMap { field in
-            KonaplateHeaderValueRule.problem(field.value).map { KonaplateViolation(path: field.name, message: $0) }
+        // One pass over the headers: each becomes a field, after the last guard on its value (the credentials' were
+        // checked above; this catches a value from any other source, the context's time zone code say, that HTTP
+        // would change on the way).
+        var fields = HTTPFields()
+        var unsendable: [KonaplateViolation] = []
+        for (name, value) in headers.headerFields {
+            if let problem = KonaplateHeaderValueRule.problem(value) {
+                unsendable.append(KonaplateViolation(path: name, message: problem))
+            } else if let fieldName = KonaplateHeaderNames.name(name) {
+                fields.append(HTTPField(name: fieldName, value: value))
+            }
         }
         guard unsendable.isEmpty else { throw .invalid(KonaplateValidationError(violations: unsendable)) }
-        var fields = headers.httpFields
         fields[.contentType] = "application/json"
         fields[.accept] = "application/json"
         let head = HTTPRequest(
