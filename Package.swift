@@ -215,6 +215,8 @@ let package = Package(
                 "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateSpecs", "KonaplateGenerator", "KonaplateOpenAPI",
                 "KonaplateTestSupport",
                 "KonaplateDouble",
+                // The hostile-server corpus logs through the client's logging middleware, to check it leaks nothing.
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/KonaplateAPITestSupport"
         ),

@@ -17,6 +17,7 @@ let package = Package(
         // The comparison: swift-openapi-generator's CLI and the runtime its output needs.
         .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .executableTarget(
@@ -42,6 +43,38 @@ let package = Package(
             ],
             path: "Benchmarks/ClientBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // KonaplateClient against a swift-openapi-generator client of the same operation (ServiceInfoList), generated
+        // by swift-openapi-generator's build plugin from openapi.json (Benchmarks/client-comparison.sh writes it from
+        // our OpenAPI export), alternating in one process.
+        .executableTarget(
+            name: "ClientComparison",
+            dependencies: [
+                .product(name: "KonaplateAPI", package: generatorPackage),
+                .product(name: "KonaplateRuntime", package: generatorPackage),
+                .product(name: "KonaplateClient", package: generatorPackage),
+                .product(name: "KonaplateDouble", package: generatorPackage),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Benchmarks/ClientComparison",
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // The hostile-server measurements of Benchmarks/hostile-server.sh (slow faults, memory, load): a plain
+        // executable, one process per scenario. FaultServer.swift and LoopbackSocket.swift are symbolic links to the
+        // tests' own (Tests/KonaplateAPITestSupport), so the tests and the script run the same server.
+        .executableTarget(
+            name: "HostileServer",
+            dependencies: [
+                .product(name: "KonaplateAPI", package: generatorPackage),
+                .product(name: "KonaplateRuntime", package: generatorPackage),
+                .product(name: "KonaplateClient", package: generatorPackage),
+                .product(name: "KonaplateDouble", package: generatorPackage),
+                .product(name: "KonaplateDoubleServer", package: generatorPackage),
+                .product(name: "KonaplateAsyncHTTPClient", package: generatorPackage),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Benchmarks/HostileServer"
         ),
     ]
 )

@@ -11,11 +11,13 @@ import KonaplateRuntime
 /// print(info.value.accountInfo.bankName, info.resultCode, info.correlationID ?? "")
 /// ```
 ///
-/// `send` validates the request (every violation at once; nothing is sent when one breaks), encodes it, seals it
-/// when the endpoint encrypts requests, fills and signs the X-KM-* headers over the exact bytes, sends it through
-/// the middlewares and the transport, reads the response headers and the result code, opens the body when the
-/// endpoint encrypts responses, decodes it and validates it (`validation`). A result code other than success throws
-/// `.api` with the endpoint's typed `ResultCode`.
+/// `send` checks everything it can before a byte leaves (a sealer and an opener for the endpoint's encrypted bodies;
+/// the request, the credentials, the server and every header value, all violations at once; nothing is sent when
+/// one breaks), encodes the request, seals it when the endpoint encrypts requests, fills and signs the X-KM-*
+/// headers over the exact bytes, sends it through the middlewares and the transport, reads the response headers
+/// (refusing another request's correlation id) and the result code, opens the body when the endpoint encrypts
+/// responses, decodes it and validates it (`validation`). A result code other than success throws `.api` with the
+/// endpoint's typed `ResultCode`. What a failing server gets the caller, fault by fault: the Reliability article.
 public struct KonaplateClient: Sendable {
     public var credentials: KonaplateCredentials
     public var server: KonaplateServer
@@ -90,13 +92,19 @@ public struct KonaplateClient: Sendable {
         let operation = KonaplateOperation(
             method: Endpoint.method, path: Endpoint.path, isSafeToRepeat: Endpoint.isSafeToRepeat, attempt: attempt)
         let (response, body) = try await exchange(prepared, operation: operation, as: Endpoint.self)
-        return try read(response, body: body, as: Endpoint.self, attempts: attempt)
+        return try read(
+            response, body: body, as: Endpoint.self, attempts: attempt,
+            correlationID: prepared.head.headerFields[.konaplateCorrelationId] ?? "")
     }
 
+    /// Everything checkable before a byte leaves: the keys the endpoint's bodies need (an encrypted response the
+    /// client could not open must not be asked for: the server would act on the request, and its answer would be
+    /// unreadable), then the request, the credentials, the server and every header (`KonaplateRequests.prepare`).
     private func prepare<Endpoint: KonaplateEndpoint>(
         _ endpoint: Endpoint.Type, _ request: Endpoint.Request
     ) throws(KonaplateClientError<Endpoint>) -> KonaplatePreparedRequest {
         if Endpoint.isRequestEncrypted && sealer == nil { throw .encryptionRequired("request") }
+        if Endpoint.isResponseEncrypted && opener == nil { throw .encryptionRequired("response") }
         do {
             return try KonaplateRequests.prepare(
                 Endpoint.self, request, credentials: credentials, context: context, server: server, sealer: sealer)
@@ -118,6 +126,10 @@ public struct KonaplateClient: Sendable {
     ) async throws(KonaplateClientError<Endpoint>) -> (HTTPResponse, [UInt8]) {
         let transport = self.transport
         let body = prepared.body
+        if middlewares.isEmpty && timeout == nil {
+            // The common case, without the closure chain (an async context less per request).
+            do { return try await transport.send(prepared.head, body: body) } catch { throw Self.clientError(error) }
+        }
         var next: @Sendable (HTTPRequest) async throws -> (HTTPResponse, [UInt8]) = { head in
             try await transport.send(head, body: body)
         }
@@ -140,12 +152,17 @@ public struct KonaplateClient: Sendable {
             }
         } catch is TimedOut {
             throw .timedOut(timeout ?? .zero)
-        } catch let timedOut as KonaplateTransportTimeout {
-            throw .timedOut(timedOut.timeout)
         } catch {
-            if Task.isCancelled || error is CancellationError { throw .cancelled }
-            throw .transport(error)
+            throw Self.clientError(error)
         }
+    }
+
+    /// What a transport's (or a middleware's) error is to the caller.
+    private static func clientError<Endpoint: KonaplateEndpoint>(_ error: any Error) -> KonaplateClientError<Endpoint> {
+        if let timedOut = error as? KonaplateTransportTimeout { return .timedOut(timedOut.timeout) }
+        if let tooLarge = error as? KonaplateResponseTooLarge { return .responseTooLarge(limit: tooLarge.limit) }
+        if Task.isCancelled || error is CancellationError { return .cancelled }
+        return .transport(error)
     }
 
     private struct TimedOut: Error {}
@@ -163,14 +180,17 @@ public struct KonaplateClient: Sendable {
         return members.read(Response.self, status: response.status, json: json)
     }
 
-    /// The status, headers, result code and body of a response, as `Endpoint` documents them.
+    /// The status, headers, result code and body of a response, as `Endpoint` documents them. A response naming
+    /// another request (another X-KM-Correlation-Id) is nobody's answer to this one: nothing in it is read.
     private func read<Endpoint: KonaplateEndpoint>(
-        _ response: HTTPResponse, body: [UInt8], as: Endpoint.Type, attempts: Int
+        _ response: HTTPResponse, body: [UInt8], as: Endpoint.Type, attempts: Int, correlationID sent: String
     ) throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint> {
-        let correlationID = response.headerFields[.konaplateCorrelationId]
+        let echoed = response.headerFields[values: .konaplateCorrelationId]
+        if let other = echoed.first(where: { $0 != sent }) { throw .correlationMismatch(sent: sent, received: other) }
+        let correlationID = echoed.first
         var json = body
         if Endpoint.isResponseEncrypted && !KonaplateRequests.isEmpty(body) {
-            guard let opener else { throw .encryptionRequired("response") }
+            guard let opener else { throw .encryptionRequired("response") }  // checked before sending
             do { json = try opener.open(body) } catch {
                 // An error answer may come in clear (the docs do not say); a success must be sealed.
                 guard response.status.kind != .successful else { throw .openingFailed(error) }

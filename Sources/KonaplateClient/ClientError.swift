@@ -4,10 +4,11 @@ import KonaplateRuntime
 /// Why `KonaplateClient.send` failed, for one endpoint: its `ResultCode` types an API error. No case carries a
 /// field's value: violations name paths, transport and crypto errors are their own.
 public enum KonaplateClientError<Endpoint: KonaplateEndpoint>: Error, CustomStringConvertible {
-    /// The request, or the headers built for it, break documented constraints (every violation, by path). Nothing
+    /// The request, the headers built for it, the credentials or the server cannot make a valid request (every
+    /// violation, by path: a documented constraint, a header value HTTP would change, a malformed server). Nothing
     /// was sent.
     case requestInvalid(KonaplateValidationError)
-    /// The endpoint encrypts a body and the client has no sealer (request) or opener (response).
+    /// The endpoint encrypts a body and the client has no sealer (request) or opener (response). Nothing was sent.
     case encryptionRequired(String)
     /// The sealer refused the request body: its own error.
     case sealingFailed(any Error)
@@ -22,6 +23,11 @@ public enum KonaplateClientError<Endpoint: KonaplateEndpoint>: Error, CustomStri
     case api(Endpoint.ResultCode, status: HTTPResponse.Status, message: String?, correlationID: String?)
     /// The server answered with an error status and no result code the reader could find.
     case unexpectedResponse(status: HTTPResponse.Status, correlationID: String?)
+    /// The response body is larger than the transport's maximum response size: the transport stopped reading it.
+    case responseTooLarge(limit: Int)
+    /// The response carries another request's X-KM-Correlation-Id (a proxy or server mixing up answers): it was not
+    /// read.
+    case correlationMismatch(sent: String, received: String)
     /// The opener refused the response body: its own error.
     case openingFailed(any Error)
     /// The response did not decode: the failing path and what was wrong there.
@@ -40,6 +46,8 @@ public enum KonaplateClientError<Endpoint: KonaplateEndpoint>: Error, CustomStri
         case .api(let code, let status, let message, _):
             "\(Endpoint.path): \(code.code)\(message.map { " \($0)" } ?? "") (HTTP \(status.code))"
         case .unexpectedResponse(let status, _): "\(Endpoint.path): HTTP \(status.code) without a result code"
+        case .responseTooLarge(let limit): "\(Endpoint.path): the response is larger than \(limit) bytes; not read past that"
+        case .correlationMismatch(let sent, _): "\(Endpoint.path): the response names another request than \(sent); not read"
         case .openingFailed(let error): "\(Endpoint.path): opening the response failed: \(error)"
         case .decodingFailed(let reason): "\(Endpoint.path): the response did not decode: \(reason)"
         case .responseInvalid(let error): "\(Endpoint.path): response invalid: \(error)"

@@ -14,10 +14,16 @@ import KonaplateRuntime
 /// Linux too); the `AsyncHTTPClientTransport` trait adds one on AsyncHTTPClient; `KonaplateDouble` answers in
 /// process, as a test double.
 ///
-/// A transport bounds how long a request may take (both shipped transports: 30 s by default) and throws
-/// `KonaplateTransportTimeout` when that runs out; the client reports it as `.timedOut`. The timeout belongs to the
-/// transport, as in swift-openapi-runtime's transports, because the HTTP client already runs a timer for every
-/// request: a second one in the client cost more than the rest of the client's work (BENCHMARKS.md).
+/// A transport bounds how long a request may take (both shipped transports: 30 s by default, the whole exchange)
+/// and throws `KonaplateTransportTimeout` when that runs out; the client reports it as `.timedOut`. The timeout
+/// belongs to the transport, as in swift-openapi-runtime's transports, because the HTTP client already runs a timer
+/// for every request: a second one in the client cost more than the rest of the client's work (BENCHMARKS.md).
+///
+/// A transport also bounds how much it reads: past its maximum response size it stops reading and throws
+/// `KonaplateResponseTooLarge` (both shipped transports: `KonaplateResponseTooLarge.defaultLimit`), so a hostile or
+/// broken server cannot make the client hold more than that in memory. It does not follow redirects: the docs
+/// describe none, and a POST that carries a signed body must not be replayed elsewhere (`.unexpectedResponse` with
+/// the 3xx status reaches the caller).
 public protocol KonaplateTransport: Sendable {
     /// Sends `request` with exactly `body`, and returns the response head and its whole body.
     func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8])
@@ -34,30 +40,19 @@ public struct KonaplateTransportTimeout: Error, Sendable, CustomStringConvertibl
     public var description: String { "no response within \(timeout)" }
 }
 
-/// A transport on URLSession, through swift-http-types' `HTTPTypesFoundation` (FoundationNetworking on Linux).
-/// Task cancellation cancels the URLSession task.
-public struct KonaplateURLSessionTransport: KonaplateTransport {
-    public let session: URLSession
-    /// The request's `timeoutInterval`: in URLSession's terms, how long the request may wait for data (to
-    /// connect, or between two reads) before it fails with `KonaplateTransportTimeout`. The session's
-    /// `timeoutIntervalForResource` bounds the whole transfer.
-    public var timeout: Duration
+/// What a transport throws when a response body would exceed its maximum response size: it stopped reading there.
+/// The client reports it as `KonaplateClientError.responseTooLarge`, and never retries it (the next answer would
+/// be as large).
+public struct KonaplateResponseTooLarge: Error, Sendable, CustomStringConvertible {
+    /// The limit the response would have exceeded, in bytes.
+    public var limit: Int
 
-    public init(session: URLSession = .shared, timeout: Duration = .seconds(30)) {
-        self.session = session
-        self.timeout = timeout
-    }
+    public init(limit: Int) { self.limit = limit }
 
-    public func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8]) {
-        guard var urlRequest = URLRequest(httpRequest: request) else { throw URLError(.badURL) }
-        let (seconds, attoseconds) = timeout.components
-        urlRequest.timeoutInterval = TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
-        do {
-            let (data, response) = try await session.upload(for: urlRequest, from: Data(body))
-            guard let response = (response as? HTTPURLResponse)?.httpResponse else { throw URLError(.badServerResponse) }
-            return (response, Array(data))
-        } catch let error as URLError where error.code == .timedOut {
-            throw KonaplateTransportTimeout(timeout: timeout)
-        }
-    }
+    /// 256 KiB: about 85 times the largest response the docs describe (about 3 KB with every field at its maximum
+    /// length and one element in each list), so a list of hundreds of elements fits and a runaway answer does not.
+    /// Raise it (each transport's `maximumResponseSize`) for an endpoint that returns longer lists.
+    public static let defaultLimit = 256 << 10
+
+    public var description: String { "the response is larger than \(limit) bytes" }
 }

@@ -107,7 +107,10 @@ public final class KonaplateDouble: KonaplateTransport {
                             Self.failure(status: 500, code: "DOUBLE_NO_KEY", message: "no client public key to seal with"),
                             to: request)
                     }
-                    json = try KonaplateJWESealer(serverPublicKeyPEM: key).seal(json)
+                    switch configuration.sealedResponseForm {
+                    case .wrapper: json = try KonaplateJWESealer(serverPublicKeyPEM: key).seal(json)
+                    case .compact: json = Array(try KonaplateJWE.seal(json, publicKeyPEM: key).utf8)
+                    }
                     encrypted = true
                 }
                 return respond((status, json), to: request, encrypted: encrypted)

@@ -18,11 +18,22 @@ public struct KonaplateDoubleConfiguration: Sendable {
     public var now: @Sendable () -> Date
     /// The path prefix of the server (`/open-api` for `KonaplateServer.sandbox`): paths are matched after it.
     public var basePath: String
+    /// How a sealed response travels. The docs do not say (DECISIONS.md D45); the client reads both.
+    public var sealedResponseForm: SealedForm
+
+    /// The body of an encrypted response.
+    public enum SealedForm: Sendable {
+        /// `{"encData": "<compact JWE>"}`, as the client's sealer sends requests.
+        case wrapper
+        /// The compact JWE alone.
+        case compact
+    }
 
     public init(
         credentials: KonaplateCredentials, serverPrivateKeyPEM: String? = nil, clientPublicKeyPEM: String? = nil,
         allowedSkew: Duration = .seconds(300), timeZone: KonaplateTimeZone = .kst,
-        now: @escaping @Sendable () -> Date = { Date() }, basePath: String = KonaplateServer.sandbox.basePath
+        now: @escaping @Sendable () -> Date = { Date() }, basePath: String = KonaplateServer.sandbox.basePath,
+        sealedResponseForm: SealedForm = .wrapper
     ) {
         self.credentials = credentials
         self.serverPrivateKeyPEM = serverPrivateKeyPEM
@@ -31,6 +42,7 @@ public struct KonaplateDoubleConfiguration: Sendable {
         self.timeZone = timeZone
         self.now = now
         self.basePath = basePath
+        self.sealedResponseForm = sealedResponseForm
     }
 }
 

@@ -38,11 +38,11 @@ extension KonaplateDoubleConfiguration {
     public init(
         credentials: KonaplateCredentials, keys: KonaplateDoubleKeys, allowedSkew: Duration = .seconds(300),
         timeZone: KonaplateTimeZone = .kst, now: @escaping @Sendable () -> Date = { Date() },
-        basePath: String = KonaplateServer.sandbox.basePath
+        basePath: String = KonaplateServer.sandbox.basePath, sealedResponseForm: SealedForm = .wrapper
     ) {
         self.init(
             credentials: credentials, serverPrivateKeyPEM: keys.serverPrivateKeyPEM,
             clientPublicKeyPEM: keys.clientPublicKeyPEM, allowedSkew: allowedSkew, timeZone: timeZone, now: now,
-            basePath: basePath)
+            basePath: basePath, sealedResponseForm: sealedResponseForm)
     }
 }

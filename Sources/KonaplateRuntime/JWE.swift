@@ -18,7 +18,7 @@ public enum KonaplateJWEError: Error, Sendable, Hashable, CustomStringConvertibl
     case keyDecryptionFailed
     /// AES-GCM authentication failed: tampered header, IV, ciphertext or tag. No plaintext is returned.
     case authenticationFailed
-    /// The body is not the expected wrapper (`{"encData": "..."}`).
+    /// The body is neither the wrapper (`{"encData": "..."}`) nor a compact JWE alone.
     case wrapper(String)
     case keyFormat(String)
 
@@ -166,6 +166,12 @@ public struct KonaplateJWESealer: KonaplateBodySealer {
 }
 
 /// Opens encrypted response bodies with the client's private key.
+///
+/// The docs do not say how an encrypted response body carries its JWE (DECISIONS.md D12), so the opener reads both
+/// forms a server could plausibly send (DECISIONS.md D45): the wrapper the sealer sends, `{"<wrapperField>": "<compact
+/// JWE>"}`, and the compact JWE alone as the whole body. Either way the token must authenticate with the client's key
+/// before a byte of plaintext is returned, so reading a second form accepts nothing that was not sealed for this
+/// client.
 public struct KonaplateJWEOpener: KonaplateBodyOpener, CustomStringConvertible {
     private let clientPrivateKeyPEM: String
     public var wrapperField: String
@@ -177,13 +183,30 @@ public struct KonaplateJWEOpener: KonaplateBodyOpener, CustomStringConvertible {
     }
 
     public func open(_ body: [UInt8]) throws -> [UInt8] {
-        guard let object = try? JSONDecoder().decode([String: KonaplateJSONValue].self, from: Data(body)) else {
-            throw KonaplateJWEError.wrapper("not a JSON object")
+        try KonaplateJWE.open(compactToken(in: body), privateKeyPEM: clientPrivateKeyPEM)
+    }
+
+    /// The compact JWE a body carries: the wrapper's member, or the body itself (whitespace around it ignored) when
+    /// it is nothing but base64url parts and dots.
+    private func compactToken(in body: [UInt8]) throws(KonaplateJWEError) -> String {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let start = body.firstIndex { !isSpace($0) } ?? body.endIndex
+        let end = body.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
+        let trimmed = body[start..<end]
+        if trimmed.first == UInt8(ascii: "{") {
+            guard let object = try? JSONDecoder().decode([String: KonaplateJSONValue].self, from: Data(trimmed)) else {
+                throw .wrapper("a JSON object that does not parse")
+            }
+            guard case .string(let compact)? = object[wrapperField] else {
+                throw .wrapper("no string field '\(wrapperField)'")
+            }
+            return compact
         }
-        guard case .string(let compact)? = object[wrapperField] else {
-            throw KonaplateJWEError.wrapper("no string field '\(wrapperField)'")
+        let base64URL = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.".utf8)
+        guard !trimmed.isEmpty, trimmed.allSatisfy(base64URL.contains) else {
+            throw .wrapper("neither a JSON object nor a compact JWE")
         }
-        return try KonaplateJWE.open(compact, privateKeyPEM: clientPrivateKeyPEM)
+        return String(decoding: trimmed, as: UTF8.self)
     }
 
     /// The private key never prints.

@@ -73,7 +73,11 @@ public struct KonaplatePreparedRequest: Sendable {
 
 /// The one generic path from a generated request value to an HTTP request, for every endpoint.
 public enum KonaplateRequests {
-    /// Validates `request`, encodes it, seals it when the endpoint is encrypted, and signs it.
+    /// Validates `request`, the credentials and the server, encodes the request, seals it when the endpoint is
+    /// encrypted, and signs it. Everything checkable here is checked before any byte exists to send: the request's
+    /// documented constraints, the credentials and the server (`KonaplateCredentials.violations`,
+    /// `KonaplateServer.violations`: all of these reported together), then the headers' documented constraints and
+    /// every header value (`KonaplateHeaderValueRule`).
     public static func prepare<Endpoint: KonaplateEndpoint>(
         _ endpoint: Endpoint.Type,
         _ request: Endpoint.Request,
@@ -82,7 +86,8 @@ public enum KonaplateRequests {
         server: KonaplateServer = .sandbox,
         sealer: (any KonaplateBodySealer)? = nil
     ) throws(KonaplateRequestError) -> KonaplatePreparedRequest {
-        do { try request.validate() } catch { throw .invalid(error) }
+        let problems = request.violations + credentials.violations + server.violations
+        guard problems.isEmpty else { throw .invalid(KonaplateValidationError(violations: problems)) }
         var body: [UInt8]
         do { body = Array(try KonaplateJSON.sharedEncoder.encode(request)) } catch {
             throw .encodingFailed(String(describing: type(of: error)))
@@ -95,7 +100,19 @@ public enum KonaplateRequests {
         do { headers = try Endpoint.RequestHeaders(credentials: credentials, body: body, context: context) } catch {
             throw .invalid(error)
         }
-        var fields = headers.httpFields
+        // One pass over the headers: each becomes a field, after the last guard on its value (the credentials' were
+        // checked above; this catches a value from any other source, the context's time zone code say, that HTTP
+        // would change on the way).
+        var fields = HTTPFields()
+        var unsendable: [KonaplateViolation] = []
+        for (name, value) in headers.headerFields {
+            if let problem = KonaplateHeaderValueRule.problem(value) {
+                unsendable.append(KonaplateViolation(path: name, message: problem))
+            } else if let fieldName = KonaplateHeaderNames.name(name) {
+                fields.append(HTTPField(name: fieldName, value: value))
+            }
+        }
+        guard unsendable.isEmpty else { throw .invalid(KonaplateValidationError(violations: unsendable)) }
         fields[.contentType] = "application/json"
         fields[.accept] = "application/json"
         let head = HTTPRequest(

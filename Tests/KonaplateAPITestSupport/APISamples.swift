@@ -54,9 +54,12 @@ public enum SampleJSON {
     /// A violation whose value is this sends a valid member beside the one its exactlyOne group sends.
     public static let alsoSent = "<also sent>"
 
-    /// - Parameter rules: the object's rules: of an `exactlyOne` group only the first field is sent.
+    /// - Parameters:
+    ///   - rules: the object's rules: of an `exactlyOne` group only the first field is sent.
+    ///   - longest: every string at its longest allowed length instead of its shortest.
     public static func object(
-        _ fields: [FieldSpec], rules: [GroupRule] = [], breaking target: Violation?, at route: [String] = []
+        _ fields: [FieldSpec], rules: [GroupRule] = [], breaking target: Violation?, at route: [String] = [],
+        longest: Bool = false
     ) -> String {
         // Of an exactlyOne group one field is sent: the one a violation breaks, or else the first.
         let leftOut = Set(
@@ -70,47 +73,52 @@ public enum SampleJSON {
             let here = route + [field.name.value]
             let broken = target.flatMap { $0.route == here ? $0.value : nil }
             if broken == omitted || (broken == nil && leftOut.contains(field.name.value)) { return nil }
-            let value = broken.flatMap { $0 == alsoSent ? nil : $0 } ?? valid(field, breaking: target, at: here)
+            let value = broken.flatMap { $0 == alsoSent ? nil : $0 } ?? valid(field, breaking: target, at: here, longest: longest)
             return quote(field.name.value) + ":" + value
         }
         return "{" + members.joined(separator: ",") + "}"
     }
 
-    public static func valid(_ field: FieldSpec, breaking target: Violation?, at route: [String]) -> String {
+    public static func valid(_ field: FieldSpec, breaking target: Violation?, at route: [String], longest: Bool = false) -> String {
         switch field.type {
-        case .string: return quote(validString(length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value))
+        case .string:
+            return quote(
+                validString(length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value, longest: longest))
         case .number: return validNumber(field.range?.value, format: field.format?.value)
         case .boolean: return "true"
-        case .object: return object(field.fields, rules: field.rules, breaking: target, at: route)
+        case .object: return object(field.fields, rules: field.rules, breaking: target, at: route, longest: longest)
         case .array:
             let count = max(field.count?.value.minimum ?? 1, 1)
             let elements = (0..<count).map { index -> String in
                 guard let items = field.items else {
                     // Only element 0 carries a broken field, so the violation is reported once, at [0].
-                    return object(field.fields, rules: field.rules, breaking: index == 0 ? target : nil, at: route + ["[0]"])
+                    return object(
+                        field.fields, rules: field.rules, breaking: index == 0 ? target : nil, at: route + ["[0]"], longest: longest)
                 }
-                return items.isAny ? #"{"any":[1,"x",null]}"# : validItem(items)
+                return items.isAny ? #"{"any":[1,"x",null]}"# : validItem(items, longest: longest)
             }
             return "[" + elements.joined(separator: ",") + "]"
         }
     }
 
-    public static func validItem(_ items: ItemSpec) -> String {
+    public static func validItem(_ items: ItemSpec, longest: Bool = false) -> String {
         switch items.type {
         case .number: validNumber(items.range?.value)
         case .boolean: "true"
-        default: quote(validString(length: items.length?.value, format: items.format?.value, codes: items.codes, range: nil))
+        default: quote(validString(length: items.length?.value, format: items.format?.value, codes: items.codes, range: nil, longest: longest))
         }
     }
 
-    public static func validString(length: LengthRule?, format: String?, codes: [CodeSpec], range: IntegerRange?) -> String {
+    public static func validString(
+        length: LengthRule?, format: String?, codes: [CodeSpec], range: IntegerRange?, longest: Bool = false
+    ) -> String {
         if let code = codes.first { return code.code }
         if let format { return formatSamples[format] ?? "" }
         if let range { return "\(range.minimum ?? min(range.maximum ?? 1, 1))" }
         let count: Int = switch length {
         case .exactly(let n)?: n
-        case .between(let low, _)?: max(low, 1)
-        case .atMost(let high)?: min(1, high)
+        case .between(let low, let high)?: longest ? high : max(low, 1)
+        case .atMost(let high)?: longest ? high : min(1, high)
         case .atLeast(let low)?: max(low, 1)
         case nil: 1
         }
@@ -161,7 +169,7 @@ public enum SampleJSON {
                 found += violations(in: field.fields, route: here, path: fieldPath)
             case .array:
                 if let count = field.count?.value, let elements = outside(count) {
-                    let element = field.items.map(validItem) ?? object(field.fields, breaking: nil)
+                    let element = field.items.map { validItem($0) } ?? object(field.fields, breaking: nil)
                     found.append(
                         Violation(route: here, value: "[" + Array(repeating: element, count: elements).joined(separator: ",") + "]", expectedPath: fieldPath))
                 }

@@ -35,10 +35,8 @@ public enum DoubleFixture {
             middlewares: middlewares, validation: validation, retry: retry, timeout: timeout)
     }
 
-    /// A valid request and a stubbed valid response for `endpoint`, from its spec (WholeAPITests' samples).
-    public static func exchange<Endpoint: KonaplateEndpoint>(
-        _ endpoint: Endpoint.Type, through client: KonaplateClient, double: KonaplateDouble
-    ) async throws {
+    /// A valid request and a valid response of `endpoint`, from its spec (WholeAPITests' samples).
+    public static func samples<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) throws -> (Endpoint.Request, Endpoint.Response) {
         let spec = try #require(APISamples.specs[Endpoint.path])
         let request = try JSONDecoder().decode(
             Endpoint.Request.self,
@@ -46,6 +44,14 @@ public enum DoubleFixture {
         let response = try JSONDecoder().decode(
             Endpoint.Response.self,
             from: Data(SampleJSON.object(spec.response?.fields ?? [], rules: spec.response?.rules ?? [], breaking: nil).utf8))
+        return (request, response)
+    }
+
+    /// A valid request and a stubbed valid response for `endpoint`, from its spec (WholeAPITests' samples).
+    public static func exchange<Endpoint: KonaplateEndpoint>(
+        _ endpoint: Endpoint.Type, through client: KonaplateClient, double: KonaplateDouble
+    ) async throws {
+        let (request, response) = try samples(Endpoint.self)
         double.stub(Endpoint.self, .response(response))
         let result = try await client.send(Endpoint.self, request)
         #expect(result.value == response, "\(Endpoint.path)")

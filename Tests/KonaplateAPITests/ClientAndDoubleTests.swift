@@ -48,6 +48,23 @@ struct ClientAndDoubleTests {
         try await Self.exchange(endpoint, through: Self.client(double), double: double)
     }
 
+    /// The docs do not say whether a sealed response is the wrapper or the compact JWE alone (DECISIONS.md D45): a
+    /// server answering either way is read, for every endpoint that seals its responses.
+    @Test func aSealedResponseIsReadInEitherForm() async throws {
+        let compact = KonaplateDouble(
+            catalogue: .konaplateAPI,
+            configuration: KonaplateDoubleConfiguration(credentials: Self.credentials, keys: DoubleFixture.keys, sealedResponseForm: .compact))
+        let sealing = KonaplateEndpointCatalogue.konaplateAPI.endpoints.filter { $0.isResponseEncrypted }
+        #expect(!sealing.isEmpty)
+        let observed = ObservingTransport(wrapped: compact)
+        for endpoint in sealing {
+            try await Self.exchange(endpoint, through: Self.client(observed), double: compact)
+        }
+        // What traveled was the compact JWE: five base64url parts, no JSON around them.
+        #expect(observed.bodies.count == sealing.count)
+        #expect(observed.bodies.allSatisfy { $0.first != UInt8(ascii: "{") && $0.split(separator: UInt8(ascii: ".")).count == 5 })
+    }
+
     // MARK: Header rules, each broken once
 
     static func refusal<Endpoint: KonaplateEndpoint>(
@@ -377,20 +394,18 @@ struct SlowTransport: KonaplateTransport {
     }
 }
 
-/// Collects what a Logger logs.
-final class LogSink: LogHandler, @unchecked Sendable {
-    private let lines = Mutex<[String]>([])
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
+/// Passes every request on and keeps the response bodies it saw.
+final class ObservingTransport: KonaplateTransport {
+    let wrapped: any KonaplateTransport
+    private let seen = Mutex<[[UInt8]]>([])
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
+    init(wrapped: any KonaplateTransport) { self.wrapped = wrapped }
+
+    var bodies: [[UInt8]] { seen.withLock { $0 } }
+
+    func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8]) {
+        let answer = try await wrapped.send(request, body: body)
+        seen.withLock { $0.append(answer.1) }
+        return answer
     }
-
-    func log(event: LogEvent) {
-        lines.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
-    }
-
-    var text: String { lines.withLock { $0.joined(separator: "\n") } }
 }

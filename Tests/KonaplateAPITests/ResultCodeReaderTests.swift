@@ -4,20 +4,23 @@ import KonaplateAPI
 import KonaplateAPITestSupport
 import KonaplateClient
 import KonaplateRuntime
+import KonaplateTestSupport
 import Testing
 
 /// Where the result code is read from: the default members, other member names, a reader of one's own (a header
 /// here), and the answers that carry no code. The default reader reads code, message and body in one JSON pass; these
 /// cases pin that it answers as a reader run on its own would.
 struct ResultCodeReaderTests {
-    static let correlationID: HTTPFields = [.konaplateCorrelationId: "261202120000-0abcdef"]
+    /// What the client sends with `context` (its clock and randomness fixed), and a server echoes.
+    static let correlationID: HTTPFields = [.konaplateCorrelationId: "261125181104-00abc12"]
+    static let context = KonaplateHeaderContext(timeZone: .kst, now: { fixedInstant }, random: { 0xABC12 })
 
     static func send<Endpoint: KonaplateEndpoint>(
         _ endpoint: Endpoint.Type, _ request: Endpoint.Request, status: HTTPResponse.Status, body: String,
         headers: HTTPFields = correlationID, reader: KonaplateResultCodeReader = .topLevelCodeAndMessage
     ) async -> Result<KonaplateResponse<Endpoint>, KonaplateClientError<Endpoint>> {
         let transport = AnsweringTransport(response: HTTPResponse(status: status, headerFields: headers), body: Array(body.utf8))
-        var client = DoubleFixture.client(transport)
+        var client = DoubleFixture.client(transport, context: context)
         client.resultCodeReader = reader
         do { return .success(try await client.send(Endpoint.self, request)) } catch { return .failure(error) }
     }
@@ -35,7 +38,7 @@ struct ResultCodeReaderTests {
         #expect(code == .cardAlreadyTerminated)
         #expect(status == .badRequest)
         #expect(message == "Card already terminated")
-        #expect(correlationID == "261202120000-0abcdef")
+        #expect(correlationID == "261125181104-00abc12")
 
         let success = try await Self.send(
             ServiceInfoList.self, .init(serviceIdList: ["SVC000000000001"]), status: .ok,

@@ -122,6 +122,24 @@ struct JWETests {
         #expect(!opener.description.contains("PRIVATE KEY"))
     }
 
+    /// The docs do not say which form an encrypted response takes (DECISIONS.md D45): the wrapper or the compact JWE
+    /// alone, with or without whitespace around it, both open; anything else is refused without a byte of plaintext.
+    @Test func theOpenerReadsTheCompactJWEAloneToo() throws {
+        let opener = try KonaplateJWEOpener(clientPrivateKeyPEM: Self.serverKey.pemRepresentation)
+        let compact = try Self.sealed().joined(separator: ".")
+        #expect(try opener.open(Array(compact.utf8)) == Self.plaintext)
+        #expect(try opener.open(Array(" \r\n\(compact)\n".utf8)) == Self.plaintext)
+        #expect(try opener.open(Array(#"{"encData":"\#(compact)"}"#.utf8)) == Self.plaintext)
+        for refused in ["", "   ", "\"\(compact)\"", "\(compact) trailing", "<html>502</html>", "[\"\(compact)\"]"] {
+            #expect(throws: KonaplateJWEError.self, "\(refused.prefix(20))") { try opener.open(Array(refused.utf8)) }
+        }
+        #expect(throws: KonaplateJWEError.wrapper("a JSON object that does not parse")) { try opener.open(Array("{encData".utf8)) }
+        // A compact token that is not sealed for this key is refused as the wrapped one is.
+        var tampered = try Self.sealed()
+        tampered[4] = Self.flipOneCharacter(tampered[4])
+        #expect(throws: KonaplateJWEError.authenticationFailed) { try opener.open(Array(tampered.joined(separator: ".").utf8)) }
+    }
+
     @Test func keysShorterThan2048BitsOrNotRSAAreRefused() {
         #expect(throws: KonaplateJWEError.self) { try KonaplateJWESealer(serverPublicKeyPEM: "not a key") }
     }

@@ -56,12 +56,15 @@ enum ClientFixture {
     }
 }
 
-/// Answers every request at once with the same response: what is left is the client's own work.
+/// Answers every request at once with the same response, echoing the request's correlation id as a server does
+/// (the client reads no answer to another request): what is left is the client's own work.
 struct CannedTransport: KonaplateTransport {
     let response: HTTPResponse
     let body: [UInt8]
 
     func send(_ request: HTTPRequest, body: [UInt8]) async throws -> (HTTPResponse, [UInt8]) {
-        (response, self.body)
+        var response = self.response
+        response.headerFields[.konaplateCorrelationId] = request.headerFields[.konaplateCorrelationId]
+        return (response, self.body)
     }
 }

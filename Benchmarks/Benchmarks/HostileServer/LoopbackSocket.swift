@@ -1,0 +1,1 @@
+../../../Tests/KonaplateAPITestSupport/LoopbackSocket.swift
