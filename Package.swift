@@ -98,7 +98,9 @@ let package = Package(
             name: "KonaplateAsyncHTTPClient",
             dependencies: [
                 "KonaplateRuntime", "KonaplateClient",
-                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])
+                ),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
             ]
@@ -118,8 +120,11 @@ let package = Package(
             capability: .command(
                 intent: .custom(
                     verb: "generate-konaplate-code",
-                    description: "Write Generated/ from api-specs/ (the same bytes as `swift run konaplate-gen generate`)"),
-                permissions: [.writeToPackageDirectory(reason: "konaplate-gen writes the generated Swift files into the package")]
+                    description:
+                        "Write Generated/ from api-specs/ (the same bytes as `swift run konaplate-gen generate`)"),
+                permissions: [
+                    .writeToPackageDirectory(reason: "konaplate-gen writes the generated Swift files into the package")
+                ]
             ),
             dependencies: ["konaplate-gen"]
         ),
@@ -128,7 +133,9 @@ let package = Package(
             capability: .command(
                 intent: .custom(
                     verb: "diff-konaplate-specs",
-                    description: "Report which spec changes since a git revision or a folder break the wire or Swift callers (`konaplate-gen diff`)")
+                    description:
+                        "Report which spec changes since a git revision or a folder break the wire or Swift callers (`konaplate-gen diff`)"
+                )
             ),
             dependencies: ["konaplate-gen"]
         ),
@@ -145,7 +152,8 @@ let package = Package(
         // The checked API → Swift source: translation into a typed Swift model, then rendering that decides nothing.
         .target(name: "KonaplateGenerator", dependencies: ["KonaplateSpecs", "KonaplateTextFormats"]),
         // Two checked spec sets → every change with a wire and a Swift verdict (reads the translated Swift model).
-        .target(name: "KonaplateSpecDiff", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateTextFormats"]),
+        .target(
+            name: "KonaplateSpecDiff", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateTextFormats"]),
         // A docs page's text → a draft spec.
         .target(name: "KonaplateSpecImport", dependencies: ["KonaplateSpecs", "KonaplateTextFormats"]),
         // The checked API → one OpenAPI 3.1 document.
@@ -183,24 +191,37 @@ let package = Package(
         .testTarget(
             name: "IdentifierStressTests",
             dependencies: [
-                "IdentifierStress", "KonaplateAPI", "KonaplateRuntime", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "IdentifierStress", "KonaplateAPI", "KonaplateRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // Spec fixtures and the real header sets, for the tests of every stage after the front end.
         .target(
             name: "SpecTestSupport", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateTestSupport"],
             path: "Tests/SpecTestSupport"),
-        .testTarget(name: "KonaplateSpecsTests", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateOpenAPI", "SpecTestSupport"]),
-        .testTarget(name: "KonaplateGeneratorTests", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "SpecTestSupport"]),
         .testTarget(
-            name: "KonaplateSpecDiffTests", dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateSpecDiff", "SpecTestSupport"]),
+            name: "KonaplateSpecsTests",
+            dependencies: ["KonaplateSpecs", "KonaplateGenerator", "KonaplateOpenAPI", "SpecTestSupport"]),
+        .testTarget(
+            name: "KonaplateGeneratorTests",
+            dependencies: ["KonaplateSpecs", "KonaplateGenerator", "SpecTestSupport", "KonaplateTestSupport"]),
+        .testTarget(
+            name: "KonaplateSpecDiffTests",
+            dependencies: [
+                "KonaplateSpecs", "KonaplateGenerator", "KonaplateSpecDiff", "SpecTestSupport", "KonaplateTestSupport",
+            ]),
         .testTarget(
             name: "KonaplateSpecImportTests",
             dependencies: ["KonaplateSpecs", "KonaplateSpecImport", "KonaplateGenerator", "SpecTestSupport"]),
-        .testTarget(name: "KonaplateOpenAPITests", dependencies: ["KonaplateSpecs", "KonaplateOpenAPI", "KonaplateTextFormats", "SpecTestSupport"]),
+        .testTarget(
+            name: "KonaplateOpenAPITests",
+            dependencies: ["KonaplateSpecs", "KonaplateOpenAPI", "KonaplateTextFormats", "SpecTestSupport"]),
         .testTarget(
             name: "KonaplateGenCLITests",
-            dependencies: ["KonaplateGenCLI", "KonaplateSpecs", "KonaplateGenerator", "KonaplateSpecFiles", "KonaplateSpecDiff", "KonaplateTestSupport"]),
+            dependencies: [
+                "KonaplateGenCLI", "KonaplateSpecs", "KonaplateGenerator", "KonaplateSpecFiles", "KonaplateSpecDiff",
+                "KonaplateTestSupport",
+            ]),
         .testTarget(
             name: "KonaplateRuntimeTests",
             dependencies: [
@@ -212,7 +233,8 @@ let package = Package(
         .target(
             name: "KonaplateAPITestSupport",
             dependencies: [
-                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateSpecs", "KonaplateGenerator", "KonaplateOpenAPI",
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateSpecs", "KonaplateGenerator",
+                "KonaplateOpenAPI",
                 "KonaplateTestSupport",
                 "KonaplateDouble",
                 // The hostile-server corpus logs through the client's logging middleware, to check it leaks nothing.
@@ -223,7 +245,8 @@ let package = Package(
         .testTarget(
             name: "KonaplateAPITests",
             dependencies: [
-                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateSpecs", "KonaplateGenerator", "KonaplateOpenAPI",
+                "KonaplateAPI", "KonaplateRuntime", "KonaplateClient", "KonaplateSpecs", "KonaplateGenerator",
+                "KonaplateOpenAPI",
                 "KonaplateTestSupport",
                 "KonaplateDouble", "KonaplateAPITestSupport",
                 .product(name: "Logging", package: "swift-log"),

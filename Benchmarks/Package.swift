@@ -4,7 +4,8 @@
 import PackageDescription
 
 // A path dependency's identity is the name of its folder, which differs between checkouts: read it, don't assume it.
-let generatorPackage = Context.packageDirectory.split(separator: "/").dropLast().last.map { String($0).lowercased() }
+let generatorPackage =
+    Context.packageDirectory.split(separator: "/").dropLast().last.map { String($0).lowercased() }
     ?? "konaplate-swift"
 
 let package = Package(

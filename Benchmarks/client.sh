@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 15's numbers, written into BENCHMARKS.md (between the client.sh markers):
+# The client's numbers, written into BENCHMARKS.md (between the client.sh markers):
 #   1. what KonaplateClient adds to a request: a canned-response transport, sent through the client vs called bare
 #      (a small plain endpoint; an endpoint encrypted both ways separately), and the in-process double
 #   2. latency over loopback HTTP (p50, p99) through each transport to the double served on SwiftNIO
@@ -55,7 +55,7 @@ cold_build() { # $1 folder → "wall user+sys resolved-nio"
     local nio=no
     grep -q '"swift-nio"' "$1/Package.resolved" 2>/dev/null && nio=yes
     read -r wall user sys <"$1/time.txt"
-    python3 -c "print(f'{$wall:.0f} {$user + $sys:.0f} $nio')"
+    Tools/python -c "print(f'{$wall:.0f} {$user + $sys:.0f} $nio')"
 }
 git worktree prune
 # Checkouts named as the consumer names the package (a path dependency's identity is its folder's name).
@@ -74,7 +74,7 @@ echo "$before_wall $before_cpu $before_nio $now_wall $now_cpu $now_nio $server_w
 fi
 read -r before_wall before_cpu before_nio now_wall now_cpu now_nio server_wall server_cpu server_nio <"$work/builds.txt"
 
-python3 - "$work/client.md" "$before_wall" "$before_cpu" "$before_nio" "$now_wall" "$now_cpu" "$now_nio" \
+Tools/python - "$work/client.md" "$before_wall" "$before_cpu" "$before_nio" "$now_wall" "$now_cpu" "$now_nio" \
     "$server_wall" "$server_cpu" "$server_nio" "$before_client" "$(nproc)" >"$results" <<'PY'
 import sys
 sys.path.insert(0, "Benchmarks")
@@ -175,6 +175,6 @@ print("anyway, so a test target that enables both traits builds it once. Both si
 print("not ask for them never resolves NIO.")
 PY
 { printf '## The client and the double (`Benchmarks/client.sh`, %s)\n\n' "$(date -u +%Y-%m-%d)"; cat "$results"; } |
-    python3 Tools/replace-section.py BENCHMARKS.md client.sh
+    Tools/python Tools/replace-section.py BENCHMARKS.md client.sh
 cat "$results" >&2
 echo "written to BENCHMARKS.md" >&2

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 generator=${KONAPLATE_GEN:-$PWD/.build/debug/konaplate-gen}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work" <<'PY'
+Tools/python - "$work" <<'PY'
 import os, sys
 work = sys.argv[1]
 headers = open("api-specs/common/headers.yaml").read()

@@ -153,7 +153,10 @@ def table(paths):
     labels = [run[0]["label"] for run in runs]
     print("| scenario | " + " | ".join(labels) + " |")
     print("|---|" + "---|" * len(labels))
-    for index, row in enumerate(runs[0]):
+    # Every scenario any run measured, in the order they first appear (the workarounds only in the runs that had them).
+    scenarios_seen = list(dict.fromkeys(row["scenario"] for run in runs for row in run))
+    for scenario in scenarios_seen:
+        row = {"scenario": scenario}
         cells = []
         for run in runs:
             match = next((other for other in run if other["scenario"] == row["scenario"]), None)

@@ -3,7 +3,8 @@
 // the fuzzer's instrumentation. See Fuzz/README.md.
 import PackageDescription
 
-let generatorPackage = Context.packageDirectory.split(separator: "/").dropLast().last.map { String($0).lowercased() }
+let generatorPackage =
+    Context.packageDirectory.split(separator: "/").dropLast().last.map { String($0).lowercased() }
     ?? "konaplate-swift"
 
 let package = Package(

@@ -38,7 +38,7 @@ for case_file in "$corpus"/cases/*.yaml; do
     "$gen" diff "$work/$name/base/api-specs" --specs "$work/$name/head/api-specs" --format json >"$work/$name/diff.json" 2>/dev/null
     set -e
     diff_ns=$((diff_ns + $(now) - start))
-    swift_verdict=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); v=[c['swift'] for c in d['changes']]; print('breaking' if 'breaking' in v else 'risky' if 'risky' in v else 'compatible')" "$work/$name/diff.json")
+    swift_verdict=$(Tools/python -c "import json,sys; d=json.load(open(sys.argv[1])); v=[c['swift'] for c in d['changes']]; print('breaking' if 'breaking' in v else 'risky' if 'risky' in v else 'compatible')" "$work/$name/diff.json")
 
     start=$(now)
     for side in base head; do
@@ -70,7 +70,7 @@ for case_file in "$corpus"/cases/*.yaml; do
     echo "$name: diff $swift_verdict, digester $breaks: ${verdict%%:*}" >&2
 done
 
-python3 - "$rows" "$agree" "$explained_count" "$total" "$diff_ns" "$digester_ns" "$(swift --version 2>/dev/null | head -1)" <<'PY' |
+Tools/python - "$rows" "$agree" "$explained_count" "$total" "$diff_ns" "$digester_ns" "$(swift --version 2>/dev/null | head -1)" <<'PY' |
 import pathlib, sys
 rows, agree, explained, total, diff_ns, digester_ns, swift = sys.argv[1:]
 per_case = lambda ns: int(ns) / int(total) / 1e9
@@ -91,6 +91,6 @@ repository on a loaded 2-core machine; `diff` reads only the specs.
 |---|---|---|---|---|
 {pathlib.Path(rows).read_text().rstrip()}""")
 PY
-    python3 Tools/replace-section.py "$corpus/README.md" diff-oracle
+    Tools/python Tools/replace-section.py "$corpus/README.md" diff-oracle
 echo "diff-oracle: $agree of $total cases agree, $explained_count explained; written to Tests/Fixtures/DiffCorpus/README.md" >&2
 [ $((agree + explained_count)) -eq "$total" ]

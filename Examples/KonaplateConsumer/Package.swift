@@ -5,7 +5,8 @@ import PackageDescription
 
 // A path dependency's identity is the name of the folder it points at; CI clones the repository into a folder
 // with another name than a developer's checkout, so the identity is read from the path, not assumed.
-let generatorPackage = Context.packageDirectory.split(separator: "/").dropLast(2).last.map { String($0).lowercased() }
+let generatorPackage =
+    Context.packageDirectory.split(separator: "/").dropLast(2).last.map { String($0).lowercased() }
     ?? "konaplate-swift"
 
 let package = Package(

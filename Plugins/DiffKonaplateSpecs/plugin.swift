@@ -21,7 +21,8 @@ struct DiffKonaplateSpecs: CommandPlugin {
         switch process.terminationStatus {
         case 0: return
         case 4: throw DiffPluginError("breaking changes (see the report above)")
-        case let status: throw DiffPluginError("konaplate-gen diff failed with exit code \(status) (see the messages above)")
+        case let status:
+            throw DiffPluginError("konaplate-gen diff failed with exit code \(status) (see the messages above)")
         }
     }
 }

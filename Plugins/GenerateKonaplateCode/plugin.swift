@@ -12,7 +12,8 @@ struct GenerateKonaplateCode: CommandPlugin {
         let specs = extractor.extractOption(named: "specs").last ?? "api-specs"
         let output = extractor.extractOption(named: "output").last ?? "Generated"
         guard extractor.remainingArguments.isEmpty else {
-            throw PluginError("unknown arguments \(extractor.remainingArguments); expected [--specs FOLDER] [--output FOLDER]")
+            throw PluginError(
+                "unknown arguments \(extractor.remainingArguments); expected [--specs FOLDER] [--output FOLDER]")
         }
         let tool = try context.tool(named: "konaplate-gen")
         let process = Process()
@@ -23,7 +24,8 @@ struct GenerateKonaplateCode: CommandPlugin {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw PluginError("konaplate-gen generate failed with exit code \(process.terminationStatus) (see the diagnostics above)")
+            throw PluginError(
+                "konaplate-gen generate failed with exit code \(process.terminationStatus) (see the diagnostics above)")
         }
     }
 }

@@ -24,14 +24,20 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
         // Never "generate nothing" silently: a target applying the plugin without specs is a mistake.
         guard specs.contains(where: { !SpecDiscovery.isDefinitions($0) }) else {
             throw PluginError(
-                "no endpoint specs found in \(root.path); expected api-specs/**/*.yaml in the target's folder (and header sets in api-specs/common/), or a folder named by \(SpecsLocation.configurationFileName)")
+                "no endpoint specs found in \(root.path); expected api-specs/**/*.yaml in the target's folder (and header sets in api-specs/common/), or a folder named by \(SpecsLocation.configurationFileName)"
+            )
         }
         if let (first, second) = SpecDiscovery.outputNameClashes(specs).first {
             throw PluginError(
-                "specs '\(first)' and '\(second)' would produce the same file \(SpecDiscovery.pluginOutputName(second)); rename one of them")
+                "specs '\(first)' and '\(second)' would produce the same file \(SpecDiscovery.pluginOutputName(second)); rename one of them"
+            )
         }
-        if let clash = specs.first(where: { SpecDiscovery.pluginOutputName($0).lowercased() == SpecDiscovery.endpointListName.lowercased() }) {
-            throw PluginError("spec '\(clash)' would produce \(SpecDiscovery.endpointListName), the list of endpoint types; rename it")
+        if let clash = specs.first(where: {
+            SpecDiscovery.pluginOutputName($0).lowercased() == SpecDiscovery.endpointListName.lowercased()
+        }) {
+            throw PluginError(
+                "spec '\(clash)' would produce \(SpecDiscovery.endpointListName), the list of endpoint types; rename it"
+            )
         }
         // A YAML file beside the specs folder is most likely a spec put in the wrong place; SwiftPM only calls it
         // "unhandled", so say what it is and where it belongs.
@@ -48,7 +54,8 @@ struct KonaplateGeneratorPlugin: BuildToolPlugin {
         removeStaleOutputs(in: context.pluginWorkDirectoryURL, keeping: Set(outputNames))
         return [
             .buildCommand(
-                displayName: "Generating Swift for \(target.name) from \(specs.count) specs in \(root.lastPathComponent)",
+                displayName:
+                    "Generating Swift for \(target.name) from \(specs.count) \(specs.count == 1 ? "spec" : "specs") in \(root.lastPathComponent)",
                 executable: tool,
                 arguments: [root.path, context.pluginWorkDirectoryURL.path, target.moduleName],
                 inputFiles: inputs,

@@ -47,7 +47,8 @@
                 url: "\(request.scheme ?? "https")://\(request.authority ?? "")\(request.path ?? "")",
                 method: HTTPMethod(rawValue: request.method.rawValue), headers: headers, body: .bytes(body))
             // ResponseAccumulator traps outside 0...2^32 - 1 (a ByteBuffer's capacity).
-            let accumulator = ResponseAccumulator(request: outgoing, maxBodySize: min(max(0, maximumResponseSize), Int(UInt32.max)))
+            let accumulator = ResponseAccumulator(
+                request: outgoing, maxBodySize: min(max(0, maximumResponseSize), Int(UInt32.max)))
             let task = client.execute(request: outgoing, delegate: accumulator, deadline: .now() + timeout)
             let response: HTTPClient.Response
             do {

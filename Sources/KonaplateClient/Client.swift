@@ -43,7 +43,8 @@ public struct KonaplateClient: Sendable {
     public init(
         credentials: KonaplateCredentials, server: KonaplateServer = .sandbox,
         transport: any KonaplateTransport = KonaplateURLSessionTransport(), sealer: (any KonaplateBodySealer)? = nil,
-        opener: (any KonaplateBodyOpener)? = nil, context: KonaplateHeaderContext = KonaplateHeaderContext(timeZone: .kst),
+        opener: (any KonaplateBodyOpener)? = nil,
+        context: KonaplateHeaderContext = KonaplateHeaderContext(timeZone: .kst),
         middlewares: [any KonaplateClientMiddleware] = [], validation: KonaplateValidationPolicy = .strict,
         retry: KonaplateRetryPolicy = .never, timeout: Duration? = nil,
         resultCodeReader: KonaplateResultCodeReader = .topLevelCodeAndMessage
@@ -113,7 +114,8 @@ public struct KonaplateClient: Sendable {
             case .invalid(let violations): throw .requestInvalid(violations)
             case .sealingFailed(let cause): throw .sealingFailed(cause)
             case .encryptionRequired: throw .encryptionRequired("request")
-            case .encodingFailed(let reason): throw .requestInvalid(KonaplateValidationError(violations: [.init(path: "", message: reason)]))
+            case .encodingFailed(let reason):
+                throw .requestInvalid(KonaplateValidationError(violations: [.init(path: "", message: reason)]))
             case .openingFailed(let cause): throw .openingFailed(cause)
             case .decodingFailed(let reason): throw .decodingFailed(reason)
             }
@@ -199,20 +201,32 @@ public struct KonaplateClient: Sendable {
         let (code, message, decoded) = readResultCode(of: Endpoint.Response.self, response, json: json)
         guard let code else { throw .unexpectedResponse(status: response.status, correlationID: correlationID) }
         guard code == KonaplateResultCodeReader.successCode else {
-            throw .api(Endpoint.ResultCode(code: code), status: response.status, message: message, correlationID: correlationID)
+            throw .api(
+                Endpoint.ResultCode(code: code), status: response.status, message: message, correlationID: correlationID
+            )
         }
         var violations: [KonaplateViolation] = []
         var headers: Endpoint.ResponseHeaders?
         do { headers = try Endpoint.ResponseHeaders(response.headerFields) } catch { violations += error.violations }
         let value: Endpoint.Response
-        do { value = try (decoded ?? Result { try KonaplateJSON.sharedDecoder.decode(Endpoint.Response.self, from: KonaplateRequests.document(json)) }).get() } catch {
+        do {
+            value = try
+                (decoded
+                ?? Result {
+                    try KonaplateJSON.sharedDecoder.decode(
+                        Endpoint.Response.self, from: KonaplateRequests.document(json))
+                }).get()
+        } catch {
             // The error's own text can quote a field's value; name only the failing path.
             throw .decodingFailed(KonaplateJSON.pathDescription(of: error))
         }
         violations += value.violations
-        if validation == .strict && !violations.isEmpty { throw .responseInvalid(KonaplateValidationError(violations: violations)) }
+        if validation == .strict && !violations.isEmpty {
+            throw .responseInvalid(KonaplateValidationError(violations: violations))
+        }
         return KonaplateResponse(
-            value: value, resultCode: Endpoint.ResultCode(code: code), status: response.status, correlationID: correlationID,
+            value: value, resultCode: Endpoint.ResultCode(code: code), status: response.status,
+            correlationID: correlationID,
             headers: headers, violations: violations, attempts: attempts)
     }
 }

@@ -38,7 +38,8 @@ public enum KonaplateClientError<Endpoint: KonaplateEndpoint>: Error, CustomStri
     public var description: String {
         switch self {
         case .requestInvalid(let error): "\(Endpoint.path): request invalid, not sent: \(error)"
-        case .encryptionRequired(let which): "\(Endpoint.path): the \(which) body is encrypted; the client needs a \(which == "request" ? "sealer" : "opener")"
+        case .encryptionRequired(let which):
+            "\(Endpoint.path): the \(which) body is encrypted; the client needs a \(which == "request" ? "sealer" : "opener")"
         case .sealingFailed(let error): "\(Endpoint.path): sealing the request failed: \(error)"
         case .transport(let error): "\(Endpoint.path): transport failed: \(error)"
         case .timedOut(let timeout): "\(Endpoint.path): no response within \(timeout)"
@@ -46,8 +47,10 @@ public enum KonaplateClientError<Endpoint: KonaplateEndpoint>: Error, CustomStri
         case .api(let code, let status, let message, _):
             "\(Endpoint.path): \(code.code)\(message.map { " \($0)" } ?? "") (HTTP \(status.code))"
         case .unexpectedResponse(let status, _): "\(Endpoint.path): HTTP \(status.code) without a result code"
-        case .responseTooLarge(let limit): "\(Endpoint.path): the response is larger than \(limit) bytes; not read past that"
-        case .correlationMismatch(let sent, _): "\(Endpoint.path): the response names another request than \(sent); not read"
+        case .responseTooLarge(let limit):
+            "\(Endpoint.path): the response is larger than \(limit) bytes; not read past that"
+        case .correlationMismatch(let sent, _):
+            "\(Endpoint.path): the response names another request than \(sent); not read"
         case .openingFailed(let error): "\(Endpoint.path): opening the response failed: \(error)"
         case .decodingFailed(let reason): "\(Endpoint.path): the response did not decode: \(reason)"
         case .responseInvalid(let error): "\(Endpoint.path): response invalid: \(error)"

@@ -1,6 +1,6 @@
 import HTTPTypes
-import Logging
 import KonaplateRuntime
+import Logging
 
 /// What a middleware knows of the call it wraps.
 public struct KonaplateOperation: Sendable {
@@ -52,7 +52,9 @@ public struct KonaplateLoggingMiddleware: KonaplateClientMiddleware {
         case .success(let (response, responseBody)):
             metadata["konaplate.status"] = "\(response.status.code)"
             metadata["konaplate.response.bytes"] = "\(responseBody.count)"
-            logger.log(level: level, "\(operation.method.rawValue) \(operation.path) → \(response.status.code)", metadata: metadata)
+            logger.log(
+                level: level, "\(operation.method.rawValue) \(operation.path) → \(response.status.code)",
+                metadata: metadata)
         case .failure(let error):
             metadata["konaplate.error"] = "\(type(of: error))"
             logger.log(level: .warning, "\(operation.method.rawValue) \(operation.path) failed", metadata: metadata)

@@ -12,7 +12,10 @@ import KonaplateRuntime
 public struct KonaplateResultCodeReader: Sendable {
     /// The code and message of a response, from its status, headers and JSON body (opened, when the endpoint
     /// encrypts responses); nil for what it cannot find.
-    public let read: @Sendable (_ status: HTTPResponse.Status, _ headers: HTTPFields, _ body: [UInt8]) -> (code: String?, message: String?)
+    public let read:
+        @Sendable (_ status: HTTPResponse.Status, _ headers: HTTPFields, _ body: [UInt8]) -> (
+            code: String?, message: String?
+        )
     /// The members' names, for a reader made by `members(code:message:)`: the client then reads code, message and
     /// body in one JSON pass instead of two (BENCHMARKS.md).
     let members: Members?
@@ -35,12 +38,16 @@ public struct KonaplateResultCodeReader: Sendable {
         ) -> (code: String?, message: String?, body: Result<Body, any Error>) {
             let read: (code: String?, message: String?, body: Result<Body, any Error>)
             do {
-                let envelope = try decoder.decode(KonaplateResultEnvelope<Body>.self, from: KonaplateRequests.document(json))
+                let envelope = try decoder.decode(
+                    KonaplateResultEnvelope<Body>.self, from: KonaplateRequests.document(json))
                 read = (envelope.code, envelope.message, envelope.body)
             } catch {
                 read = (nil, nil, .failure(error))
             }
-            return (read.code ?? (status.kind == .successful ? KonaplateResultCodeReader.successCode : nil), read.message, read.body)
+            return (
+                read.code ?? (status.kind == .successful ? KonaplateResultCodeReader.successCode : nil), read.message,
+                read.body
+            )
         }
     }
 
@@ -57,7 +64,10 @@ public struct KonaplateResultCodeReader: Sendable {
     }
 
     public init(
-        _ read: @escaping @Sendable (_ status: HTTPResponse.Status, _ headers: HTTPFields, _ body: [UInt8]) -> (code: String?, message: String?)
+        _ read:
+            @escaping @Sendable (_ status: HTTPResponse.Status, _ headers: HTTPFields, _ body: [UInt8]) -> (
+                code: String?, message: String?
+            )
     ) {
         self.read = read
         self.members = nil

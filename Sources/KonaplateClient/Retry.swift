@@ -26,7 +26,8 @@ public struct KonaplateRetryPolicy: Sendable {
     public static let never = KonaplateRetryPolicy(maxAttempts: 1)
 
     /// Retry `safeToRepeat` endpoints up to `maxAttempts` times in all.
-    public static func safeToRepeat(maxAttempts: Int = 3, delay: Duration = .milliseconds(200)) -> KonaplateRetryPolicy {
+    public static func safeToRepeat(maxAttempts: Int = 3, delay: Duration = .milliseconds(200)) -> KonaplateRetryPolicy
+    {
         KonaplateRetryPolicy(maxAttempts: maxAttempts, delay: delay)
     }
 

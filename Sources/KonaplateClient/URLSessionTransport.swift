@@ -56,20 +56,23 @@ final class KonaplateURLSession: Sendable {
     deinit { session.finishTasksAndInvalidate() }
 
     /// What every transport made without a configuration shares, as apps share `URLSession.shared`.
-    static let shared = KonaplateURLSession(configuration: {
-        let configuration = URLSessionConfiguration.ephemeral
-        // An API answer is never cached, and a server's cookie is nothing this client sends back.
-        configuration.urlCache = nil
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.httpShouldSetCookies = false
-        // FoundationNetworking's default of 6 connections per host stalls requests queued behind a connection the
-        // server drops, until their timeout, without sending them (1,000 concurrent requests with 1% dropped
-        // connections: a hundred and more timed out unsent; with 8 or more, none: BENCHMARKS.md, hostile server).
-        configuration.httpMaximumConnectionsPerHost = 16
-        return configuration
-    }())
+    static let shared = KonaplateURLSession(
+        configuration: {
+            let configuration = URLSessionConfiguration.ephemeral
+            // An API answer is never cached, and a server's cookie is nothing this client sends back.
+            configuration.urlCache = nil
+            configuration.httpCookieAcceptPolicy = .never
+            configuration.httpShouldSetCookies = false
+            // FoundationNetworking's default of 6 connections per host stalls requests queued behind a connection the
+            // server drops, until their timeout, without sending them (1,000 concurrent requests with 1% dropped
+            // connections: a hundred and more timed out unsent; with 8 or more, none: BENCHMARKS.md, hostile server).
+            configuration.httpMaximumConnectionsPerHost = 16
+            return configuration
+        }())
 
-    func exchange(_ request: URLRequest, body: [UInt8], timeout: Duration, limit: Int) async throws -> (HTTPResponse, [UInt8]) {
+    func exchange(_ request: URLRequest, body: [UInt8], timeout: Duration, limit: Int) async throws -> (
+        HTTPResponse, [UInt8]
+    ) {
         let task = ThreadSafe<URLSessionTask>(session.uploadTask(with: request, from: Data(body)))
         let delegate = self.delegate
         return try await withTaskCancellationHandler {
@@ -109,8 +112,11 @@ final class KonaplateURLSessionDelegate: NSObject, URLSessionDataDelegate, Senda
         continuation: CheckedContinuation<(HTTPResponse, [UInt8]), any Error>
     ) {
         let id = task.object.taskIdentifier
-        let timer = ThreadSafe(DispatchWorkItem { [weak self] in self?.fail(id, KonaplateTransportTimeout(timeout: timeout)) })
-        exchanges.withLock { $0[id] = Exchange(task: task, continuation: continuation, timeout: timeout, limit: limit, timer: timer) }
+        let timer = ThreadSafe(
+            DispatchWorkItem { [weak self] in self?.fail(id, KonaplateTransportTimeout(timeout: timeout)) })
+        exchanges.withLock {
+            $0[id] = Exchange(task: task, continuation: continuation, timeout: timeout, limit: limit, timer: timer)
+        }
         // Cancelled before the exchange was registered: the cancellation handler found nothing to end.
         if Task.isCancelled {
             fail(id, CancellationError())
@@ -170,7 +176,9 @@ final class KonaplateURLSessionDelegate: NSObject, URLSessionDataDelegate, Senda
         end(task.taskIdentifier) { exchange in
             if let error {
                 // URLSession's own idle timeout (the request's timeoutInterval) is the transport's timeout too.
-                if (error as? URLError)?.code == .timedOut { return .failure(KonaplateTransportTimeout(timeout: exchange.timeout)) }
+                if (error as? URLError)?.code == .timedOut {
+                    return .failure(KonaplateTransportTimeout(timeout: exchange.timeout))
+                }
                 return .failure(error)
             }
             guard let response else { return .failure(URLError(.badServerResponse)) }

@@ -51,8 +51,10 @@ public final class KonaplateDouble: KonaplateTransport {
             switch stub {
             case .response(let response): return (200, Array(try KonaplateJSON.encoder().encode(response)))
             case .result(let code):
-                return Self.failure(status: code.documentation?.httpStatus ?? 400, code: code.code, message: code.message)
-            case .code(let code, let status, let message): return Self.failure(status: status, code: code, message: message)
+                return Self.failure(
+                    status: code.documentation?.httpStatus ?? 400, code: code.code, message: code.message)
+            case .code(let code, let status, let message):
+                return Self.failure(status: status, code: code, message: message)
             }
         }
         state.withLock { $0.stubs[Endpoint.path] = answer }
@@ -72,7 +74,10 @@ public final class KonaplateDouble: KonaplateTransport {
         var path = request.path ?? ""
         if path.hasPrefix(configuration.basePath) { path = String(path.dropFirst(configuration.basePath.count)) }
         guard let endpoint = routes["\(request.method.rawValue) \(path)"] else {
-            return respond(Self.failure(status: 404, code: "DOUBLE_NOT_FOUND", message: "no endpoint \(request.method.rawValue) \(path)"), to: request)
+            return respond(
+                Self.failure(
+                    status: 404, code: "DOUBLE_NOT_FOUND", message: "no endpoint \(request.method.rawValue) \(path)"),
+                to: request)
         }
         return handle(endpoint, request, body: body, path: path)
     }
@@ -82,7 +87,8 @@ public final class KonaplateDouble: KonaplateTransport {
     ) -> (HTTPResponse, [UInt8]) {
         var record = KonaplateRecordedRequest(
             method: request.method.rawValue, path: path,
-            headers: Dictionary(request.headerFields.map { ($0.name.rawName, $0.value) }, uniquingKeysWith: { first, _ in first }),
+            headers: Dictionary(
+                request.headerFields.map { ($0.name.rawName, $0.value) }, uniquingKeysWith: { first, _ in first }),
             json: nil, request: nil, refusal: nil)
         defer { state.withLock { $0.recorded.append(record) } }
         let result = RequestCheck<Endpoint>(configuration: configuration).check(request.headerFields, body: body)
@@ -96,7 +102,8 @@ public final class KonaplateDouble: KonaplateTransport {
             guard let stub = state.withLock({ $0.stubs[Endpoint.path] }) else {
                 record.refusal = "no stub"
                 return respond(
-                    Self.failure(status: 501, code: "DOUBLE_NO_STUB", message: "no stub for \(Endpoint.path)"), to: request)
+                    Self.failure(status: 501, code: "DOUBLE_NO_STUB", message: "no stub for \(Endpoint.path)"),
+                    to: request)
             }
             do {
                 var (status, json) = try stub()
@@ -104,7 +111,8 @@ public final class KonaplateDouble: KonaplateTransport {
                 if Endpoint.isResponseEncrypted && (200..<300).contains(status) {
                     guard let key = configuration.clientPublicKeyPEM else {
                         return respond(
-                            Self.failure(status: 500, code: "DOUBLE_NO_KEY", message: "no client public key to seal with"),
+                            Self.failure(
+                                status: 500, code: "DOUBLE_NO_KEY", message: "no client public key to seal with"),
                             to: request)
                     }
                     switch configuration.sealedResponseForm {
@@ -115,7 +123,8 @@ public final class KonaplateDouble: KonaplateTransport {
                 }
                 return respond((status, json), to: request, encrypted: encrypted)
             } catch {
-                return respond(Self.failure(status: 500, code: "DOUBLE_STUB_FAILED", message: "\(type(of: error))"), to: request)
+                return respond(
+                    Self.failure(status: 500, code: "DOUBLE_STUB_FAILED", message: "\(type(of: error))"), to: request)
             }
         }
     }

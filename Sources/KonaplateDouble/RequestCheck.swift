@@ -25,16 +25,21 @@ struct RequestCheck<Endpoint: KonaplateEndpoint> {
         var json = body
         if Endpoint.isRequestEncrypted {
             guard let key = configuration.serverPrivateKeyPEM else {
-                return Result(verdict: .refused(status: 500, code: "DOUBLE_NO_KEY", message: "no server private key to open with"))
+                return Result(
+                    verdict: .refused(status: 500, code: "DOUBLE_NO_KEY", message: "no server private key to open with")
+                )
             }
             do { json = try KonaplateJWEOpener(clientPrivateKeyPEM: key).open(body) } catch {
-                return Result(verdict: .refused(status: 400, code: Self.invalidInput, message: "the encrypted body does not open: \(error)"))
+                return Result(
+                    verdict: .refused(
+                        status: 400, code: Self.invalidInput, message: "the encrypted body does not open: \(error)"))
             }
         }
         let request: Endpoint.Request
         do { request = try JSONDecoder().decode(Endpoint.Request.self, from: Data(json)) } catch {
             return Result(
-                verdict: .refused(status: 400, code: Self.invalidInput, message: "Invalid input parameter (the body does not decode)"),
+                verdict: .refused(
+                    status: 400, code: Self.invalidInput, message: "Invalid input parameter (the body does not decode)"),
                 json: json)
         }
         let violations = request.violations
@@ -42,7 +47,8 @@ struct RequestCheck<Endpoint: KonaplateEndpoint> {
             // Paths and expectations only, never values, as the runtime's own violations.
             let detail = violations.map(\.description).joined(separator: "; ")
             return Result(
-                verdict: .refused(status: 400, code: Self.invalidInput, message: "Invalid input parameter. \(detail)"), json: json,
+                verdict: .refused(status: 400, code: Self.invalidInput, message: "Invalid input parameter. \(detail)"),
+                json: json,
                 request: request)
         }
         return Result(verdict: .accepted, json: json, request: request)
@@ -59,7 +65,9 @@ struct RequestCheck<Endpoint: KonaplateEndpoint> {
             return (name, HTTPField.Name(name).flatMap { fields[$0] })
         }
         let credentials = configuration.credentials
-        func unauthorized(_ message: String) -> Verdict { .refused(status: 401, code: "DOUBLE_UNAUTHORIZED", message: message) }
+        func unauthorized(_ message: String) -> Verdict {
+            .refused(status: 401, code: "DOUBLE_UNAUTHORIZED", message: message)
+        }
         if let (name, aspId) = value(.aspId), aspId != credentials.aspId {
             return unauthorized("\(name) is not the ASP id the double expects")
         }
@@ -72,7 +80,8 @@ struct RequestCheck<Endpoint: KonaplateEndpoint> {
             return unauthorized("\(name) is not the crypto key id the double expects")
         }
         if let (name, zone) = value(.timeZone), let zone, zone != configuration.timeZone.code {
-            return unauthorized("\(name) \(zone) is not the time zone the double expects (\(configuration.timeZone.code))")
+            return unauthorized(
+                "\(name) \(zone) is not the time zone the double expects (\(configuration.timeZone.code))")
         }
         if let (name, tranTime) = value(.tranTime), let tranTime {
             guard let sent = DoubleTime.date(tranTime, in: configuration.timeZone) else {
@@ -80,15 +89,19 @@ struct RequestCheck<Endpoint: KonaplateEndpoint> {
             }
             let skew = abs(configuration.now().timeIntervalSince(sent))
             if skew > Double(configuration.allowedSkew.components.seconds) {
-                return unauthorized("\(name) is \(Int(skew)) s from the double's clock; at most \(configuration.allowedSkew) is allowed")
+                return unauthorized(
+                    "\(name) is \(Int(skew)) s from the double's clock; at most \(configuration.allowedSkew) is allowed"
+                )
             }
         }
         if let (name, token) = value(.tranToken), let token {
             let parts = token.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0] == "KMV1" else { return unauthorized("\(name) is malformed") }
-            let expected = KonaplateHeaderValues.tranToken(secretKey: credentials.secretKey, body: body, time: String(parts[1]))
+            let expected = KonaplateHeaderValues.tranToken(
+                secretKey: credentials.secretKey, body: body, time: String(parts[1]))
             guard constantTimeEqual(Array(expected.utf8), Array(token.utf8)) else {
-                return unauthorized("\(name) does not match the body (wrong secret key, or a body changed after signing)")
+                return unauthorized(
+                    "\(name) does not match the body (wrong secret key, or a body changed after signing)")
             }
         }
         return nil
@@ -110,7 +123,8 @@ enum DoubleTime {
         guard let timeZone = TimeZone(secondsFromGMT: zone.secondsFromGMT) else { return nil }
         calendar.timeZone = timeZone
         let components = DateComponents(
-            year: number(0..<4), month: number(4..<6), day: number(6..<8), hour: number(8..<10), minute: number(10..<12),
+            year: number(0..<4), month: number(4..<6), day: number(6..<8), hour: number(8..<10),
+            minute: number(10..<12),
             second: number(12..<14))
         return calendar.date(from: components)
     }

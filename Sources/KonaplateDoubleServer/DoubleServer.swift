@@ -93,7 +93,9 @@
             let keepAlive = head.isKeepAlive
             if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
             let status = HTTPResponseStatus(statusCode: response.status.code)
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))),
+                promise: nil)
             var buffer = context.channel.allocator.buffer(capacity: responseBody.count)
             buffer.writeBytes(responseBody)
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)

@@ -20,13 +20,18 @@ enum BaseSpecs {
     /// diagnostics naming `revision:path` (as `git show` takes it). A folder the revision lacks has no specs: every
     /// endpoint is then new.
     private static func atRevision(_ revision: String, specs: String) throws(SpecFilesError) -> [SpecInput] {
-        guard FileManager.default.fileExists(atPath: specs) else { throw .io("the specs folder '\(specs)' does not exist") }
+        guard FileManager.default.fileExists(atPath: specs) else {
+            throw .io("the specs folder '\(specs)' does not exist")
+        }
         let prefix = try git(["rev-parse", "--show-prefix"], in: specs).trimmingCharacters(in: .whitespacesAndNewlines)
-        _ = try git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: specs, failure: {
-            "'\(revision)' is neither a folder nor a git revision"
-        })
+        _ = try git(
+            ["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: specs,
+            failure: {
+                "'\(revision)' is neither a folder nor a git revision"
+            })
         let name = URL(fileURLWithPath: specs).standardizedFileURL.lastPathComponent
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-diff-\(UUID().uuidString)")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "konaplate-diff-\(UUID().uuidString)")
         let folder = temporary.appendingPathComponent(name)
         defer { try? FileManager.default.removeItem(at: temporary) }
         do {
@@ -50,7 +55,9 @@ enum BaseSpecs {
         }
     }
 
-    private static func git(_ arguments: [String], in folder: String, failure: (() -> String)? = nil) throws(SpecFilesError) -> String {
+    private static func git(_ arguments: [String], in folder: String, failure: (() -> String)? = nil)
+        throws(SpecFilesError) -> String
+    {
         do {
             return try run("/usr/bin/env", ["git"] + arguments, in: folder)
         } catch {
@@ -60,7 +67,9 @@ enum BaseSpecs {
 
     /// Runs a command; its standard output, or its standard error as the failure.
     @discardableResult
-    private static func run(_ executable: String, _ arguments: [String], in folder: String) throws(SpecFilesError) -> String {
+    private static func run(_ executable: String, _ arguments: [String], in folder: String) throws(SpecFilesError)
+        -> String
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -69,14 +78,18 @@ enum BaseSpecs {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        do { try process.run() } catch { throw .io("cannot run \(arguments.first ?? executable): \(error.localizedDescription)") }
+        do { try process.run() } catch {
+            throw .io("cannot run \(arguments.first ?? executable): \(error.localizedDescription)")
+        }
         // Read before waiting: a full pipe would otherwise block the child forever.
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw .io(message.isEmpty ? "\(arguments.joined(separator: " ")) exited with \(process.terminationStatus)" : message)
+            throw .io(
+                message.isEmpty
+                    ? "\(arguments.joined(separator: " ")) exited with \(process.terminationStatus)" : message)
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -15,7 +15,8 @@ struct Check: ParsableCommand {
         }
         print(plan.unifiedDiff(), terminator: "")
         printError(
-            "konaplate-gen: \(folders.output) is out of date (\(counted(plan.changes.count, "file")) \(plan.changes.count == 1 ? "differs" : "differ")); run `swift run konaplate-gen generate` and commit the result")
+            "konaplate-gen: \(folders.output) is out of date (\(counted(plan.changes.count, "file")) \(plan.changes.count == 1 ? "differs" : "differ")); run `swift run konaplate-gen generate` and commit the result"
+        )
         throw KonaplateExit.outOfDate.exitCode
     }
 }

@@ -27,6 +27,8 @@ struct Definitions: ParsableCommand {
             return
         }
         let file = GeneratorPipeline.builtInHeaderTypes()
-        do { try OutputFile.writeIfChanged(Array(file.contents.utf8), to: runtimeSwift + "/" + file.name) } catch { throw fail(error) }
+        do { try OutputFile.writeIfChanged(Array(file.contents.utf8), to: runtimeSwift + "/" + file.name) } catch {
+            throw fail(error)
+        }
     }
 }

@@ -7,7 +7,8 @@ import KonaplateSpecs
 /// `konaplate-gen diff <base>`: the verdict a reviewer needs on a spec change.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Report which spec changes since <base> break deployed clients (wire) or code calling the generated API (Swift).",
+        abstract:
+            "Report which spec changes since <base> break deployed clients (wire) or code calling the generated API (Swift).",
         discussion: """
             <base> is a folder of specs, or a git revision (main, HEAD~1, origin/main): the specs folder as it was \
             there.
@@ -42,7 +43,8 @@ struct Diff: ParsableCommand {
         try reportErrors(report.diagnostics)
         print(report.rendered(format, base: baseLabel, head: specs), terminator: "")
         if report.hasUnallowedBreaks {
-            printError("konaplate-gen: breaking changes since \(baseLabel); accept reviewed ones with --allow ENDPOINT:RULE")
+            printError(
+                "konaplate-gen: breaking changes since \(baseLabel); accept reviewed ones with --allow ENDPOINT:RULE")
             throw KonaplateExit.breakingChanges.exitCode
         }
     }

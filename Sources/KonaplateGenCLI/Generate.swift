@@ -12,7 +12,9 @@ struct Generate: ParsableCommand {
 
     @Flag(
         name: .long,
-        help: "Remove stale generated files even when they outnumber the files the specs produce (after deleting most specs).")
+        help:
+            "Remove stale generated files even when they outnumber the files the specs produce (after deleting most specs)."
+    )
     var prune = false
 
     func run() throws {

@@ -9,7 +9,7 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a draft spec from a docs page's text (copied from the browser, or saved as text).",
         discussion: """
-            The draft goes where the README's convention puts it (/api/v1/x/y → <specs>/x/y.yaml) unless --stdout; \
+            The draft goes where the spec format's path convention puts it (/api/v1/x/y → <specs>/x/y.yaml) unless --stdout; \
             its name spells the path's words as the specs there spell them (BankAccounts…). Every decision the page cannot settle is a '# TODO(import): …' comment next to its key; lint warns on \
             each until it is resolved. Reads standard input when PAGE is '-' or absent.
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The exit codes of every subcommand, written once: `--help` prints this table, the README and DocC link to it.
+/// The exit codes of every subcommand, written once: `--help` prints this table, the DocC article "The command line" shows it (a test keeps the two equal).
 public enum KonaplateExit: Int32, CaseIterable, Sendable {
     case success = 0
     /// A spec has errors (printed as path:line:column: error: …). Nothing was written.
@@ -27,7 +27,9 @@ public enum KonaplateExit: Int32, CaseIterable, Sendable {
     }
 
     /// The table every subcommand's `--help` ends with.
-    static let helpText = "Exit codes:\n" + allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0))\($0.meaning)" }
+    static let helpText =
+        "Exit codes:\n"
+        + allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0))\($0.meaning)" }
         .joined(separator: "\n") + "\n"
 
     var exitCode: ExitCode { ExitCode(rawValue) }

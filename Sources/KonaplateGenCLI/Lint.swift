@@ -3,7 +3,8 @@ import KonaplateSpecs
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the specs and print diagnostics, remarks included; write nothing.", discussion: KonaplateExit.helpText)
+        abstract: "Check the specs and print diagnostics, remarks included; write nothing.",
+        discussion: KonaplateExit.helpText)
 
     @OptionGroup var specsOption: SpecsOption
 

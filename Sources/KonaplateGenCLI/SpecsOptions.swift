@@ -30,7 +30,9 @@ struct ModuleOption: ParsableArguments {
 
     func validate() throws {
         guard SwiftIdentifiers.isASCIIIdentifier(module), module.first?.isLetter == true else {
-            throw ValidationError("--module must be a Swift module name (letters, digits, '_', starting with a letter); found '\(module)'")
+            throw ValidationError(
+                "--module must be a Swift module name (letters, digits, '_', starting with a letter); found '\(module)'"
+            )
         }
     }
 }

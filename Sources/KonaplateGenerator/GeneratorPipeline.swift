@@ -45,7 +45,8 @@ public enum GeneratorPipeline {
         }
         let endpointFiles = api.endpoints.map { endpoint in
             GeneratedFile(
-                name: endpoint.typeName + ".swift", contents: EndpointFileRenderer.render(endpoint, writer: module.writer),
+                name: endpoint.typeName + ".swift",
+                contents: EndpointFileRenderer.render(endpoint, writer: module.writer),
                 sourceName: endpoint.sourceName)
         }
         let root = rootName(inputs)
@@ -54,7 +55,8 @@ public enum GeneratorPipeline {
             ? []
             : [
                 GeneratedFile(
-                    name: CatalogueRenderer.fileName, contents: CatalogueRenderer.renderCatalogue(api.endpoints, sourceName: root),
+                    name: CatalogueRenderer.fileName,
+                    contents: CatalogueRenderer.renderCatalogue(api.endpoints, sourceName: root),
                     sourceName: root),
                 GeneratedFile(
                     name: EndpointListRenderer.fileName, contents: EndpointListRenderer.render(api, sourceName: root),

@@ -21,7 +21,8 @@ enum JSONSchemas {
             // Not an empty object: any object, since the fields are unknown.
             return .object([
                 ("description", .string(description + " The stored docs page does not show it: any JSON object.")),
-                ("type", .string("object")), ("additionalProperties", .bool(true)), ("x-konaplate-undocumented", .bool(true)),
+                ("type", .string("object")), ("additionalProperties", .bool(true)),
+                ("x-konaplate-undocumented", .bool(true)),
             ])
         }
         var schema = objectSchema(body?.fields ?? [], rules: body?.rules ?? [], direction)
@@ -29,19 +30,23 @@ enum JSONSchemas {
         return .object(schema)
     }
 
-    private static func objectSchema(_ fields: [FieldSpec], rules: [GroupRule] = [], _ direction: Direction) -> [(String, JSON)] {
+    private static func objectSchema(_ fields: [FieldSpec], rules: [GroupRule] = [], _ direction: Direction) -> [(
+        String, JSON
+    )] {
         var members: [(String, JSON)] = [("type", .string("object"))]
         members.append(("properties", .object(fields.map { ($0.name.value, fieldSchema($0, direction)) })))
         let required = fields.filter { $0.presence == .required }.map { JSON.string($0.name.value) }
         if !required.isEmpty { members.append(("required", .array(required))) }
-        let conditions = fields.compactMap { field in field.requiredWhen.map { dependency(field, $0, among: fields) } }
+        let conditions =
+            fields.compactMap { field in field.requiredWhen.map { dependency(field, $0, among: fields) } }
             + rules.map(groupRule)
         if !conditions.isEmpty { members.append(("allOf", .array(conditions))) }
         return members
     }
 
     /// `when: { field: type, oneOf: [INFINITE] }` → if type is one of them, the field is required.
-    private static func dependency(_ field: FieldSpec, _ dependency: FieldDependency, among fields: [FieldSpec]) -> JSON {
+    private static func dependency(_ field: FieldSpec, _ dependency: FieldDependency, among fields: [FieldSpec]) -> JSON
+    {
         let other = fields.first { $0.name.value == dependency.field.value }
         let values: [JSON] = dependency.values.map { value in
             switch other?.type {
@@ -73,7 +78,8 @@ enum JSONSchemas {
         switch field.type {
         case .string:
             members += stringSchema(
-                length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value, direction,
+                length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value,
+                direction,
                 pattern: field.pattern?.value)
         case .number:
             members += integerSchema(field.range?.value)
@@ -89,10 +95,15 @@ enum JSONSchemas {
         case .array:
             members.append(("type", .string("array")))
             let element =
-                field.items.map { itemSchema($0, direction) } ?? .object(objectSchema(field.fields, rules: field.rules, direction))
+                field.items.map { itemSchema($0, direction) }
+                ?? .object(objectSchema(field.fields, rules: field.rules, direction))
             // `elements: optional`: an element may also be null.
             members.append(
-                ("items", field.elementsOptional ? .object([("anyOf", .array([element, .object([("type", .string("null"))])]))]) : element))
+                (
+                    "items",
+                    field.elementsOptional
+                        ? .object([("anyOf", .array([element, .object([("type", .string("null"))])]))]) : element
+                ))
             if let count = field.count?.value {
                 if let minimum = count.minimum { members.append(("minItems", .integer(minimum))) }
                 if let maximum = count.maximum { members.append(("maxItems", .integer(maximum))) }
@@ -112,7 +123,8 @@ enum JSONSchemas {
         default:
             return .object(
                 stringSchema(
-                    length: items.length?.value, format: items.format?.value, codes: items.codes, range: items.range?.value,
+                    length: items.length?.value, format: items.format?.value, codes: items.codes,
+                    range: items.range?.value,
                     direction))
         }
     }
@@ -149,7 +161,8 @@ enum JSONSchemas {
             case .request:
                 members.append(("enum", documented))
             case .response:
-                members.append(("anyOf", .array([.object([("enum", documented)]), .object([("type", .string("string"))])])))
+                members.append(
+                    ("anyOf", .array([.object([("enum", documented)]), .object([("type", .string("string"))])])))
                 members.append(("x-konaplate-documented-codes", documented))
             }
             members.append(("x-konaplate-code-meanings", .object(codes.map { ($0.code, .string($0.meaning)) })))
@@ -166,13 +179,15 @@ enum JSONSchemas {
         if let maximum = range?.maximum, maximum > int64.upperBound { members.append(("format", .string("uint64"))) }
         for (name, bound) in [("minimum", range?.minimum), ("maximum", range?.maximum)] {
             guard let bound else { continue }
-            members.append(int64.contains(bound) ? (name, .number("\(bound)")) : ("x-konaplate-\(name)", .string("\(bound)")))
+            members.append(
+                int64.contains(bound) ? (name, .number("\(bound)")) : ("x-konaplate-\(name)", .string("\(bound)")))
         }
         return members
     }
 
     static func header(_ header: HeaderSpec) -> JSON {
-        .object(stringSchema(length: header.length?.value, format: header.format?.value, codes: [], range: nil, .request))
+        .object(
+            stringSchema(length: header.length?.value, format: header.format?.value, codes: [], range: nil, .request))
     }
 
     /// The regular expression of a format (ECMA-262, as JSON Schema uses), as strict as the runtime's check: each

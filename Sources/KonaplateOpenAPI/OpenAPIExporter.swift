@@ -17,7 +17,9 @@ public enum OpenAPIExporter {
     }
 
     static func document(_ api: CheckedAPI) -> String {
-        let sorted = api.endpoints.sorted { ($0.spec.path.value, $0.spec.method.value) < ($1.spec.path.value, $1.spec.method.value) }
+        let sorted = api.endpoints.sorted {
+            ($0.spec.path.value, $0.spec.method.value) < ($1.spec.path.value, $1.spec.method.value)
+        }
         var paths: [(String, JSON)] = []
         for path in uniqued(sorted.map(\.spec.path.value)) {
             let operations = sorted.filter { $0.spec.path.value == path }.map { endpoint in
@@ -29,9 +31,15 @@ public enum OpenAPIExporter {
         for endpoint in sorted {
             let name = endpoint.spec.name.value
             schemas.append(
-                ("\(name).Request", JSONSchemas.body(endpoint.spec.request, .request, description: "The request body of \(name).")))
+                (
+                    "\(name).Request",
+                    JSONSchemas.body(endpoint.spec.request, .request, description: "The request body of \(name).")
+                ))
             schemas.append(
-                ("\(name).Response", JSONSchemas.body(endpoint.spec.response, .response, description: "The response body of \(name).")))
+                (
+                    "\(name).Response",
+                    JSONSchemas.body(endpoint.spec.response, .response, description: "The response body of \(name).")
+                ))
         }
         return JSON.object([
             ("openapi", .string("3.1.0")),
@@ -71,20 +79,33 @@ public enum OpenAPIExporter {
         let encryptedRequest = spec.request?.encrypted ?? false
         let encryptedResponse = spec.response?.encrypted ?? false
         members.append(
-            ("parameters", .array(endpoint.requestHeaders.map { header in
-                var parameter: [(String, JSON)] = [("name", .string(header.name.value)), ("in", .string("header"))]
-                parameter.append(("required", .bool(isRequired(header, of: endpoint))))
-                if let description = header.description { parameter.append(("description", .string(description))) }
-                parameter.append(("schema", JSONSchemas.header(header)))
-                if let condition = header.condition { parameter.append(("x-konaplate-required-when", .string(condition.rawValue))) }
-                return .object(parameter)
-            })))
+            (
+                "parameters",
+                .array(
+                    endpoint.requestHeaders.map { header in
+                        var parameter: [(String, JSON)] = [
+                            ("name", .string(header.name.value)), ("in", .string("header")),
+                        ]
+                        parameter.append(("required", .bool(isRequired(header, of: endpoint))))
+                        if let description = header.description {
+                            parameter.append(("description", .string(description)))
+                        }
+                        parameter.append(("schema", JSONSchemas.header(header)))
+                        if let condition = header.condition {
+                            parameter.append(("x-konaplate-required-when", .string(condition.rawValue)))
+                        }
+                        return .object(parameter)
+                    })
+            ))
         members.append(
             (
                 "requestBody",
                 .object([
                     ("required", .bool(true)),
-                    ("content", .object([("application/json", .object([("schema", reference("\(spec.name.value).Request"))]))])),
+                    (
+                        "content",
+                        .object([("application/json", .object([("schema", reference("\(spec.name.value).Request"))]))])
+                    ),
                 ])
             ))
         members.append(("responses", responses(endpoint)))
@@ -96,7 +117,8 @@ public enum OpenAPIExporter {
         switch spec.docs {
         case .complete: members.append(("x-konaplate-docs", .object([("completeness", .string("complete"))])))
         case .partial(let missing):
-            members.append(("x-konaplate-docs", .object([("completeness", .string("partial")), ("missing", .string(missing))])))
+            members.append(
+                ("x-konaplate-docs", .object([("completeness", .string("partial")), ("missing", .string(missing))])))
         }
         return .object(members)
     }
@@ -134,27 +156,45 @@ public enum OpenAPIExporter {
                     members.append(
                         (
                             "headers",
-                            .object(endpoint.responseHeaders.map { header in
-                                var fields: [(String, JSON)] = [("required", .bool(header.presence == .required))]
-                                if let description = header.description { fields.append(("description", .string(description))) }
-                                fields.append(("schema", JSONSchemas.header(header)))
-                                return (header.name.value, .object(fields))
-                            })
+                            .object(
+                                endpoint.responseHeaders.map { header in
+                                    var fields: [(String, JSON)] = [("required", .bool(header.presence == .required))]
+                                    if let description = header.description {
+                                        fields.append(("description", .string(description)))
+                                    }
+                                    fields.append(("schema", JSONSchemas.header(header)))
+                                    return (header.name.value, .object(fields))
+                                })
                         ))
                     members.append(
-                        ("content", .object([("application/json", .object([("schema", reference("\(spec.name.value).Response"))]))])))
+                        (
+                            "content",
+                            .object([
+                                ("application/json", .object([("schema", reference("\(spec.name.value).Response"))]))
+                            ])
+                        ))
                 }
                 if !results.isEmpty {
                     members.append(
-                        ("x-konaplate-result-codes", .array(results.map { result in
-                            var fields: [(String, JSON)] = [("code", .string(result.code.value)), ("message", .string(result.message))]
-                            if let description = result.description { fields.append(("description", .string(description))) }
-                            return .object(fields)
-                        })))
+                        (
+                            "x-konaplate-result-codes",
+                            .array(
+                                results.map { result in
+                                    var fields: [(String, JSON)] = [
+                                        ("code", .string(result.code.value)), ("message", .string(result.message)),
+                                    ]
+                                    if let description = result.description {
+                                        fields.append(("description", .string(description)))
+                                    }
+                                    return .object(fields)
+                                })
+                        ))
                 }
                 return (status, .object(members))
             })
     }
 
-    private static func reference(_ name: String) -> JSON { .object([("$ref", .string("#/components/schemas/\(name)"))]) }
+    private static func reference(_ name: String) -> JSON {
+        .object([("$ref", .string("#/components/schemas/\(name)"))])
+    }
 }

@@ -52,7 +52,9 @@ extension KonaplateRequestHeaders {
         var fields = HTTPFields()
         for (name, value) in headerFields {
             // Header names come from the spec and were checked to be valid tokens when it was loaded.
-            if let fieldName = KonaplateHeaderNames.name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+            if let fieldName = KonaplateHeaderNames.name(name) {
+                fields.append(HTTPField(name: fieldName, value: value))
+            }
         }
         return fields
     }

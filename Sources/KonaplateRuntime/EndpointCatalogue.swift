@@ -20,7 +20,9 @@ public struct KonaplateEndpointCatalogue: Sendable {
     }
 
     /// Both catalogues' endpoints: `.konaplateAPI + .myKonaplateModels`.
-    public static func + (lhs: KonaplateEndpointCatalogue, rhs: KonaplateEndpointCatalogue) -> KonaplateEndpointCatalogue {
+    public static func + (lhs: KonaplateEndpointCatalogue, rhs: KonaplateEndpointCatalogue)
+        -> KonaplateEndpointCatalogue
+    {
         KonaplateEndpointCatalogue(lhs.endpoints + rhs.endpoints)
     }
 }

@@ -118,7 +118,8 @@ struct KonaplateTimestamp: Sendable {
     var digits: [UInt8] {
         var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 17)
         for (value, start, end) in [
-            (year, 0, 4), (month, 4, 6), (day, 6, 8), (hour, 8, 10), (minute, 10, 12), (second, 12, 14), (millisecond, 14, 17),
+            (year, 0, 4), (month, 4, 6), (day, 6, 8), (hour, 8, 10), (minute, 10, 12), (second, 12, 14),
+            (millisecond, 14, 17),
         ] {
             var rest = value
             var index = end - 1
@@ -221,7 +222,9 @@ extension KonaplateHeaderCondition {
     }
 
     /// Whether the header is sent (and required) for `endpoint`.
-    public func applies<Endpoint: KonaplateEndpoint>(to endpoint: Endpoint.Type) -> Bool { reason(for: endpoint) != nil }
+    public func applies<Endpoint: KonaplateEndpoint>(to endpoint: Endpoint.Type) -> Bool {
+        reason(for: endpoint) != nil
+    }
 }
 
 // For generated header types only.
@@ -239,6 +242,8 @@ extension KonaplateValidator {
         _ value: String?, at path: KonaplatePath, requiredWhen condition: KonaplateHeaderCondition,
         for endpoint: Endpoint.Type
     ) {
-        if value == nil, let reason = condition.reason(for: endpoint) { reportMissing(path, "required because \(reason)") }
+        if value == nil, let reason = condition.reason(for: endpoint) {
+            reportMissing(path, "required because \(reason)")
+        }
     }
 }

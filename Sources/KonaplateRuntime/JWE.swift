@@ -2,14 +2,6 @@ import Crypto
 import Foundation
 import _CryptoExtras
 
-// JWE (RFC 7516) compact serialization for Konaplate's encrypted bodies, on swift-crypto primitives.
-//
-// What the docs establish (DECISIONS.md D11): JWE; content encryption AES-GCM with 128- or 256-bit keys; key
-// encryption RSA-OAEP with 2048-bit keys; requests sealed with the server's public key, responses with the client's;
-// the key id in X-KM-Crypto-Key-Id. What they do NOT establish, and is therefore configurable with defaults taken
-// from a public, unofficial client of this API (unverified against the real server): the body wrapper
-// `{"encData": "<compact JWE>"}`, `alg` RSA-OAEP-256 and `enc` A128GCM (DECISIONS.md D12).
-
 public enum KonaplateJWEError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Not five base64url parts, or a part or the header that does not decode.
     case malformed(String)
@@ -34,6 +26,13 @@ public enum KonaplateJWEError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 }
 
+/// JWE (RFC 7516) compact serialization for Konaplate's encrypted bodies, on swift-crypto primitives.
+///
+/// What the docs establish (DECISIONS.md D11): JWE; content encryption AES-GCM with 128- or 256-bit keys; key
+/// encryption RSA-OAEP with 2048-bit keys; requests sealed with the server's public key, responses with the client's;
+/// the key id in X-KM-Crypto-Key-Id. What they do NOT establish, and is therefore configurable with defaults taken
+/// from a public, unofficial client of this API (unverified against the real server): the body wrapper
+/// `{"encData": "<compact JWE>"}`, `alg` RSA-OAEP-256 and `enc` A128GCM (DECISIONS.md D12).
 public enum KonaplateJWE {
     /// `alg`: how the content key is encrypted.
     public enum KeyAlgorithm: String, Sendable, CaseIterable {
@@ -65,13 +64,19 @@ public enum KonaplateJWE {
         let encryptedKey: Data
         let sealed: AES.GCM.SealedBox
         do {
-            encryptedKey = try contentKey.withUnsafeBytes { try publicKey.encrypt(Data($0), padding: algorithm.padding) }
-            sealed = try AES.GCM.seal(plaintext, using: contentKey, nonce: AES.GCM.Nonce(), authenticating: Data(protectedHeader.utf8))
+            encryptedKey = try contentKey.withUnsafeBytes {
+                try publicKey.encrypt(Data($0), padding: algorithm.padding)
+            }
+            sealed = try AES.GCM.seal(
+                plaintext, using: contentKey, nonce: AES.GCM.Nonce(), authenticating: Data(protectedHeader.utf8))
         } catch {
             throw .keyFormat("encryption failed")
         }
-        return [protectedHeader, base64URL(encryptedKey), base64URL(Data(sealed.nonce)), base64URL(sealed.ciphertext), base64URL(sealed.tag)]
-            .joined(separator: ".")
+        return [
+            protectedHeader, base64URL(encryptedKey), base64URL(Data(sealed.nonce)), base64URL(sealed.ciphertext),
+            base64URL(sealed.tag),
+        ]
+        .joined(separator: ".")
     }
 
     /// Opens a compact JWE with the private key; returns the plaintext only when every part authenticates.
@@ -83,12 +88,15 @@ public enum KonaplateJWE {
         let parts = compact.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 5 else { throw .malformed("\(parts.count) parts, expected 5") }
         guard let headerData = base64URLDecode(parts[0]), let encryptedKey = base64URLDecode(parts[1]),
-            let iv = base64URLDecode(parts[2]), let ciphertext = base64URLDecode(parts[3]), let tag = base64URLDecode(parts[4])
+            let iv = base64URLDecode(parts[2]), let ciphertext = base64URLDecode(parts[3]),
+            let tag = base64URLDecode(parts[4])
         else { throw .malformed("a part is not base64url") }
         guard let header = try? JSONDecoder().decode([String: KonaplateJSONValue].self, from: headerData),
             case .string(let alg)? = header["alg"], case .string(let enc)? = header["enc"]
         else { throw .malformed("the protected header has no alg and enc") }
-        guard let algorithm = KeyAlgorithm(rawValue: alg), algorithms.contains(algorithm) else { throw .unsupportedAlgorithm(alg) }
+        guard let algorithm = KeyAlgorithm(rawValue: alg), algorithms.contains(algorithm) else {
+            throw .unsupportedAlgorithm(alg)
+        }
         guard let encryption = ContentEncryption(rawValue: enc), encryptions.contains(encryption) else {
             throw .unsupportedAlgorithm(enc)
         }
@@ -96,11 +104,14 @@ public enum KonaplateJWE {
         guard iv.count == 12, tag.count == 16 else { throw .malformed("IV or tag of the wrong length") }
         let privateKey = try Self.privateKey(privateKeyPEM)
         let contentKey: Data
-        do { contentKey = try privateKey.decrypt(encryptedKey, padding: algorithm.padding) } catch { throw .keyDecryptionFailed }
+        do { contentKey = try privateKey.decrypt(encryptedKey, padding: algorithm.padding) } catch {
+            throw .keyDecryptionFailed
+        }
         guard contentKey.count == encryption.keyByteCount else { throw .keyDecryptionFailed }
         do {
             let box = try AES.GCM.SealedBox(nonce: AES.GCM.Nonce(data: iv), ciphertext: ciphertext, tag: tag)
-            return Array(try AES.GCM.open(box, using: SymmetricKey(data: contentKey), authenticating: Data(parts[0].utf8)))
+            return Array(
+                try AES.GCM.open(box, using: SymmetricKey(data: contentKey), authenticating: Data(parts[0].utf8)))
         } catch {
             throw .authenticationFailed
         }
@@ -124,7 +135,9 @@ public enum KonaplateJWE {
     }
 
     static func base64URLDecode(_ text: String) -> Data? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            return nil
+        }
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while base64.count % 4 != 0 { base64 += "=" }
         return Data(base64Encoded: base64)

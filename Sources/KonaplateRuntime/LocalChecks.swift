@@ -15,12 +15,17 @@ public enum KonaplateHeaderValueRule {
     public static func problem(_ value: String) -> String? {
         // Every header of every request goes through here: the common case, printable ASCII, is one pass over the
         // contiguous bytes, and only a value that fails it is looked at again for the reason.
-        let printable = value.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        } ?? value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        let printable =
+            value.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            } ?? value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         if !printable {
-            if value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) { return "contains a line break (CR or LF): a header value is one line" }
-            if value.utf8.contains(where: { $0 >= 0x80 }) { return "contains a non-ASCII character: a header value is printable ASCII" }
+            if value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
+                return "contains a line break (CR or LF): a header value is one line"
+            }
+            if value.utf8.contains(where: { $0 >= 0x80 }) {
+                return "contains a non-ASCII character: a header value is printable ASCII"
+            }
             return "contains a control character: a header value is printable ASCII"
         }
         if value.utf8.first == 0x20 { return "starts with a space, which HTTP strips" }
@@ -48,7 +53,9 @@ extension KonaplateCredentials {
         check(cryptoKeyId, "cryptoKeyId")
         check(secretKey, "secretKey")
         if secretKey.isEmpty {
-            found.append(KonaplateViolation(path: "credentials.secretKey", message: "is empty: the tran token is an HMAC keyed with it"))
+            found.append(
+                KonaplateViolation(
+                    path: "credentials.secretKey", message: "is empty: the tran token is an HMAC keyed with it"))
         }
         return found
     }
@@ -78,11 +85,15 @@ extension KonaplateServer {
     private static func authorityProblem(_ authority: String) -> String? {
         let bytes = Array(authority.utf8)
         if bytes.isEmpty { return "is empty: expected a host, optionally with :port" }
-        if bytes.contains(UInt8(ascii: "@")) { return "has user information (user@host): credentials never go in a URL" }
+        if bytes.contains(UInt8(ascii: "@")) {
+            return "has user information (user@host): credentials never go in a URL"
+        }
         let allowed = bytes.allSatisfy { byte in
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "["),
+                UInt8(ascii: "]"):
                 true
             default: false
             }

@@ -1,11 +1,11 @@
-// Printing generated values without leaking what they carry.
-//
-// A type with `sensitive` fields (card and account numbers, names, CI, passwords, phone numbers, addresses,
-// keys) gets a `customMirror` in which those fields are `KonaplateRedacted`. `description`, `debugDescription`,
-// string interpolation and `dump()` all go through that mirror; `Codable` does not, so the wire format keeps the
-// real value.
-
 /// Stands in for a sensitive value in every printed form.
+///
+/// Printing generated values without leaking what they carry.
+///
+/// A type with `sensitive` fields (card and account numbers, names, CI, passwords, phone numbers, addresses,
+/// keys) gets a `customMirror` in which those fields are `KonaplateRedacted`. `description`, `debugDescription`,
+/// string interpolation and `dump()` all go through that mirror; `Codable` does not, so the wire format keeps the
+/// real value.
 public struct KonaplateRedacted: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {

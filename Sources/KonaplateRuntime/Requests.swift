@@ -31,6 +31,8 @@ public struct KonaplateServer: Sendable, Hashable {
     public static let sandbox = KonaplateServer(authority: "sandbox.konaplate.com", basePath: "/open-api")
 }
 
+/// Why `KonaplateRequests.prepare` (and so the client) did not build a request: nothing was sent. Never quotes a
+/// value, only where it is and what was expected, since requests carry card numbers, names and keys.
 public enum KonaplateRequestError: Error, Sendable, CustomStringConvertible {
     /// The request, or the request headers, break documented constraints: every violation, by path.
     case invalid(KonaplateValidationError)
@@ -135,7 +137,9 @@ public enum KonaplateRequests {
 
     /// Decodes a (opened) body. An endpoint that documents no response fields may answer with no body at all: that
     /// is the empty object.
-    package static func decode<Response: Decodable>(_ type: Response.Type, json: [UInt8]) throws(KonaplateRequestError) -> Response {
+    package static func decode<Response: Decodable>(_ type: Response.Type, json: [UInt8]) throws(KonaplateRequestError)
+        -> Response
+    {
         do { return try KonaplateJSON.sharedDecoder.decode(Response.self, from: document(json)) } catch {
             // The error's own text can quote a field's value; name only the failing path.
             throw .decodingFailed(KonaplateJSON.pathDescription(of: error))

@@ -1,13 +1,3 @@
-// Validation primitives the generated `validate()` methods are written in.
-//
-// Design decisions (documented in the README, "Validation"):
-// - A violation names the field path and what was expected, never the value: the same code validates card
-//   numbers, names and keys, and an error message is the easiest place for a secret to leak into a log.
-// - Lengths count UTF-16 code units, as the Konaplate server does: it is a Java service (the docs' sample code
-//   is Java) and Java's String.length() counts UTF-16 units. For ASCII and Korean (all in the BMP) that is the
-//   number of characters; UTF-8 bytes would reject a 40-syllable Korean name under "Max : 100" (120 bytes).
-// - Every violation of a value is collected; `validate()` throws once, listing all of them.
-
 /// A dotted path to a field inside a request, response or header set: `accountInfo.bankCode`, `items[2].id`.
 ///
 /// Generated code makes one path per checked field (`path + "cardNo"`), and almost every check passes, so a path
@@ -54,7 +44,9 @@ public struct KonaplatePath: Sendable, Hashable, CustomStringConvertible {
 
     /// The same path with its text joined once, for descending into a nested object: its fields then share
     /// that text instead of each joining it again.
-    @usableFromInline var joined: KonaplatePath { segment.isEmpty ? self : KonaplatePath(parent: description, segment: "") }
+    @usableFromInline var joined: KonaplatePath {
+        segment.isEmpty ? self : KonaplatePath(parent: description, segment: "")
+    }
 
     public static func == (left: KonaplatePath, right: KonaplatePath) -> Bool { left.description == right.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
@@ -116,6 +108,16 @@ public enum KonaplateLength: Sendable, Hashable {
 /// allocation when the value is valid (unspecialized generic code allocates for its temporaries).
 /// every method accepts an optional so optional and conditional fields need no special casing (nil is skipped:
 /// presence is enforced by the Swift type, a non-optional property cannot be missing).
+///
+/// Validation primitives the generated `validate()` methods are written in.
+///
+/// Design decisions (documented in KonaplateRuntime's DocC, "Using the generated code"):
+/// - A violation names the field path and what was expected, never the value: the same code validates card
+///   numbers, names and keys, and an error message is the easiest place for a secret to leak into a log.
+/// - Lengths count UTF-16 code units, as the Konaplate server does: it is a Java service (the docs' sample code
+///   is Java) and Java's String.length() counts UTF-16 units. For ASCII and Korean (all in the BMP) that is the
+///   number of characters; UTF-8 bytes would reject a 40-syllable Korean name under "Max : 100" (120 bytes).
+/// - Every violation of a value is collected; `validate()` throws once, listing all of them.
 public struct KonaplateValidator: Sendable {
     public private(set) var violations: [KonaplateViolation] = []
     /// Paths already reported as missing: their placeholder value is not checked again ("length 0").
@@ -157,10 +159,13 @@ public struct KonaplateValidator: Sendable {
 
     /// A number the docs type as a string ("senderUserId: string, Max : 9999999999999999999"): the text must be
     /// a decimal whole number (ASCII digits, optional leading '-') within the range.
-    @_spi(Generated) public mutating func check(_ value: String?, at path: KonaplatePath, numericRange range: ClosedRange<Int128>) {
+    @_spi(Generated) public mutating func check(
+        _ value: String?, at path: KonaplatePath, numericRange range: ClosedRange<Int128>
+    ) {
         guard let value else { return }
         let digits = value.hasPrefix("-") ? value.utf8.dropFirst() : value.utf8[...]
-        guard !digits.isEmpty, digits.count <= 38, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+        guard !digits.isEmpty, digits.count <= 38,
+            digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
             let number = Int128(value)
         else {
             report(path, "not a whole number, expected \(range.lowerBound)...\(range.upperBound)")
@@ -170,7 +175,9 @@ public struct KonaplateValidator: Sendable {
     }
 
     /// A date or time sent as a number (`deductionDate: 20240101`): its decimal digits are checked as the format's.
-    @_spi(Generated) public mutating func check(_ value: (some BinaryInteger)?, at path: KonaplatePath, format: KonaplateFormat) {
+    @_spi(Generated) public mutating func check(
+        _ value: (some BinaryInteger)?, at path: KonaplatePath, format: KonaplateFormat
+    ) {
         guard let value else { return }
         if !format.matches(String(value)) { report(path, "not in format \(format.pattern)") }
     }
@@ -199,7 +206,9 @@ public struct KonaplateValidator: Sendable {
         for (index, value) in (values ?? []).enumerated() { check(value, at: path[index]) }
     }
 
-    @_spi(Generated) public mutating func check(_ values: [String]?, at path: KonaplatePath, elementLength: KonaplateLength) {
+    @_spi(Generated) public mutating func check(
+        _ values: [String]?, at path: KonaplatePath, elementLength: KonaplateLength
+    ) {
         for (index, value) in (values ?? []).enumerated() { check(value, at: path[index], length: elementLength) }
     }
 
@@ -213,7 +222,8 @@ public struct KonaplateValidator: Sendable {
 
     /// A Conditional field required when another field of its object has one of `values` (read as text).
     @_spi(Generated) public mutating func check<Value>(
-        _ value: Value?, at path: KonaplatePath, requiredWhen other: String?, isOneOf values: [String], named name: String
+        _ value: Value?, at path: KonaplatePath, requiredWhen other: String?, isOneOf values: [String],
+        named name: String
     ) {
         guard value == nil, let other, values.contains(other) else { return }
         reportMissing(path, "required when \(name) is \(other)")
@@ -224,7 +234,10 @@ public struct KonaplateValidator: Sendable {
         let present = members.filter(\.1).map(\.0)
         guard present.count != 1 else { return }
         let names = members.map(\.0).joined(separator: ", ")
-        report(path, "exactly one of \(names) must be present; found \(present.isEmpty ? "none" : present.joined(separator: " and "))")
+        report(
+            path,
+            "exactly one of \(names) must be present; found \(present.isEmpty ? "none" : present.joined(separator: " and "))"
+        )
     }
 
     /// At least one of a group of fields must be present.
@@ -240,13 +253,17 @@ public struct KonaplateValidator: Sendable {
         for (index, value) in (values ?? []).enumerated() { check(value, at: path[index]) }
     }
 
-    @_spi(Generated) public mutating func check(_ values: [String?]?, at path: KonaplatePath, elementLength: KonaplateLength) {
+    @_spi(Generated) public mutating func check(
+        _ values: [String?]?, at path: KonaplatePath, elementLength: KonaplateLength
+    ) {
         for (index, value) in (values ?? []).enumerated() { check(value, at: path[index], length: elementLength) }
     }
 
     @_spi(Generated) @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ values: [Model?]?, at path: KonaplatePath) {
-        for (index, value) in (values ?? []).enumerated() { value?.collectViolations(into: &self, at: path[index].joined) }
+        for (index, value) in (values ?? []).enumerated() {
+            value?.collectViolations(into: &self, at: path[index].joined)
+        }
     }
 
     /// Descends into a nested object.
@@ -258,7 +275,9 @@ public struct KonaplateValidator: Sendable {
     /// Descends into every element of an array of objects.
     @_spi(Generated) @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ values: [Model]?, at path: KonaplatePath) {
-        for (index, value) in (values ?? []).enumerated() { value.collectViolations(into: &self, at: path[index].joined) }
+        for (index, value) in (values ?? []).enumerated() {
+            value.collectViolations(into: &self, at: path[index].joined)
+        }
     }
 }
 

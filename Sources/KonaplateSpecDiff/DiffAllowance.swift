@@ -11,7 +11,9 @@ public struct DiffAllowance: Sendable, Hashable, CustomStringConvertible {
     public static func parse(_ text: String) -> Result<DiffAllowance, DiffAllowanceError> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            return .failure(DiffAllowanceError(text: text, reason: "expected ENDPOINT:RULE, such as BankAccountsInfo:field-removed"))
+            return .failure(
+                DiffAllowanceError(text: text, reason: "expected ENDPOINT:RULE, such as BankAccountsInfo:field-removed")
+            )
         }
         guard parts[1] == "*" || DiffRule(rawValue: parts[1]) != nil else {
             let hint = Suggestion.hint(for: parts[1], among: DiffRule.allCases.map(\.rawValue))

@@ -34,7 +34,8 @@ struct DiffCollector {
     ///   a code list, a key); by default the subject's position in the new spec, its position in the old one for a
     ///   subject that is gone, or its nearest enclosing subject's.
     mutating func add(
-        _ rule: DiffRule, _ verdict: DiffVerdict, _ subject: String, _ reason: String, at location: SourceLocation? = nil
+        _ rule: DiffRule, _ verdict: DiffVerdict, _ subject: String, _ reason: String,
+        at location: SourceLocation? = nil
     ) {
         var finding = DiffFinding(
             endpoint: endpoint, subject: subject, rule: rule, verdict: verdict, reason: reason,
@@ -88,12 +89,15 @@ struct SpecTexts {
 
     init(_ inputs: [SpecInput]) {
         for input in inputs {
-            lines[input.displayPath] = String(decoding: input.contents, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            lines[input.displayPath] = String(decoding: input.contents, as: UTF8.self).split(
+                separator: "\n", omittingEmptySubsequences: false)
         }
     }
 
     func topLevel(_ key: String, in file: String) -> SourceLocation? {
-        guard let text = lines[file], let index = text.firstIndex(where: { $0.hasPrefix(key + ":") }) else { return nil }
+        guard let text = lines[file], let index = text.firstIndex(where: { $0.hasPrefix(key + ":") }) else {
+            return nil
+        }
         return SourceLocation(file: file, line: index + 1, column: 1)
     }
 
@@ -104,10 +108,16 @@ struct SpecTexts {
         let ownerLine = text[owner.line - 1]
         let ownerIndent = owner.column - 1
         // A flow mapping: `userId: { type: number, presence: required }`.
-        if let range = ownerLine.range(of: key + ":", range: ownerLine.index(ownerLine.startIndex, offsetBy: min(owner.column, ownerLine.count))..<ownerLine.endIndex),
-            range.lowerBound == ownerLine.startIndex || " {,".contains(ownerLine[ownerLine.index(before: range.lowerBound)])
+        if let range = ownerLine.range(
+            of: key + ":",
+            range: ownerLine.index(
+                ownerLine.startIndex, offsetBy: min(owner.column, ownerLine.count))..<ownerLine.endIndex),
+            range.lowerBound == ownerLine.startIndex
+                || " {,".contains(ownerLine[ownerLine.index(before: range.lowerBound)])
         {
-            return SourceLocation(file: owner.file, line: owner.line, column: ownerLine.distance(from: ownerLine.startIndex, to: range.lowerBound) + 1)
+            return SourceLocation(
+                file: owner.file, line: owner.line,
+                column: ownerLine.distance(from: ownerLine.startIndex, to: range.lowerBound) + 1)
         }
         var childIndent: Int?
         for index in owner.line..<text.count {
@@ -139,7 +149,8 @@ enum SubjectLocations {
         }
         // A header the endpoint changes is reported at its override, not at the shared definition.
         let overrides = Dictionary(
-            (spec.headers.requestOverrides.map { ("request", $0) } + spec.headers.responseOverrides.map { ("response", $0) })
+            (spec.headers.requestOverrides.map { ("request", $0) }
+                + spec.headers.responseOverrides.map { ("response", $0) })
                 .map { ("\($0.0) header \($0.1.name.value.lowercased())", $0.1.name.location) },
             uniquingKeysWith: { first, _ in first })
         for (side, headers) in [("request", endpoint.requestHeaders), ("response", endpoint.responseHeaders)] {

@@ -33,7 +33,8 @@ public struct DiffChange: Sendable, Hashable {
 
     /// The worst verdict of the findings of `aspect` (compatible when none).
     public func verdict(_ aspect: DiffAspect, countingAllowed: Bool = true) -> DiffVerdict {
-        findings.filter { $0.aspect == aspect && (countingAllowed || !$0.isAllowed) }.map(\.verdict).max() ?? .compatible
+        findings.filter { $0.aspect == aspect && (countingAllowed || !$0.isAllowed) }.map(\.verdict).max()
+            ?? .compatible
     }
 
     /// Whether it breaks either aspect once the allowed findings are set aside.

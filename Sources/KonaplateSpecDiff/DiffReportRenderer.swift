@@ -32,8 +32,10 @@ extension DiffReport {
 
     /// The one line that says what the report found.
     func verdictLine(base: String, head: String) -> String {
-        let endpoints = baseEndpointCount == headEndpointCount
-            ? counted(headEndpointCount, "endpoint") : "\(baseEndpointCount) → \(counted(headEndpointCount, "endpoint"))"
+        let endpoints =
+            baseEndpointCount == headEndpointCount
+            ? counted(headEndpointCount, "endpoint")
+            : "\(baseEndpointCount) → \(counted(headEndpointCount, "endpoint"))"
         let allowed = allowedCount > 0 ? " (\(allowedCount) allowed)" : ""
         return "\(base) → \(head): \(endpoints), \(counted(changes.count, "change")): \(tally)\(allowed)"
     }
@@ -52,7 +54,8 @@ enum DiffTextRenderer {
                 lines.append(change.endpoint)
             }
             lines.append(
-                "  \(change.location): \(change.subject): wire \(change.verdict(.wire)), Swift \(change.verdict(.swift))")
+                "  \(change.location): \(change.subject): wire \(change.verdict(.wire)), Swift \(change.verdict(.swift))"
+            )
             for finding in change.findings {
                 let aspect = finding.aspect == .wire ? "wire " : "Swift"
                 let allowed = finding.isAllowed ? " (allowed)" : ""
@@ -74,7 +77,10 @@ enum DiffMarkdownRenderer {
         let risky = report.changes.filter { max($0.verdict(.wire), $0.verdict(.swift)) == .risky }
         let compatible = report.changes.filter { max($0.verdict(.wire), $0.verdict(.swift)) == .compatible }
         let mark =
-            report.hasUnallowedBreaks ? "❌ breaking changes" : breaking.isEmpty ? (risky.isEmpty ? "✅ compatible" : "⚠️ risky changes") : "✅ breaking changes, all allowed"
+            report.hasUnallowedBreaks
+            ? "❌ breaking changes"
+            : breaking.isEmpty
+                ? (risky.isEmpty ? "✅ compatible" : "⚠️ risky changes") : "✅ breaking changes, all allowed"
         var lines = [
             "### konaplate-gen diff: \(mark)", "",
             report.verdictLine(base: "`\(base)`", head: "`\(head)`") + ".", "",
@@ -92,7 +98,8 @@ enum DiffMarkdownRenderer {
             lines.append("")
         }
         lines.append(
-            "*Wire*: a client already deployed against the server. *Swift*: code calling the generated API, compiled again. Rules: the KonaplateGenCLI documentation, \"Reviewing spec changes\".")
+            "*Wire*: a client already deployed against the server. *Swift*: code calling the generated API, compiled again. Rules: the KonaplateGenCLI documentation, \"Reviewing spec changes\"."
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -103,7 +110,8 @@ enum DiffMarkdownRenderer {
                 "`\(finding.rule.rawValue)`\(finding.isAllowed ? " (allowed)" : ""): \(escape(finding.reason))"
             }.joined(separator: "<br>")
             rows.append(
-                "| \(code(change.endpoint)) | \(code(change.subject)) (\(escape(change.location.description))) | \(cell(change.verdict(.wire))) | \(cell(change.verdict(.swift))) | \(why) |")
+                "| \(code(change.endpoint)) | \(code(change.subject)) (\(escape(change.location.description))) | \(cell(change.verdict(.wire))) | \(cell(change.verdict(.swift))) | \(why) |"
+            )
         }
         return rows
     }
@@ -156,13 +164,16 @@ enum DiffJSONRenderer {
         }
         return JSON.object([
             ("base", .string(base)), ("head", .string(head)),
-            ("baseEndpoints", .integer(report.baseEndpointCount)), ("headEndpoints", .integer(report.headEndpointCount)),
+            ("baseEndpoints", .integer(report.baseEndpointCount)),
+            ("headEndpoints", .integer(report.headEndpointCount)),
             ("breaking", .bool(report.hasUnallowedBreaks)), ("changes", .array(changes)),
             ("unusedAllowances", .array(report.unusedAllowances.map { .string($0.description) })),
         ]).rendered()
     }
 
     private static func location(_ location: SourceLocation) -> JSON {
-        .object([("file", .string(location.file)), ("line", .integer(location.line)), ("column", .integer(location.column))])
+        .object([
+            ("file", .string(location.file)), ("line", .integer(location.line)), ("column", .integer(location.column)),
+        ])
     }
 }

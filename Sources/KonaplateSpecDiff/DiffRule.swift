@@ -24,7 +24,7 @@ public enum DiffAspect: String, Sendable, Hashable, CaseIterable {
 
 /// The rules `diff` applies, named as oasdiff and `buf breaking` name theirs where they have one. Each rule
 /// belongs to one aspect; its verdict depends on the side (a request or a response) and the direction of the
-/// change, as `summary` says. README "Reviewing a PR" lists them from here.
+/// change, as `summary` says. The DocC article "Reviewing spec changes" lists them from here (a test keeps them in step).
 public enum DiffRule: String, Sendable, Hashable, CaseIterable {
     // The wire: what the specs say travels.
     case endpointAdded = "endpoint-added"
@@ -81,8 +81,10 @@ public enum DiffRule: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .endpointAdded: "compatible: no deployed client calls it"
         case .endpointRemoved: "breaking: deployed clients still call it, and the server no longer answers"
-        case .endpointPathChanged, .endpointMethodChanged: "breaking: deployed clients send to the old one, which the server no longer serves"
-        case .encryptionChanged: "breaking: deployed clients seal (or do not seal) the body as before, which the other side cannot read"
+        case .endpointPathChanged, .endpointMethodChanged:
+            "breaking: deployed clients send to the old one, which the server no longer serves"
+        case .encryptionChanged:
+            "breaking: deployed clients seal (or do not seal) the body as before, which the other side cannot read"
         case .bodyDocumentationChanged:
             "breaking when the side that now expects fields requires one (a request becoming documented, a response becoming undocumented); else risky"
         case .fieldAdded:
@@ -96,15 +98,18 @@ public enum DiffRule: String, Sendable, Hashable, CaseIterable {
         case .conditionChanged:
             "breaking when a checked condition (`when:`) now requires a request field in a case deployed clients send, or lets the server leave out a response field there; else risky"
         case .typeChanged: "breaking: the receiving side no longer decodes what the other sends"
-        case .elementTypeChanged: "breaking when the receiving side no longer decodes the elements the other sends; else compatible"
+        case .elementTypeChanged:
+            "breaking when the receiving side no longer decodes the elements the other sends; else compatible"
         case .formatChanged, .lengthChanged, .rangeChanged, .countChanged, .patternChanged:
             "breaking when the server now refuses request values deployed clients may send, or may send response values deployed clients refuse (`.strict`); compatible the other way"
-        case .codesAdded: "breaking in a request (the server refuses other text), compatible in a response (deployed clients accept any text)"
+        case .codesAdded:
+            "breaking in a request (the server refuses other text), compatible in a response (deployed clients accept any text)"
         case .codesRemoved:
             "breaking in a response (deployed clients refuse text beyond the codes, `.strict`), compatible in a request"
         case .codeAdded:
             "breaking in a response (deployed clients refuse an unlisted code, `.strict`), compatible in a request"
-        case .codeRemoved: "breaking in a request (deployed clients may still send it, and the server refuses it), compatible in a response"
+        case .codeRemoved:
+            "breaking in a request (deployed clients may still send it, and the server refuses it), compatible in a response"
         case .sensitiveChanged: "risky: what logs and descriptions redact changed; nothing is refused"
         case .headerAdded:
             "breaking for a request header the server requires (deployed clients do not send it), risky for a conditional one, else compatible"
@@ -119,8 +124,10 @@ public enum DiffRule: String, Sendable, Hashable, CaseIterable {
         case .swiftTypeRemoved, .swiftTypeRenamed: "breaking: code naming the old type no longer compiles"
         case .swiftPropertyAdded:
             "breaking when the memberwise init gains a parameter without a default (existing calls no longer compile), else compatible"
-        case .swiftPropertyRemoved, .swiftPropertyRenamed: "breaking: code reading, setting or passing the old property no longer compiles"
-        case .swiftPropertyTypeChanged: "breaking: code using the property as its old type no longer compiles (including `T` ↔ `T?`)"
+        case .swiftPropertyRemoved, .swiftPropertyRenamed:
+            "breaking: code reading, setting or passing the old property no longer compiles"
+        case .swiftPropertyTypeChanged:
+            "breaking: code using the property as its old type no longer compiles (including `T` ↔ `T?`)"
         case .swiftInitOrderChanged:
             "breaking: the memberwise init takes its arguments in the spec's order, so a call written for the old order no longer compiles"
         case .swiftCaseAdded:

@@ -14,7 +14,8 @@ enum DiffWording {
     static func responseMissing(_ field: FieldSpec, _ situation: String) -> String {
         switch Requirement(field) {
         case .when:
-            "the server may leave it out \(situation); " + "a deployed client with the default `.strict` validation refuses the answer "
+            "the server may leave it out \(situation); "
+                + "a deployed client with the default `.strict` validation refuses the answer "
                 + "(`responseInvalid`: required there), a `.reportOnly` one accepts it and lists the violation"
         default:
             "the server may leave it out \(situation); deployed clients fail to decode the answer (`decodingFailed`: a required member is missing)"
@@ -28,7 +29,9 @@ enum DiffWording {
     }
 
     static func shapeChanged(_ side: DiffSide) -> String {
-        side == .request ? "deployed clients send the old shape, which the server no longer decodes" : "deployed clients fail to decode the new shape"
+        side == .request
+            ? "deployed clients send the old shape, which the server no longer decodes"
+            : "deployed clients fail to decode the new shape"
     }
 
     /// Why a constraint's change breaks, or not. `sent`: what the side that sends may send (the old values for a

@@ -26,16 +26,19 @@ struct FieldComparison {
                     let (removal, removalWhy) = removed(oldField, among: new)
                     let (addition, additionWhy) = added(newField, among: old)
                     let verdict = max(removal, addition)
-                    let why = [removal == verdict ? removalWhy : nil, addition == verdict ? additionWhy : nil].compactMap { $0 }
+                    let why = [removal == verdict ? removalWhy : nil, addition == verdict ? additionWhy : nil]
+                        .compactMap { $0 }
                     collector.add(
                         .fieldRenamed, verdict, subject,
-                        "the JSON name changed: '\(oldField.name.value)' → '\(newField.name.value)': " + why.joined(separator: "; "),
+                        "the JSON name changed: '\(oldField.name.value)' → '\(newField.name.value)': "
+                            + why.joined(separator: "; "),
                         at: newField.name.location)
                 }
                 compare(oldField, newField, subject: subject, siblings: (old, new), into: &collector)
             case (let oldField?, nil):
                 let (verdict, why) = removed(oldField, among: new)
-                collector.add(.fieldRemoved, verdict, path + "." + oldField.name.value, why, at: oldField.name.location.inBase)
+                collector.add(
+                    .fieldRemoved, verdict, path + "." + oldField.name.value, why, at: oldField.name.location.inBase)
             case (nil, let newField?):
                 let (verdict, why) = added(newField, among: old)
                 collector.add(.fieldAdded, verdict, path + "." + newField.name.value, why, at: newField.name.location)
@@ -50,7 +53,10 @@ struct FieldComparison {
     private func removed(_ field: FieldSpec, among new: [FieldSpec]) -> (DiffVerdict, String) {
         switch side {
         case .request:
-            return (.risky, "deployed clients still send '\(field.name.value)'; the server ignores members it does not know, so the value is lost")
+            return (
+                .risky,
+                "deployed clients still send '\(field.name.value)'; the server ignores members it does not know, so the value is lost"
+            )
         case .response:
             if let situation = Requirement.demanded(Requirement(field), beyond: .never, sentBy: new) {
                 return (.breaking, DiffWording.responseMissing(field, situation))
@@ -64,28 +70,39 @@ struct FieldComparison {
         switch side {
         case .request:
             if let situation = Requirement.demanded(Requirement(field), beyond: .never, sentBy: old) {
-                return (.breaking, "a new \(field.presence.word) request field: deployed clients do not send '\(field.name.value)', which the server needs \(situation), so it refuses their requests")
+                return (
+                    .breaking,
+                    "a new \(field.presence.word) request field: deployed clients do not send '\(field.name.value)', which the server needs \(situation), so it refuses their requests"
+                )
             }
             if case .conditional = field.presence {
-                return (.risky, "a new conditional request field: deployed clients never send it, though the docs may need it")
+                return (
+                    .risky,
+                    "a new conditional request field: deployed clients never send it, though the docs may need it"
+                )
             }
             return (.compatible, "a new optional request field: deployed clients leave it out")
         case .response:
-            return (.compatible, "a new \(field.presence.word) response field: deployed clients ignore members they do not know")
+            return (
+                .compatible,
+                "a new \(field.presence.word) response field: deployed clients ignore members they do not know"
+            )
         }
     }
 
     // MARK: One field on both sides
 
     private func compare(
-        _ old: FieldSpec, _ new: FieldSpec, subject: String, siblings: ([FieldSpec], [FieldSpec]), into collector: inout DiffCollector
+        _ old: FieldSpec, _ new: FieldSpec, subject: String, siblings: ([FieldSpec], [FieldSpec]),
+        into collector: inout DiffCollector
     ) {
         let owner = new.name.location
         let oldOwner = old.name.location
         if old.type != new.type {
             collector.add(
                 .typeChanged, .breaking, subject,
-                "\(old.type.rawValue) → \(new.type.rawValue): " + DiffWording.typeChanged(old.type.rawValue, new.type.rawValue, side),
+                "\(old.type.rawValue) → \(new.type.rawValue): "
+                    + DiffWording.typeChanged(old.type.rawValue, new.type.rawValue, side),
                 at: collector.key("type", new: owner, old: oldOwner))
             return  // everything else about the field follows from its type
         }
@@ -94,28 +111,27 @@ struct FieldComparison {
             length: (old.length?.value, new.length?.value), range: (old.range?.value, new.range?.value),
             format: (old.format?.value, new.format?.value), subject: subject, owners: (oldOwner, owner),
             codes: (old.codes, new.codes), into: &collector)
-        compareConstraint(.patternChanged, old.pattern?.value, new.pattern?.value, subject: subject, owners: (oldOwner, owner), into: &collector)
+        compareConstraint(
+            .patternChanged, old.pattern?.value, new.pattern?.value, subject: subject, owners: (oldOwner, owner),
+            into: &collector)
         if let change = ConstraintChange.between(
             (old.count?.value.minimum, old.count?.value.maximum), (new.count?.value.minimum, new.count?.value.maximum))
         {
             collector.add(
                 .countChanged, change.verdict(side), subject,
-                "elements \(describe(old.count?.value)) → \(describe(new.count?.value))" + DiffWording.because(change, side, "element counts"),
+                "elements \(describe(old.count?.value)) → \(describe(new.count?.value))"
+                    + DiffWording.because(change, side, "element counts"),
                 at: collector.key("count", new: owner, old: oldOwner))
         }
         compareCodes(old.codes, new.codes, subject: subject, owners: (oldOwner, owner), into: &collector)
-        if old.sensitive != new.sensitive {
-            collector.add(
-                .sensitiveChanged, .risky, subject,
-                new.sensitive ? "now sensitive: logs and descriptions redact it" : "no longer sensitive: logs and descriptions show it",
-                at: collector.key("sensitive", new: owner, old: oldOwner))
-        }
-        if old.description != new.description {
-            collector.add(.documentationChanged, .compatible, subject, "description changed", at: collector.key("description", new: owner, old: oldOwner))
-        }
+        collector.compareAnnotations(
+            sensitive: (old.sensitive, new.sensitive), description: (old.description, new.description),
+            subject: subject,
+            owners: (oldOwner, owner))
         if old.rules.map(RuleShape.init) != new.rules.map(RuleShape.init) {
             collector.add(
-                .conditionChanged, .risky, subject, "the rules about its fields changed: check which combinations deployed clients send",
+                .conditionChanged, .risky, subject,
+                "the rules about its fields changed: check which combinations deployed clients send",
                 at: collector.key("rules", new: owner, old: oldOwner))
         }
         compareElements(old, new, subject: subject, into: &collector)
@@ -123,33 +139,47 @@ struct FieldComparison {
     }
 
     private func comparePresence(
-        _ old: FieldSpec, _ new: FieldSpec, subject: String, siblings: ([FieldSpec], [FieldSpec]), into collector: inout DiffCollector
+        _ old: FieldSpec, _ new: FieldSpec, subject: String, siblings: ([FieldSpec], [FieldSpec]),
+        into collector: inout DiffCollector
     ) {
-        let oldRequirement = Requirement(old), newRequirement = Requirement(new)
+        let oldRequirement = Requirement(old)
+        let newRequirement = Requirement(new)
         let samePresence = old.presence.word == new.presence.word
         guard old.presence != new.presence || oldRequirement != newRequirement else { return }
         let at = collector.key(samePresence ? "when" : "presence", new: new.name.location, old: old.name.location)
         let change = "\(old.presence.word) → \(new.presence.word)"
         // Who must be ready for the field's absence: the new server (requests), the deployed client (responses).
-        let situation = side == .request
+        let situation =
+            side == .request
             ? Requirement.demanded(newRequirement, beyond: oldRequirement, sentBy: siblings.0)
             : Requirement.demanded(oldRequirement, beyond: newRequirement, sentBy: siblings.1)
         if let situation {
-            let why = side == .request
+            let why =
+                side == .request
                 ? "deployed clients may leave it out \(situation), so the server refuses their requests"
                 : DiffWording.responseMissing(old, situation)
             let rule: DiffRule = samePresence ? .conditionChanged : .presenceChanged
-            collector.add(rule, .breaking, subject, (samePresence ? "its condition changed" : change) + ": " + why, at: at)
+            collector.add(
+                rule, .breaking, subject, (samePresence ? "its condition changed" : change) + ": " + why, at: at)
             return
         }
         if samePresence {
-            collector.add(.conditionChanged, .risky, subject, "the condition under which it is required changed", at: at)
+            collector.add(
+                .conditionChanged, .risky, subject, "the condition under which it is required changed", at: at)
         } else if case .conditional = new.presence, side == .request {
-            collector.add(.presenceChanged, .risky, subject, change + ": the docs now need it in cases no validator checks; deployed clients may leave it out", at: at)
+            collector.add(
+                .presenceChanged, .risky, subject,
+                change + ": the docs now need it in cases no validator checks; deployed clients may leave it out",
+                at: at)
         } else if case .conditional = old.presence, side == .response {
-            collector.add(.presenceChanged, .risky, subject, change + ": the server may leave it out in cases the docs state in words", at: at)
+            collector.add(
+                .presenceChanged, .risky, subject,
+                change + ": the server may leave it out in cases the docs state in words", at: at)
         } else {
-            let why = side == .request ? "deployed clients send it or not, both accepted" : "deployed clients get it at least as often as before"
+            let why =
+                side == .request
+                ? "deployed clients send it or not, both accepted"
+                : "deployed clients get it at least as often as before"
             collector.add(.presenceChanged, .compatible, subject, change + ": " + why, at: at)
         }
     }
@@ -170,22 +200,29 @@ struct FieldComparison {
                 let count = code.code.utf16.count
                 return count < (limit?.minimum ?? 0) || count > (limit?.maximum ?? Int.max)
             }
-            let why = switch (misfit, side) {
-            case (let code?, .request): ": deployed clients may still send code '\(code.code)', which the server now refuses"
-            case (let code?, .response): ": " + DiffWording.responseRefused("code '\(code.code)'")
-            case (nil, .request): ": every code deployed clients send still fits"
-            case (nil, .response): ": every code the server sends still fits what deployed clients accept"
-            }
+            let why =
+                switch (misfit, side) {
+                case (let code?, .request):
+                    ": deployed clients may still send code '\(code.code)', which the server now refuses"
+                case (let code?, .response): ": " + DiffWording.responseRefused("code '\(code.code)'")
+                case (nil, .request): ": every code deployed clients send still fits"
+                case (nil, .response): ": every code the server sends still fits what deployed clients accept"
+                }
             collector.add(
                 .lengthChanged, misfit == nil ? .compatible : .breaking, subject,
-                "length \(describe(length.0)) → \(describe(length.1))" + why, at: collector.key("length", new: owners.1, old: owners.0))
+                "length \(describe(length.0)) → \(describe(length.1))" + why,
+                at: collector.key("length", new: owners.1, old: owners.0))
             _ = change
-        } else if length.0 != length.1, let change = ConstraintChange.between(
-            Self.effectiveLength(length.0, format.0, other: length.1), Self.effectiveLength(length.1, format.1, other: length.0))
+        } else if length.0 != length.1,
+            let change = ConstraintChange.between(
+                Self.effectiveLength(length.0, format.0, other: length.1),
+                Self.effectiveLength(length.1, format.1, other: length.0))
         {
             collector.add(
                 .lengthChanged, change.verdict(side), subject,
-                "length \(describe(length.0)) → \(describe(length.1))" + DiffWording.because(change, side, "values of length \(describe(side == .request ? length.0 : length.1))"),
+                "length \(describe(length.0)) → \(describe(length.1))"
+                    + DiffWording.because(
+                        change, side, "values of length \(describe(side == .request ? length.0 : length.1))"),
                 at: collector.key("length", new: owners.1, old: owners.0))
         }
         if let change = ConstraintChange.between(
@@ -194,7 +231,8 @@ struct FieldComparison {
             let values = "values in \((side == .request ? range.0 : range.1).map(\.description) ?? "any range")"
             collector.add(
                 .rangeChanged, change.verdict(side), subject,
-                "range \(range.0.map(\.description) ?? "none") → \(range.1.map(\.description) ?? "none")" + DiffWording.because(change, side, values),
+                "range \(range.0.map(\.description) ?? "none") → \(range.1.map(\.description) ?? "none")"
+                    + DiffWording.because(change, side, values),
                 at: collector.key("range", new: owners.1, old: owners.0))
         }
         compareConstraint(.formatChanged, format.0, format.1, subject: subject, owners: owners, into: &collector)
@@ -210,7 +248,8 @@ struct FieldComparison {
         let values = sent.map { "values in \(name) '\($0)'" } ?? "values in no particular \(name)"
         collector.add(
             rule, change.verdict(side), subject,
-            "\(name) \(old.map { "'\($0)'" } ?? "none") → \(new.map { "'\($0)'" } ?? "none")" + DiffWording.because(change, side, values),
+            "\(name) \(old.map { "'\($0)'" } ?? "none") → \(new.map { "'\($0)'" } ?? "none")"
+                + DiffWording.because(change, side, values),
             at: collector.key(name, new: owners.1, old: owners.0))
     }
 
@@ -227,18 +266,25 @@ struct FieldComparison {
             if side == .request {
                 collector.add(
                     .codesAdded, .breaking, subject,
-                    "free text became a list of \(new.count) codes: deployed clients may send other text, which the server now refuses", at: at)
+                    "free text became a list of \(new.count) codes: deployed clients may send other text, which the server now refuses",
+                    at: at)
             } else {
                 collector.add(
                     .codesAdded, .compatible, subject,
-                    "free text became a list of \(new.count) codes: deployed clients accept any text, the codes too", at: at)
+                    "free text became a list of \(new.count) codes: deployed clients accept any text, the codes too",
+                    at: at)
             }
             return
         case (false, true):
             if side == .request {
-                collector.add(.codesRemoved, .compatible, subject, "no longer a list of codes: the server accepts the codes deployed clients send", at: at)
+                collector.add(
+                    .codesRemoved, .compatible, subject,
+                    "no longer a list of codes: the server accepts the codes deployed clients send", at: at)
             } else {
-                collector.add(.codesRemoved, .breaking, subject, "no longer a list of codes: " + DiffWording.responseRefused("text beyond the \(old.count) codes"), at: at)
+                collector.add(
+                    .codesRemoved, .breaking, subject,
+                    "no longer a list of codes: " + DiffWording.responseRefused("text beyond the \(old.count) codes"),
+                    at: at)
             }
             return
         case (false, false): break
@@ -247,38 +293,49 @@ struct FieldComparison {
         let newCodes = Set(new.map(\.code))
         for code in new where !oldCodes.contains(code.code) {
             if side == .request {
-                collector.add(.codeAdded, .compatible, subject, "code '\(code.code)' added: the server accepts one more code", at: code.location)
+                collector.add(
+                    .codeAdded, .compatible, subject, "code '\(code.code)' added: the server accepts one more code",
+                    at: code.location)
             } else {
-                collector.add(.codeAdded, .breaking, subject, "code '\(code.code)' added: " + DiffWording.responseRefused("'\(code.code)'"), at: code.location)
+                collector.add(
+                    .codeAdded, .breaking, subject,
+                    "code '\(code.code)' added: " + DiffWording.responseRefused("'\(code.code)'"), at: code.location)
             }
         }
         for code in old where !newCodes.contains(code.code) {
             if side == .request {
                 collector.add(
                     .codeRemoved, .breaking, subject,
-                    "code '\(code.code)' removed: deployed clients may still send it, and the server now refuses it", at: code.location.inBase)
+                    "code '\(code.code)' removed: deployed clients may still send it, and the server now refuses it",
+                    at: code.location.inBase)
             } else {
-                collector.add(.codeRemoved, .compatible, subject, "code '\(code.code)' removed: the server no longer sends it", at: code.location.inBase)
+                collector.add(
+                    .codeRemoved, .compatible, subject, "code '\(code.code)' removed: the server no longer sends it",
+                    at: code.location.inBase)
             }
         }
         let oldMeanings = Dictionary(old.map { ($0.code, $0.meaning) }, uniquingKeysWith: { first, _ in first })
         if let changed = new.first(where: { code in oldMeanings[code.code].map { $0 != code.meaning } ?? false }) {
-            collector.add(.documentationChanged, .compatible, subject, "the meaning of a code changed", at: changed.location)
+            collector.add(
+                .documentationChanged, .compatible, subject, "the meaning of a code changed", at: changed.location)
         }
     }
 
     /// An array's element: its type, constraints and codes, and whether it may be null.
-    private func compareElements(_ old: FieldSpec, _ new: FieldSpec, subject: String, into collector: inout DiffCollector) {
+    private func compareElements(
+        _ old: FieldSpec, _ new: FieldSpec, subject: String, into collector: inout DiffCollector
+    ) {
         let at = new.name.location
         if old.elementsOptional != new.elementsOptional {
             let nowNullable = new.elementsOptional
             let breaks = (side == .response) == nowNullable
-            let why = switch (side, nowNullable) {
-            case (.request, true): "deployed clients send no null element; the server accepts them"
-            case (.request, false): "deployed clients may send null elements, which the server now refuses"
-            case (.response, true): "the server may send null elements; deployed clients fail to decode them"
-            case (.response, false): "deployed clients accept the non-null elements the server now sends"
-            }
+            let why =
+                switch (side, nowNullable) {
+                case (.request, true): "deployed clients send no null element; the server accepts them"
+                case (.request, false): "deployed clients may send null elements, which the server now refuses"
+                case (.response, true): "the server may send null elements; deployed clients fail to decode them"
+                case (.response, false): "deployed clients accept the non-null elements the server now sends"
+                }
             collector.add(
                 .elementTypeChanged, breaks ? .breaking : .compatible, subject,
                 (nowNullable ? "elements may now be null: " : "elements may no longer be null: ") + why,
@@ -288,24 +345,31 @@ struct FieldComparison {
             if (old.items == nil) != (new.items == nil) {
                 collector.add(
                     .elementTypeChanged, .breaking, subject,
-                    (new.items == nil ? "elements became objects" : "elements are no longer objects") + ": " + DiffWording.shapeChanged(side),
+                    (new.items == nil ? "elements became objects" : "elements are no longer objects") + ": "
+                        + DiffWording.shapeChanged(side),
                     at: at)
             }
             return
         }
         let owners = (Optional(oldItems.location), Optional(newItems.location))
         if oldItems.isAny != newItems.isAny || (!oldItems.isAny && oldItems.type != newItems.type) {
-            let oldType = oldItems.isAny ? "any" : oldItems.type.rawValue, newType = newItems.isAny ? "any" : newItems.type.rawValue
-            let breaks = !(newItems.isAny && side == .request) && !(newItems.isAny == false && oldItems.isAny && side == .response)
+            let oldType = oldItems.isAny ? "any" : oldItems.type.rawValue
+            let newType = newItems.isAny ? "any" : newItems.type.rawValue
+            let breaks =
+                !(newItems.isAny && side == .request)
+                && !(newItems.isAny == false && oldItems.isAny && side == .response)
             collector.add(
                 .elementTypeChanged, breaks ? .breaking : .compatible, subject,
-                "elements \(oldType) → \(newType): " + (breaks ? DiffWording.typeChanged(oldType, newType, side) : "any JSON value is accepted"),
+                "elements \(oldType) → \(newType): "
+                    + (breaks ? DiffWording.typeChanged(oldType, newType, side) : "any JSON value is accepted"),
                 at: newItems.location)
             return
         }
         compareConstraints(
-            length: (oldItems.length?.value, newItems.length?.value), range: (oldItems.range?.value, newItems.range?.value),
-            format: (oldItems.format?.value, newItems.format?.value), subject: subject + "[]", owners: owners, into: &collector)
+            length: (oldItems.length?.value, newItems.length?.value),
+            range: (oldItems.range?.value, newItems.range?.value),
+            format: (oldItems.format?.value, newItems.format?.value), subject: subject + "[]", owners: owners,
+            into: &collector)
         compareCodes(oldItems.codes, newItems.codes, subject: subject + "[]", owners: owners, into: &collector)
     }
 
@@ -356,9 +420,12 @@ enum SameField {
     /// Everything a field says but its name and positions.
     private static func shape(_ field: FieldSpec) -> [String] {
         [
-            field.type.rawValue, field.presence.word, field.length.map { "\($0.value)" } ?? "", field.range.map { "\($0.value)" } ?? "",
-            field.format?.value ?? "", field.pattern?.value ?? "", field.codes.map { $0.code + "=" + $0.meaning }.joined(separator: ","),
-            field.count.map { "\($0.value)" } ?? "", "\(field.sensitive)", field.description ?? "", field.items.map { "\($0.type)" } ?? "",
+            field.type.rawValue, field.presence.word, field.length.map { "\($0.value)" } ?? "",
+            field.range.map { "\($0.value)" } ?? "",
+            field.format?.value ?? "", field.pattern?.value ?? "",
+            field.codes.map { $0.code + "=" + $0.meaning }.joined(separator: ","),
+            field.count.map { "\($0.value)" } ?? "", "\(field.sensitive)", field.description ?? "",
+            field.items.map { "\($0.type)" } ?? "",
             field.fields.map(\.name.value).joined(separator: ","),
         ]
     }

@@ -28,29 +28,37 @@ public enum SpecDiff {
             switch (pair.old, pair.new) {
             case (let old?, let new?):
                 var collector = DiffCollector(
-                    endpoint: newSwift[new].typeName, old: oldAPI.endpoints[old], new: newAPI.endpoints[new], texts: texts)
+                    endpoint: newSwift[new].typeName, old: oldAPI.endpoints[old], new: newAPI.endpoints[new],
+                    texts: texts)
                 WireComparison.compare(oldAPI.endpoints[old], newAPI.endpoints[new], into: &collector)
                 SwiftComparison.compare(oldSwift[old], newSwift[new], into: &collector)
                 findings += collector.findings
             case (let old?, nil):
                 let spec = oldAPI.endpoints[old].spec
-                var collector = DiffCollector(endpoint: oldSwift[old].typeName, old: oldAPI.endpoints[old], new: nil, texts: texts)
+                var collector = DiffCollector(
+                    endpoint: oldSwift[old].typeName, old: oldAPI.endpoints[old], new: nil, texts: texts)
                 collector.add(
                     .endpointRemoved, .breaking, "endpoint",
-                    "\(spec.method.value) \(spec.path.value) is gone: deployed clients still call it, and the server no longer answers")
+                    "\(spec.method.value) \(spec.path.value) is gone: deployed clients still call it, and the server no longer answers"
+                )
                 collector.add(
-                    .swiftTypeRemoved, .breaking, "endpoint", "`\(oldSwift[old].typeName)` is gone: code naming it no longer compiles")
+                    .swiftTypeRemoved, .breaking, "endpoint",
+                    "`\(oldSwift[old].typeName)` is gone: code naming it no longer compiles")
                 findings += collector.findings
             case (nil, let new?):
                 let spec = newAPI.endpoints[new].spec
-                var collector = DiffCollector(endpoint: newSwift[new].typeName, old: nil, new: newAPI.endpoints[new], texts: texts)
-                collector.add(.endpointAdded, .compatible, "endpoint", "\(spec.method.value) \(spec.path.value) is new: no deployed client calls it")
+                var collector = DiffCollector(
+                    endpoint: newSwift[new].typeName, old: nil, new: newAPI.endpoints[new], texts: texts)
+                collector.add(
+                    .endpointAdded, .compatible, "endpoint",
+                    "\(spec.method.value) \(spec.path.value) is new: no deployed client calls it")
                 findings += collector.findings
             case (nil, nil):
                 break
             }
         }
-        findings = HeaderSetFindings.gather(findings, endpointsBySet: Dictionary(grouping: newAPI.endpoints, by: \.set.name.value).mapValues(\.count))
+        findings = HeaderSetFindings.gather(
+            findings, endpointsBySet: Dictionary(grouping: newAPI.endpoints, by: \.set.name.value).mapValues(\.count))
         var used: Set<DiffAllowance> = []
         for index in findings.indices where findings[index].verdict == .breaking {
             if let allowance = allow.first(where: { $0.matches(findings[index]) }) {
@@ -77,7 +85,9 @@ public enum SpecDiff {
             } else {
                 order[key] = changes.count
                 changes.append(
-                    DiffChange(endpoint: finding.endpoint, subject: finding.subject, location: finding.location, findings: [finding]))
+                    DiffChange(
+                        endpoint: finding.endpoint, subject: finding.subject, location: finding.location,
+                        findings: [finding]))
             }
         }
         for index in changes.indices {
@@ -102,7 +112,8 @@ enum EndpointMatching {
         var unmatchedNew = Set(new.indices)
         var result: [(old: Int?, new: Int?)] = []
         let keys: [(CheckedEndpoint) -> String] = [
-            { relativePath($0.spec.sourceName) }, { $0.spec.method.value + " " + $0.spec.path.value }, { $0.spec.name.value },
+            { relativePath($0.spec.sourceName) }, { $0.spec.method.value + " " + $0.spec.path.value },
+            { $0.spec.name.value },
         ]
         for key in keys {
             let oldByKey = Dictionary(
@@ -137,7 +148,9 @@ enum HeaderSetFindings {
         var firstByEffect: [Effect: DiffFinding] = [:]
         for finding in findings {
             guard let set = finding.setName else { continue }
-            let effect = Effect(set: set, subject: finding.subject, rule: finding.rule, verdict: finding.verdict, reason: finding.reason)
+            let effect = Effect(
+                set: set, subject: finding.subject, rule: finding.rule, verdict: finding.verdict, reason: finding.reason
+            )
             endpointsByEffect[effect, default: []].append(finding.endpoint)
             if firstByEffect[effect] == nil { firstByEffect[effect] = finding }
         }
@@ -154,7 +167,9 @@ enum HeaderSetFindings {
                 gathered.append(finding)
                 continue
             }
-            let effect = Effect(set: set, subject: finding.subject, rule: finding.rule, verdict: finding.verdict, reason: finding.reason)
+            let effect = Effect(
+                set: set, subject: finding.subject, rule: finding.rule, verdict: finding.verdict, reason: finding.reason
+            )
             guard setEffects.contains(effect) else {
                 gathered.append(finding)
                 continue
@@ -165,7 +180,8 @@ enum HeaderSetFindings {
             var setFinding = firstByEffect[effect]!
             setFinding.endpoint = "headers/\(set)"
             setFinding.coveredEndpoints = endpoints
-            setFinding.reason += endpoints.count == users
+            setFinding.reason +=
+                endpoints.count == users
                 ? " (the header set '\(set)': all \(counted(users, "endpoint")) using it)"
                 : " (the header set '\(set)': \(endpoints.count) of the \(counted(users, "endpoint")) using it; the others are listed under their own names)"
             gathered.append(setFinding)

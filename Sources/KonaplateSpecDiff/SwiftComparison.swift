@@ -8,7 +8,9 @@ import KonaplateTextFormats
 enum SwiftComparison {
     static func compare(_ old: SwiftEndpoint, _ new: SwiftEndpoint, into collector: inout DiffCollector) {
         if old.typeName != new.typeName {
-            collector.add(.swiftTypeRenamed, .breaking, "endpoint", "`\(old.typeName)` → `\(new.typeName)`: code naming `\(old.typeName)` no longer compiles")
+            collector.add(
+                .swiftTypeRenamed, .breaking, "endpoint",
+                "`\(old.typeName)` → `\(new.typeName)`: code naming `\(old.typeName)` no longer compiles")
         }
         compareBody(old.request, new.request, subject: "request", into: &collector)
         compareBody(old.response, new.response, subject: "response", into: &collector)
@@ -18,7 +20,9 @@ enum SwiftComparison {
             subject: { "result \($0)" }, enumName: "ResultCode", into: &collector)
     }
 
-    private static func compareBody(_ old: SwiftBody, _ new: SwiftBody, subject: String, into collector: inout DiffCollector) {
+    private static func compareBody(
+        _ old: SwiftBody, _ new: SwiftBody, subject: String, into collector: inout DiffCollector
+    ) {
         switch (old, new) {
         case (.structure(let old), .structure(let new)):
             compareStruct(old, new, path: subject, into: &collector)
@@ -27,11 +31,15 @@ enum SwiftComparison {
         case (.structure, .undocumented), (.undocumented, .structure):
             collector.add(
                 .swiftPropertyTypeChanged, .breaking, subject,
-                new.structure == nil ? "`\(subject.capitalized)` became an open JSON object" : "`\(subject.capitalized)` became a struct of its fields")
+                new.structure == nil
+                    ? "`\(subject.capitalized)` became an open JSON object"
+                    : "`\(subject.capitalized)` became a struct of its fields")
         }
     }
 
-    private static func compareStruct(_ old: SwiftStruct, _ new: SwiftStruct, path: String, into collector: inout DiffCollector) {
+    private static func compareStruct(
+        _ old: SwiftStruct, _ new: SwiftStruct, path: String, into collector: inout DiffCollector
+    ) {
         // A struct with sensitive properties prints through its own `customMirror` (CustomReflectable).
         if old.hasSensitiveProperties, !new.hasSensitiveProperties {
             collector.add(
@@ -46,14 +54,16 @@ enum SwiftComparison {
                 if oldProperty.name != newProperty.name {
                     collector.add(
                         .swiftPropertyRenamed, .breaking, subject,
-                        "`\(oldProperty.name)` → `\(newProperty.name)`: code reading, setting or passing `\(oldProperty.name):` no longer compiles")
+                        "`\(oldProperty.name)` → `\(newProperty.name)`: code reading, setting or passing `\(oldProperty.name):` no longer compiles"
+                    )
                 }
                 let oldType = oldProperty.declaredType
                 let newType = newProperty.declaredType
                 if oldType != newType {
                     collector.add(
                         .swiftPropertyTypeChanged, .breaking, subject,
-                        "`\(newProperty.name)`: `\(oldType)` → `\(newType)`: code reading or setting it as `\(oldType)` no longer compiles")
+                        "`\(newProperty.name)`: `\(oldType)` → `\(newType)`: code reading or setting it as `\(oldType)` no longer compiles"
+                    )
                 }
                 compareNested(oldProperty.type, in: old, newProperty.type, in: new, subject: subject, into: &collector)
             case (let oldProperty?, nil):
@@ -65,17 +75,20 @@ enum SwiftComparison {
             case (nil, let newProperty?):
                 // A new optional property's init parameter defaults to nil: existing calls still compile.
                 collector.add(
-                    .swiftPropertyAdded, newProperty.isOptional ? .compatible : .breaking, path + "." + newProperty.jsonKey,
+                    .swiftPropertyAdded, newProperty.isOptional ? .compatible : .breaking,
+                    path + "." + newProperty.jsonKey,
                     newProperty.isOptional
                         ? "`\(newProperty.name): \(newProperty.declaredType)`, defaulting to nil in the init: existing calls compile"
-                        : "`\(newProperty.name): \(newProperty.declaredType)`: `\(new.name).init` gains a parameter without a default, so existing calls no longer compile")
+                        : "`\(newProperty.name): \(newProperty.declaredType)`: `\(new.name).init` gains a parameter without a default, so existing calls no longer compile"
+                )
             case (nil, nil): break
             }
         }
         let positions = collector
         compareOrder(
             pairs.compactMap { pair in pair.0.flatMap { old in pair.1.map { (old.name, $0.name, $0.jsonKey) } } },
-            oldOrder: old.properties.map(\.name), newOrder: new.properties.map(\.name), initName: "\(new.name).init", subject: path,
+            oldOrder: old.properties.map(\.name), newOrder: new.properties.map(\.name), initName: "\(new.name).init",
+            subject: path,
             at: { positions.location(of: path + "." + $0) }, into: &collector)
     }
 
@@ -93,7 +106,8 @@ enum SwiftComparison {
                 result.append((match, property))
                 continue
             }
-            let index = removed.firstIndex { renamed[path + "." + $0.jsonKey] == path + "." + property.jsonKey }
+            let index =
+                removed.firstIndex { renamed[path + "." + $0.jsonKey] == path + "." + property.jsonKey }
                 ?? removed.firstIndex { $0.name == property.name }
             if let index {
                 result.append((removed.remove(at: index), property))
@@ -107,7 +121,8 @@ enum SwiftComparison {
     /// A memberwise init takes its arguments in declaration order: the properties both versions have, in another
     /// order, break every call that passes them ("argument 'x' must precede argument 'y'").
     private static func compareOrder(
-        _ kept: [(old: String, new: String, key: String)], oldOrder: [String], newOrder: [String], initName: String, subject: String,
+        _ kept: [(old: String, new: String, key: String)], oldOrder: [String], newOrder: [String], initName: String,
+        subject: String,
         at location: (String) -> SourceLocation, into collector: inout DiffCollector
     ) {
         let renamedToNew = Dictionary(kept.map { ($0.old, $0.new) }, uniquingKeysWith: { first, _ in first })
@@ -125,15 +140,20 @@ enum SwiftComparison {
 
     /// Follows a property into the struct or code enum its type names (through arrays and optionals).
     private static func compareNested(
-        _ oldType: SwiftType, in oldParent: SwiftStruct, _ newType: SwiftType, in newParent: SwiftStruct, subject: String,
+        _ oldType: SwiftType, in oldParent: SwiftStruct, _ newType: SwiftType, in newParent: SwiftStruct,
+        subject: String,
         into collector: inout DiffCollector
     ) {
         switch (innermost(oldType), innermost(newType)) {
         case (.model(let oldName), .model(let newName)):
-            guard let old = nestedStruct(oldName, in: oldParent), let new = nestedStruct(newName, in: newParent) else { return }
+            guard let old = nestedStruct(oldName, in: oldParent), let new = nestedStruct(newName, in: newParent) else {
+                return
+            }
             compareStruct(old, new, path: subject, into: &collector)
         case (.code(let oldName), .code(let newName)):
-            guard let old = nestedEnum(oldName, in: oldParent), let new = nestedEnum(newName, in: newParent) else { return }
+            guard let old = nestedEnum(oldName, in: oldParent), let new = nestedEnum(newName, in: newParent) else {
+                return
+            }
             compareCases(
                 old.cases.map { ($0.code, $0.name) }, new.cases.map { ($0.code, $0.name) }, subject: { _ in subject },
                 enumName: newName, into: &collector)
@@ -157,18 +177,25 @@ enum SwiftComparison {
                 continue
             }
             if oldName != name {
-                collector.add(.swiftCaseRenamed, .breaking, subject(code), "`\(enumName).\(oldName)` → `.\(name)`: code naming `.\(oldName)` no longer compiles")
+                collector.add(
+                    .swiftCaseRenamed, .breaking, subject(code),
+                    "`\(enumName).\(oldName)` → `.\(name)`: code naming `.\(oldName)` no longer compiles")
             }
         }
         for (code, name) in old where !newCodes.contains(code) {
-            collector.add(.swiftCaseRemoved, .breaking, subject(code), "`\(enumName).\(name)` is gone: code naming it no longer compiles")
+            collector.add(
+                .swiftCaseRemoved, .breaking, subject(code),
+                "`\(enumName).\(name)` is gone: code naming it no longer compiles")
         }
     }
 
     /// Header properties of the header types, by header name.
-    private static func compareHeaders(_ old: SwiftHeaderBinding, _ new: SwiftHeaderBinding, into collector: inout DiffCollector) {
+    private static func compareHeaders(
+        _ old: SwiftHeaderBinding, _ new: SwiftHeaderBinding, into collector: inout DiffCollector
+    ) {
         for (side, oldHeaders, newHeaders) in [
-            ("request", old.headers.request, new.headers.request), ("response", old.headers.response, new.headers.response),
+            ("request", old.headers.request, new.headers.request),
+            ("response", old.headers.response, new.headers.response),
         ] {
             let oldByName = Dictionary(
                 oldHeaders.map { ($0.headerName.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
@@ -181,33 +208,40 @@ enum SwiftComparison {
                         .swiftPropertyAdded, header.isOptional ? .compatible : .breaking, subject,
                         header.isOptional
                             ? "`\(header.propertyName): String?`, defaulting to nil in the init: existing calls compile"
-                            : "`\(header.propertyName): String`: the \(side) headers' init gains a parameter without a default, so existing calls no longer compile")
+                            : "`\(header.propertyName): String`: the \(side) headers' init gains a parameter without a default, so existing calls no longer compile"
+                    )
                     continue
                 }
                 if oldHeader.propertyName != header.propertyName {
                     collector.add(
                         .swiftPropertyRenamed, .breaking, subject,
-                        "`\(oldHeader.propertyName)` → `\(header.propertyName)`: code reading, setting or passing `\(oldHeader.propertyName):` no longer compiles")
+                        "`\(oldHeader.propertyName)` → `\(header.propertyName)`: code reading, setting or passing `\(oldHeader.propertyName):` no longer compiles"
+                    )
                 }
                 if oldHeader.isOptional != header.isOptional {
                     collector.add(
                         .swiftPropertyTypeChanged, .breaking, subject,
-                        "`\(header.propertyName)`: `String\(oldHeader.isOptional ? "?" : "")` → `String\(header.isOptional ? "?" : "")`: code reading or setting it as before no longer compiles")
+                        "`\(header.propertyName)`: `String\(oldHeader.isOptional ? "?" : "")` → `String\(header.isOptional ? "?" : "")`: code reading or setting it as before no longer compiles"
+                    )
                 }
             }
             for header in oldHeaders where !newNames.contains(header.headerName.lowercased()) {
                 let subject = "\(side) header \(header.headerName)"
                 collector.add(
-                    .swiftPropertyRemoved, .breaking, subject, "`\(header.propertyName)` is gone: code reading, setting or passing it no longer compiles",
+                    .swiftPropertyRemoved, .breaking, subject,
+                    "`\(header.propertyName)` is gone: code reading, setting or passing it no longer compiles",
                     at: collector.oldLocations[subject] ?? collector.location(of: subject))
             }
             let kept = newHeaders.compactMap { header in
-                oldByName[header.headerName.lowercased()].map { (old: $0.propertyName, new: header.propertyName, key: header.headerName) }
+                oldByName[header.headerName.lowercased()].map {
+                    (old: $0.propertyName, new: header.propertyName, key: header.headerName)
+                }
             }
             let typeName = side == "request" ? "RequestHeaders" : "ResponseHeaders"
             let positions = collector
             compareOrder(
-                kept, oldOrder: oldHeaders.map(\.propertyName), newOrder: newHeaders.map(\.propertyName), initName: "\(typeName).init",
+                kept, oldOrder: oldHeaders.map(\.propertyName), newOrder: newHeaders.map(\.propertyName),
+                initName: "\(typeName).init",
                 subject: "\(side) headers", at: { positions.location(of: "\(side) header \($0)") }, into: &collector)
         }
     }

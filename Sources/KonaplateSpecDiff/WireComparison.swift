@@ -27,22 +27,34 @@ enum WireComparison {
         compareResults(old.results, new.results, into: &collector)
     }
 
-    private static func compareBehaviour(_ old: EndpointSpec, _ new: EndpointSpec, into collector: inout DiffCollector) {
+    private static func compareBehaviour(_ old: EndpointSpec, _ new: EndpointSpec, into collector: inout DiffCollector)
+    {
         var changes: [(key: String, text: String)] = []
         if old.mode != new.mode { changes.append(("mode", "mode \(old.mode.rawValue) → \(new.mode.rawValue)")) }
-        if old.callback != new.callback { changes.append(("callback", new.callback ? "now a callback" : "no longer a callback")) }
+        if old.callback != new.callback {
+            changes.append(("callback", new.callback ? "now a callback" : "no longer a callback"))
+        }
         if old.safeToRepeat != new.safeToRepeat {
-            changes.append(("safeToRepeat", new.safeToRepeat ? "now safe to repeat (the client may retry it)" : "no longer safe to repeat (no retries)"))
+            changes.append(
+                (
+                    "safeToRepeat",
+                    new.safeToRepeat
+                        ? "now safe to repeat (the client may retry it)" : "no longer safe to repeat (no retries)"
+                ))
         }
         guard let first = changes.first else { return }
         collector.add(
-            .behaviourChanged, .risky, "endpoint", changes.map(\.text).joined(separator: "; ") + ": what clients do around the call changes",
+            .behaviourChanged, .risky, "endpoint",
+            changes.map(\.text).joined(separator: "; ") + ": what clients do around the call changes",
             at: collector.topLevelKey(first.key, new: new.file, old: old.file) ?? new.name.location)
     }
 
-    private static func compareDocumentation(_ old: EndpointSpec, _ new: EndpointSpec, into collector: inout DiffCollector) {
+    private static func compareDocumentation(
+        _ old: EndpointSpec, _ new: EndpointSpec, into collector: inout DiffCollector
+    ) {
         let keys: [(String, String?, String?)] = [
-            ("title", old.title, new.title), ("summary", old.summary, new.summary), ("version", old.version, new.version),
+            ("title", old.title, new.title), ("summary", old.summary, new.summary),
+            ("version", old.version, new.version),
             ("source", old.source, new.source), ("notes", old.notes, new.notes),
         ]
         var changed = keys.filter { $0.1 != $0.2 }.map(\.0)
@@ -60,32 +72,45 @@ enum WireComparison {
         let at = collector.key("encrypted", new: new?.location, old: old?.location) ?? new?.location
         if (old?.encrypted ?? false) != (new?.encrypted ?? false) {
             let now = new?.encrypted == true
-            let why = switch (side, now) {
-            case (.request, true): "now encrypted (JWE): deployed clients send the body in clear, which the server refuses"
-            case (.request, false): "no longer encrypted: deployed clients send the body sealed, which the server does not open"
-            case (.response, true): "now encrypted (JWE): deployed clients read the sealed body as JSON and fail to decode it"
-            case (.response, false): "no longer encrypted: deployed clients expect a sealed body and fail to open the clear one"
-            }
+            let why =
+                switch (side, now) {
+                case (.request, true):
+                    "now encrypted (JWE): deployed clients send the body in clear, which the server refuses"
+                case (.request, false):
+                    "no longer encrypted: deployed clients send the body sealed, which the server does not open"
+                case (.response, true):
+                    "now encrypted (JWE): deployed clients read the sealed body as JSON and fail to decode it"
+                case (.response, false):
+                    "no longer encrypted: deployed clients expect a sealed body and fail to open the clear one"
+                }
             collector.add(.encryptionChanged, .breaking, subject, why, at: at)
         }
         let wasUndocumented = old?.isUndocumented ?? false
         let isUndocumented = new?.isUndocumented ?? false
         if wasUndocumented != isUndocumented {
             // An open object carries anything: it breaks only the side that now expects a required member.
-            let required = (side == .request ? new : old)?.fields.filter { $0.presence == .required }.map(\.name.value) ?? []
+            let required =
+                (side == .request ? new : old)?.fields.filter { $0.presence == .required }.map(\.name.value) ?? []
             let breaks = !required.isEmpty && (side == .request ? !isUndocumented : isUndocumented)
-            let what = isUndocumented ? "the body is no longer documented: any JSON object" : "the body is now documented field by field"
-            let why = !breaks ? ": nothing a deployed client sends or reads is refused"
-                : side == .request ? ": deployed clients send objects without \(required.joined(separator: ", ")), which the server now refuses"
-                : ": the server may send objects without \(required.joined(separator: ", ")); deployed clients fail to decode them"
-            collector.add(.bodyDocumentationChanged, breaks ? .breaking : .risky, subject, what + why, at: new?.location)
+            let what =
+                isUndocumented
+                ? "the body is no longer documented: any JSON object" : "the body is now documented field by field"
+            let why =
+                !breaks
+                ? ": nothing a deployed client sends or reads is refused"
+                : side == .request
+                    ? ": deployed clients send objects without \(required.joined(separator: ", ")), which the server now refuses"
+                    : ": the server may send objects without \(required.joined(separator: ", ")); deployed clients fail to decode them"
+            collector.add(
+                .bodyDocumentationChanged, breaks ? .breaking : .risky, subject, what + why, at: new?.location)
             return
         }
         let comparison = FieldComparison(side: side)
         comparison.compare(old?.fields ?? [], new?.fields ?? [], at: subject, into: &collector)
         if (old?.rules ?? []).map(RuleShape.init) != (new?.rules ?? []).map(RuleShape.init) {
             collector.add(
-                .conditionChanged, .risky, subject, "the rules about its fields changed: check which combinations deployed clients send",
+                .conditionChanged, .risky, subject,
+                "the rules about its fields changed: check which combinations deployed clients send",
                 at: collector.key("rules", new: new?.location, old: old?.location) ?? new?.location)
         }
     }
@@ -99,79 +124,101 @@ enum WireComparison {
         let oldHeaders = side == .request ? old.requestHeaders : old.responseHeaders
         let newHeaders = side == .request ? new.requestHeaders : new.responseHeaders
         let overridden = Set(
-            [old.spec.headers, new.spec.headers].flatMap { side == .request ? $0.requestOverrides : $0.responseOverrides }
-                .map { $0.name.value.lowercased() })
+            [old.spec.headers, new.spec.headers].flatMap {
+                side == .request ? $0.requestOverrides : $0.responseOverrides
+            }
+            .map { $0.name.value.lowercased() })
         // A header whose definition in the shared set changed, and that neither version overrides, is the set's change.
         let sameSet = old.set.name.value == new.set.name.value
         let oldDefinitions = Dictionary(
-            (side == .request ? old.set.request : old.set.response).map { ($0.name.value.lowercased(), HeaderShape($0)) }, uniquingKeysWith: { first, _ in first })
+            (side == .request ? old.set.request : old.set.response).map {
+                ($0.name.value.lowercased(), HeaderShape($0))
+            }, uniquingKeysWith: { first, _ in first })
         let newDefinitions = Dictionary(
-            (side == .request ? new.set.request : new.set.response).map { ($0.name.value.lowercased(), HeaderShape($0)) }, uniquingKeysWith: { first, _ in first })
-        for header in Set(oldHeaders.map(\.name.value) + newHeaders.map(\.name.value)) where sameSet && !overridden.contains(header.lowercased()) {
+            (side == .request ? new.set.request : new.set.response).map {
+                ($0.name.value.lowercased(), HeaderShape($0))
+            }, uniquingKeysWith: { first, _ in first })
+        for header in Set(oldHeaders.map(\.name.value) + newHeaders.map(\.name.value))
+        where sameSet && !overridden.contains(header.lowercased()) {
             if oldDefinitions[header.lowercased()] != newDefinitions[header.lowercased()] {
                 collector.setHeaders["\(side.rawValue) header \(header)"] = new.set.name.value
             }
         }
         let oldOrder = (side == .request ? old.set.request : old.set.response).map { $0.name.value.lowercased() }
         let newOrder = (side == .request ? new.set.request : new.set.response).map { $0.name.value.lowercased() }
-        if sameSet && overridden.isEmpty && oldOrder != newOrder { collector.setHeaders["\(side.rawValue) headers"] = new.set.name.value }
-        let oldByName = Dictionary(oldHeaders.map { ($0.name.value.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        if sameSet && overridden.isEmpty && oldOrder != newOrder {
+            collector.setHeaders["\(side.rawValue) headers"] = new.set.name.value
+        }
+        let oldByName = Dictionary(
+            oldHeaders.map { ($0.name.value.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(newHeaders.map { $0.name.value.lowercased() })
         for header in newHeaders {
             let subject = "\(side.rawValue) header \(header.name.value)"
             let presence = effectivePresence(header, of: new)
             let owner = collector.location(of: subject)
             guard let oldHeader = oldByName[header.name.value.lowercased()] else {
-                let verdict: DiffVerdict = side == .request && presence == .required ? .breaking : side == .request && presence != .optional ? .risky : .compatible
-                let why = switch (side, verdict) {
-                case (.request, .breaking): ": deployed clients do not send it, so the server refuses their requests"
-                case (.request, _): ": deployed clients do not send it, and the server does not require it"
-                default: ": deployed clients ignore headers they do not know"
-                }
+                let verdict: DiffVerdict =
+                    side == .request && presence == .required
+                    ? .breaking : side == .request && presence != .optional ? .risky : .compatible
+                let why =
+                    switch (side, verdict) {
+                    case (.request, .breaking):
+                        ": deployed clients do not send it, so the server refuses their requests"
+                    case (.request, _): ": deployed clients do not send it, and the server does not require it"
+                    default: ": deployed clients ignore headers they do not know"
+                    }
                 collector.add(.headerAdded, verdict, subject, "a new \(presence.word) header" + why)
                 continue
             }
             let oldOwner = oldHeader.name.location
             let oldPresence = effectivePresence(oldHeader, of: old)
             if oldPresence != presence {
-                let why = oldHeader.presence == header.presence
+                let why =
+                    oldHeader.presence == header.presence
                     ? " (its condition now \(presence == .required ? "holds" : "does not hold") here)" : ""
                 let change = "\(oldPresence.word) → \(presence.word)\(why)"
                 let at = collector.key("presence", new: owner, old: oldOwner)
                 if side == .request && presence == .required {
-                    collector.add(.presenceChanged, .breaking, subject, change + ": deployed clients may leave it out, so the server refuses their requests", at: at)
+                    collector.add(
+                        .presenceChanged, .breaking, subject,
+                        change + ": deployed clients may leave it out, so the server refuses their requests", at: at)
                 } else if side == .response && oldPresence == .required {
                     collector.add(
                         .presenceChanged, .breaking, subject,
-                        change + ": the server may leave it out; a deployed client with the default `.strict` validation refuses the answer (`responseInvalid`), a `.reportOnly` one accepts it and lists the violation",
+                        change
+                            + ": the server may leave it out; a deployed client with the default `.strict` validation refuses the answer (`responseInvalid`), a `.reportOnly` one accepts it and lists the violation",
                         at: at)
                 } else {
                     collector.add(
                         .presenceChanged, .compatible, subject,
-                        change + (side == .request ? ": the server accepts it sent or not" : ": deployed clients get it at least as often"), at: at)
+                        change
+                            + (side == .request
+                                ? ": the server accepts it sent or not"
+                                : ": deployed clients get it at least as often"),
+                        at: at)
                 }
             } else if oldHeader.condition != header.condition {
-                collector.add(.conditionChanged, .risky, subject, "its condition changed", at: collector.key("when", new: owner, old: oldOwner))
+                collector.add(
+                    .conditionChanged, .risky, subject, "its condition changed",
+                    at: collector.key("when", new: owner, old: oldOwner))
             }
             FieldComparison(side: side).compareConstraints(
                 length: (oldHeader.length?.value, header.length?.value), range: (nil, nil),
-                format: (oldHeader.format?.value, header.format?.value), subject: subject, owners: (oldOwner, owner), into: &collector)
-            if oldHeader.sensitive != header.sensitive {
-                collector.add(
-                    .sensitiveChanged, .risky, subject,
-                    header.sensitive ? "now sensitive: logs and descriptions redact it" : "no longer sensitive: logs and descriptions show it",
-                    at: collector.key("sensitive", new: owner, old: oldOwner))
-            }
-            if oldHeader.description != header.description {
-                collector.add(.documentationChanged, .compatible, subject, "description changed", at: collector.key("description", new: owner, old: oldOwner))
-            }
+                format: (oldHeader.format?.value, header.format?.value), subject: subject, owners: (oldOwner, owner),
+                into: &collector)
+            collector.compareAnnotations(
+                sensitive: (oldHeader.sensitive, header.sensitive),
+                description: (oldHeader.description, header.description),
+                subject: subject, owners: (oldOwner, owner))
         }
         for header in oldHeaders where !newNames.contains(header.name.value.lowercased()) {
             let subject = "\(side.rawValue) header \(header.name.value)"
             let at = collector.oldLocations[subject] ?? header.name.location.inBase
             switch side {
             case .request:
-                collector.add(.headerRemoved, .risky, subject, "deployed clients still send it; the server ignores headers it does not know", at: at)
+                collector.add(
+                    .headerRemoved, .risky, subject,
+                    "deployed clients still send it; the server ignores headers it does not know", at: at)
             case .response:
                 let required = effectivePresence(header, of: old) == .required
                 collector.add(
@@ -209,12 +256,15 @@ enum WireComparison {
                     at: result.code.location)
             }
             if oldResult.message != result.message || oldResult.description != result.description {
-                collector.add(.documentationChanged, .compatible, subject, "message or description changed", at: result.code.location)
+                collector.add(
+                    .documentationChanged, .compatible, subject, "message or description changed",
+                    at: result.code.location)
             }
         }
         for result in old where !newCodes.contains(result.code.value) {
             collector.add(
-                .resultCodeRemoved, .compatible, "result \(result.code.value)", "the docs no longer list it: deployed clients handle a code they will not meet",
+                .resultCodeRemoved, .compatible, "result \(result.code.value)",
+                "the docs no longer list it: deployed clients handle a code they will not meet",
                 at: result.code.location.inBase)
         }
     }
@@ -225,8 +275,10 @@ struct HeaderShape: Equatable {
     var text: [String]
     init(_ header: HeaderSpec) {
         text = [
-            header.name.value, header.presence.word, "\(header.presence)", header.condition.map { "\($0)" } ?? "", header.length.map { "\($0.value)" } ?? "",
-            header.format?.value ?? "", "\(header.sensitive)", header.description ?? "", header.source.map { "\($0)" } ?? "",
+            header.name.value, header.presence.word, "\(header.presence)", header.condition.map { "\($0)" } ?? "",
+            header.length.map { "\($0.value)" } ?? "",
+            header.format?.value ?? "", "\(header.sensitive)", header.description ?? "",
+            header.source.map { "\($0)" } ?? "",
             header.swiftName?.value ?? "",
         ]
     }

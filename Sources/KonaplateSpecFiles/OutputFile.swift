@@ -28,7 +28,9 @@ public enum OutputFile {
     /// Writes `bytes` to `path` through a temporary file and a rename.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(SpecFilesError) {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(temporarySuffix)").path
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent)\(temporarySuffix)"
+        ).path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io("cannot write '\(path)'") }
         var written = 0

@@ -21,11 +21,14 @@ public enum SpecFolder {
 
     static func requireEndpoints(_ paths: [String], root: String) throws(SpecFilesError) {
         if paths.isEmpty {
-            throw .noSpecs("no specs found in '\(root)'; expected endpoint specs as \(root)/**/*.yaml and header sets in \(root)/common/")
+            throw .noSpecs(
+                "no specs found in '\(root)'; expected endpoint specs as \(root)/**/*.yaml and header sets in \(root)/common/"
+            )
         }
         if paths.allSatisfy(SpecDiscovery.isDefinitions) {
             throw .noSpecs(
-                "no endpoint specs found in '\(root)', only definitions in common/; expected endpoint specs as \(root)/**/*.yaml")
+                "no endpoint specs found in '\(root)', only definitions in common/; expected endpoint specs as \(root)/**/*.yaml"
+            )
         }
     }
 

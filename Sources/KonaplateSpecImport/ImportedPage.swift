@@ -83,7 +83,7 @@ struct PageImportError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// What `import` produced: the draft and where the README's convention puts it, or the diagnostics that stopped it.
+/// What `import` produced: the draft and where the spec format's path convention puts it, or the diagnostics that stopped it.
 public struct ImportResult: Sendable {
     /// The draft spec's YAML; nil when the text could not be read as a page.
     public var draft: String?

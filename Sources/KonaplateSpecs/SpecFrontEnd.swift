@@ -35,7 +35,8 @@ public enum SpecFrontEnd {
     /// Loads one endpoint spec for inspection (tests, tooling). Header sets are not resolved.
     public static func loadEndpoint(_ input: SpecInput) -> (spec: EndpointSpec?, diagnostics: [Diagnostic]) {
         var reader = NodeReader(file: input.displayPath)
-        guard let root = YAMLParsing.parse(input.contents, file: input.displayPath, diagnostics: &reader.diagnostics) else {
+        guard let root = YAMLParsing.parse(input.contents, file: input.displayPath, diagnostics: &reader.diagnostics)
+        else {
             return (nil, reader.diagnostics.all)
         }
         let spec = SpecLoader.loadEndpoint(root, input: input, reader: &reader)

@@ -1,13 +1,14 @@
-// The fixed formats the Konaplate documentation gives for string fields and headers.
-//
-// Compiled into two modules, through a symlink in each: KonaplateRuntime, whose validators check values, and
-// KonaplateSpecs, which checks the formats a spec names (and their lengths) and hands them to the generator. One
-// source, so a spec can never name a format the runtime does not know, nor give it another length.
-//
-// Date-time formats are checked digit by digit against their pattern (month 01-12, day 01-31, hour 00-23,
-// minute and second 00-59); no DateFormatter is involved, so the check is independent of locale, calendar and
-// time zone, and never allocates a formatter.
-
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// (The cases are the docs' own patterns, such as `MMyy` and `HHmmss`: their case is part of their meaning.)
+/// The fixed formats the Konaplate documentation gives for string fields and headers.
+///
+/// Compiled into two modules, through a symlink in each: KonaplateRuntime, whose validators check values, and
+/// KonaplateSpecs, which checks the formats a spec names (and their lengths) and hands them to the generator. One
+/// source, so a spec can never name a format the runtime does not know, nor give it another length.
+///
+/// Date-time formats are checked digit by digit against their pattern (month 01-12, day 01-31, hour 00-23,
+/// minute and second 00-59); no DateFormatter is involved, so the check is independent of locale, calendar and
+/// time zone, and never allocates a formatter.
 public enum KonaplateFormat: String, Sendable, Hashable, CaseIterable {
     case yyyyMMddHHmmssSSS
     case yyyyMMddHHmmss
@@ -97,13 +98,14 @@ public enum KonaplateFormat: String, Sendable, Hashable, CaseIterable {
             var end = start
             while end < pattern.count && pattern[end] == pattern[start] { end += 1 }
             let number = digits[start..<end].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-            let valid: Bool = switch pattern[start] {
-            case UInt8(ascii: "M"): (1...12).contains(number)
-            case UInt8(ascii: "d"): (1...31).contains(number)
-            case UInt8(ascii: "H"): (0...23).contains(number)
-            case UInt8(ascii: "m"), UInt8(ascii: "s"): (0...59).contains(number)
-            default: true  // years and milliseconds: any digits
-            }
+            let valid: Bool =
+                switch pattern[start] {
+                case UInt8(ascii: "M"): (1...12).contains(number)
+                case UInt8(ascii: "d"): (1...31).contains(number)
+                case UInt8(ascii: "H"): (0...23).contains(number)
+                case UInt8(ascii: "m"), UInt8(ascii: "s"): (0...59).contains(number)
+                default: true  // years and milliseconds: any digits
+                }
             if !valid { return false }
             start = end
         }

@@ -1,5 +1,5 @@
 // Compiled into two modules, through a symlink in each: KonaplateRuntime, whose generated header types apply the
-// rule, and KonaplateGenerator, which reads it from specs and resolves it per endpoint in the OpenAPI export. One
+// rule, and KonaplateSpecs, which reads it from specs (the generator and the OpenAPI export resolve it per endpoint). One
 // source, so the rule cannot mean one thing in generated code and another in the export.
 
 /// When a Conditional header is required. The docs' header tables say "Conditional" or "Optional" and explain the

@@ -1,4 +1,4 @@
-// Compiled into two modules, through a symlink in each: KonaplateGenerator, which reads a request header's
+// Compiled into two modules, through a symlink in each: KonaplateSpecs, which reads a request header's
 // `source:` from a header set, and KonaplateRuntime, whose header builders fill headers from these sources and whose
 // test double checks them. One source, so the two cannot disagree on a name.
 

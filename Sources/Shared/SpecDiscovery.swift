@@ -27,7 +27,8 @@ public enum SpecDiscovery {
                 "'\(path)' ends in '.\(URL(fileURLWithPath: path).pathExtension)'; specs end in .yaml or .yml, in lower case (as the JSON Schema's file patterns and the editors expect): rename it"
             case .notAFolder(let path): "specs folder '\(path)' does not exist or is not a folder"
             case .unreadable(let path): "cannot list '\(path)'"
-            case .brokenLink(let path): "'\(path)' is a symbolic link to a file that does not exist; fix or remove the link"
+            case .brokenLink(let path):
+                "'\(path)' is a symbolic link to a file that does not exist; fix or remove the link"
             }
         }
     }

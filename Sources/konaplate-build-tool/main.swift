@@ -15,7 +15,8 @@ import KonaplateSpecs
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count == 3 else {
-    FileHandle.standardError.write(Data("usage: konaplate-build-tool <specs folder> <output folder> <module name>\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: konaplate-build-tool <specs folder> <output folder> <module name>\n".utf8))
     exit(64)
 }
 let (specs, output, moduleName) = (arguments[0], arguments[1], arguments[2])

@@ -1,6 +1,6 @@
 import Foundation
-import IdentifierStress
 import HTTPTypes
+import IdentifierStress
 import KonaplateRuntime
 import Testing
 
@@ -10,11 +10,14 @@ struct IdentifierStressTests {
         "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
         "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "private", "precedencegroup",
         "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch",
-        "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw",
-        "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true",
+        "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+        "throw",
+        "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws",
+        "true",
         "try", "_", "Type", "Protocol", "get", "set", "willSet", "didSet", "some", "any", "async", "actor", "mutating",
         "override", "required", "convenience", "lazy", "weak", "unowned", "indirect", "final", "dynamic", "optional",
-        "package", "macro", "path", "validator", "value", "fields", "computed", "credentials", "body", "context", "rawValue",
+        "package", "macro", "path", "validator", "value", "fields", "computed", "credentials", "body", "context",
+        "rawValue",
         "code", "undocumented", "String", "Int", "Bool",
     ]
 
@@ -81,12 +84,14 @@ struct KeywordHeaderTests {
         #expect(headers.guard == "ASP0000000000001")
         #expect(
             headers.headerFields.map(\.name) == [
-                "X-KM-Default", "X-KM-Init", "X-KM-Return", "X-KM-Self", "X-KM-Header-Fields", "X-KM-Class", "X-KM-Where",
+                "X-KM-Default", "X-KM-Init", "X-KM-Return", "X-KM-Self", "X-KM-Header-Fields", "X-KM-Class",
+                "X-KM-Where",
                 "X-KM-Guard",
             ])
         #expect(!"\(headers)".contains(headers.class))  // sensitive: the token is masked
         // The set's own length (15) still holds for an endpoint that does not change it.
-        let shared = try IdentifierStressKeywordsRequestHeaders<KeywordHeaders>(credentials: Self.credentials, body: [], context: Self.context)
+        let shared = try IdentifierStressKeywordsRequestHeaders<KeywordHeaders>(
+            credentials: Self.credentials, body: [], context: Self.context)
         #expect(shared.default.count == 15)
     }
 
@@ -95,13 +100,18 @@ struct KeywordHeaderTests {
     /// A `pattern` is checked on the whole value.
     @Test func aPatternIsCheckedOnTheWholeValue() {
         #expect(KeywordHeaders.Request(value: "KR123", par: Self.par).violations.isEmpty)
-        #expect(KeywordHeaders.Request(value: "kr123", par: Self.par).violations.map(\.message) == [#"does not match [A-Z]{2}\d+"#])
-        #expect(KeywordHeaders.Request(value: "KR123x", par: Self.par).violations.count == 1)  // matched whole, not searched
+        #expect(
+            KeywordHeaders.Request(value: "kr123", par: Self.par).violations.map(\.message) == [
+                #"does not match [A-Z]{2}\d+"#
+            ])
+        // Matched whole, not searched.
+        #expect(KeywordHeaders.Request(value: "KR123x", par: Self.par).violations.count == 1)
     }
 
     /// Checkable conditions: a field required when another has one of some values, and exactly one of a group.
     @Test func conditionsAreEnforcedAndNameBothFields() {
-        let valid = KeywordHeaders.Request(value: "KR1", par: Self.par, kind: .infinite, threshold: 0, flag: true, memo: "m")
+        let valid = KeywordHeaders.Request(
+            value: "KR1", par: Self.par, kind: .infinite, threshold: 0, flag: true, memo: "m")
         #expect(valid.violations.isEmpty)
         var broken = valid
         broken.threshold = nil
@@ -115,7 +125,9 @@ struct KeywordHeaderTests {
         broken.threshold = nil
         #expect(broken.violations.isEmpty)
         broken.cardNo = String(repeating: "1", count: 16)
-        #expect(broken.violations.map(\.description) == ["exactly one of par, cardNo must be present; found par and cardNo"])
+        #expect(
+            broken.violations.map(\.description) == ["exactly one of par, cardNo must be present; found par and cardNo"]
+        )
         broken.par = nil
         broken.cardNo = nil
         #expect(broken.violations.map(\.description) == ["exactly one of par, cardNo must be present; found none"])

@@ -1,14 +1,15 @@
 import Foundation
 import KonaplateAPI
 import KonaplateGenerator
-import KonaplateSpecs
 import KonaplateRuntime
+import KonaplateSpecs
 import KonaplateTestSupport
 
 /// The specs of api-specs/ and their generated endpoint types, for tests over the whole API: driven by the specs,
 /// so adding an endpoint needs no test edit.
 public enum APISamples {
-    public static let specFiles: [String] = FileManager.default.enumerator(atPath: repositoryRoot.appendingPathComponent("api-specs").path)!
+    public static let specFiles: [String] = FileManager.default.enumerator(
+        atPath: repositoryRoot.appendingPathComponent("api-specs").path)!
         .compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("common/") }
 
     public static let specs: [String: EndpointSpec] = {
@@ -73,17 +74,23 @@ public enum SampleJSON {
             let here = route + [field.name.value]
             let broken = target.flatMap { $0.route == here ? $0.value : nil }
             if broken == omitted || (broken == nil && leftOut.contains(field.name.value)) { return nil }
-            let value = broken.flatMap { $0 == alsoSent ? nil : $0 } ?? valid(field, breaking: target, at: here, longest: longest)
+            let value =
+                broken.flatMap { $0 == alsoSent ? nil : $0 }
+                ?? valid(field, breaking: target, at: here, longest: longest)
             return quote(field.name.value) + ":" + value
         }
         return "{" + members.joined(separator: ",") + "}"
     }
 
-    public static func valid(_ field: FieldSpec, breaking target: Violation?, at route: [String], longest: Bool = false) -> String {
+    public static func valid(_ field: FieldSpec, breaking target: Violation?, at route: [String], longest: Bool = false)
+        -> String
+    {
         switch field.type {
         case .string:
             return quote(
-                validString(length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value, longest: longest))
+                validString(
+                    length: field.length?.value, format: field.format?.value, codes: field.codes,
+                    range: field.range?.value, longest: longest))
         case .number: return validNumber(field.range?.value, format: field.format?.value)
         case .boolean: return "true"
         case .object: return object(field.fields, rules: field.rules, breaking: target, at: route, longest: longest)
@@ -93,7 +100,8 @@ public enum SampleJSON {
                 guard let items = field.items else {
                     // Only element 0 carries a broken field, so the violation is reported once, at [0].
                     return object(
-                        field.fields, rules: field.rules, breaking: index == 0 ? target : nil, at: route + ["[0]"], longest: longest)
+                        field.fields, rules: field.rules, breaking: index == 0 ? target : nil, at: route + ["[0]"],
+                        longest: longest)
                 }
                 return items.isAny ? #"{"any":[1,"x",null]}"# : validItem(items, longest: longest)
             }
@@ -105,7 +113,11 @@ public enum SampleJSON {
         switch items.type {
         case .number: validNumber(items.range?.value)
         case .boolean: "true"
-        default: quote(validString(length: items.length?.value, format: items.format?.value, codes: items.codes, range: nil, longest: longest))
+        default:
+            quote(
+                validString(
+                    length: items.length?.value, format: items.format?.value, codes: items.codes, range: nil,
+                    longest: longest))
         }
     }
 
@@ -115,13 +127,14 @@ public enum SampleJSON {
         if let code = codes.first { return code.code }
         if let format { return formatSamples[format] ?? "" }
         if let range { return "\(range.minimum ?? min(range.maximum ?? 1, 1))" }
-        let count: Int = switch length {
-        case .exactly(let n)?: n
-        case .between(let low, let high)?: longest ? high : max(low, 1)
-        case .atMost(let high)?: longest ? high : min(1, high)
-        case .atLeast(let low)?: max(low, 1)
-        case nil: 1
-        }
+        let count: Int =
+            switch length {
+            case .exactly(let n)?: n
+            case .between(let low, let high)?: longest ? high : max(low, 1)
+            case .atMost(let high)?: longest ? high : min(1, high)
+            case .atLeast(let low)?: max(low, 1)
+            case nil: 1
+            }
         return String(repeating: "가", count: count)  // Korean: one UTF-16 unit, three UTF-8 bytes
     }
 
@@ -151,13 +164,17 @@ public enum SampleJSON {
                     found.append(Violation(route: here, value: quote("ZZ_UNDOCUMENTED"), expectedPath: fieldPath))
                 } else if let format = field.format?.value {
                     let length = formatSamples[format]!.utf16.count
-                    found.append(Violation(route: here, value: quote(String(repeating: "!", count: length)), expectedPath: fieldPath))
+                    found.append(
+                        Violation(
+                            route: here, value: quote(String(repeating: "!", count: length)), expectedPath: fieldPath))
                 } else if let range = field.range?.value {
                     if let text = outside(range, in: Int128.min...Int128.max) {
                         found.append(Violation(route: here, value: quote(text), expectedPath: fieldPath))
                     }
                 } else if let length = field.length?.value, let count = outside(length) {
-                    found.append(Violation(route: here, value: quote(String(repeating: "가", count: count)), expectedPath: fieldPath))
+                    found.append(
+                        Violation(
+                            route: here, value: quote(String(repeating: "가", count: count)), expectedPath: fieldPath))
                 }
             case .number:
                 if let range = field.range?.value, let text = outside(range, in: representable(range)) {
@@ -171,10 +188,18 @@ public enum SampleJSON {
                 if let count = field.count?.value, let elements = outside(count) {
                     let element = field.items.map { validItem($0) } ?? object(field.fields, breaking: nil)
                     found.append(
-                        Violation(route: here, value: "[" + Array(repeating: element, count: elements).joined(separator: ",") + "]", expectedPath: fieldPath))
+                        Violation(
+                            route: here,
+                            value: "[" + Array(repeating: element, count: elements).joined(separator: ",") + "]",
+                            expectedPath: fieldPath))
                 }
-                if let items = field.items, !items.isAny, let length = items.length?.value, items.codes.isEmpty, let count = outside(length) {
-                    found.append(Violation(route: here, value: "[" + quote(String(repeating: "가", count: count)) + "]", expectedPath: fieldPath + "[0]"))
+                if let items = field.items, !items.isAny, let length = items.length?.value, items.codes.isEmpty,
+                    let count = outside(length)
+                {
+                    found.append(
+                        Violation(
+                            route: here, value: "[" + quote(String(repeating: "가", count: count)) + "]",
+                            expectedPath: fieldPath + "[0]"))
                 }
                 if field.items == nil {
                     found += violations(in: field.fields, route: here + ["[0]"], path: fieldPath + "[0]")
@@ -186,7 +211,9 @@ public enum SampleJSON {
 
     /// A checkable `when` broken: the other field has the value and the field is left out. An `exactlyOne` rule
     /// broken: its second field sent too (reported at the object).
-    public static func conditionViolations(in fields: [FieldSpec], rules: [GroupRule], route: [String] = [], path: String = "") -> [Violation] {
+    public static func conditionViolations(
+        in fields: [FieldSpec], rules: [GroupRule], route: [String] = [], path: String = ""
+    ) -> [Violation] {
         var found: [Violation] = []
         for field in fields {
             let fieldPath = path.isEmpty ? field.name.value : path + "." + field.name.value
@@ -199,7 +226,8 @@ public enum SampleJSON {
                 }
             }
             if field.type == .object {
-                found += conditionViolations(in: field.fields, rules: field.rules, route: route + [field.name.value], path: fieldPath)
+                found += conditionViolations(
+                    in: field.fields, rules: field.rules, route: route + [field.name.value], path: fieldPath)
             }
         }
         for rule in rules where rule.kind == .exactlyOne {

@@ -1,7 +1,7 @@
 import Foundation
 import KonaplateAPI
-import KonaplateDouble
 import KonaplateClient
+import KonaplateDouble
 import KonaplateRuntime
 import KonaplateTestSupport
 import Testing
@@ -36,14 +36,18 @@ public enum DoubleFixture {
     }
 
     /// A valid request and a valid response of `endpoint`, from its spec (WholeAPITests' samples).
-    public static func samples<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) throws -> (Endpoint.Request, Endpoint.Response) {
+    public static func samples<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) throws -> (
+        Endpoint.Request, Endpoint.Response
+    ) {
         let spec = try #require(APISamples.specs[Endpoint.path])
         let request = try JSONDecoder().decode(
             Endpoint.Request.self,
-            from: Data(SampleJSON.object(spec.request?.fields ?? [], rules: spec.request?.rules ?? [], breaking: nil).utf8))
+            from: Data(
+                SampleJSON.object(spec.request?.fields ?? [], rules: spec.request?.rules ?? [], breaking: nil).utf8))
         let response = try JSONDecoder().decode(
             Endpoint.Response.self,
-            from: Data(SampleJSON.object(spec.response?.fields ?? [], rules: spec.response?.rules ?? [], breaking: nil).utf8))
+            from: Data(
+                SampleJSON.object(spec.response?.fields ?? [], rules: spec.response?.rules ?? [], breaking: nil).utf8))
         return (request, response)
     }
 

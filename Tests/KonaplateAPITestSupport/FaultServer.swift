@@ -183,8 +183,11 @@ struct RequestReader {
         guard requestLine.count == 3 else { return nil }
         var fields = HTTPFields()
         for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":"), let name = HTTPField.Name(String(line[..<colon])) else { continue }
-            fields.append(HTTPField(name: name, value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            guard let colon = line.firstIndex(of: ":"), let name = HTTPField.Name(String(line[..<colon])) else {
+                continue
+            }
+            fields.append(
+                HTTPField(name: name, value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         if fields[.expect]?.lowercased() == "100-continue" {
             guard LoopbackSocket.write(connection, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return nil }
@@ -198,7 +201,8 @@ struct RequestReader {
         let body = Array(buffer[0..<length])
         buffer.removeFirst(length)
         let head = HTTPRequest(
-            method: HTTPRequest.Method(String(requestLine[0])) ?? .post, scheme: "http", authority: fields[HTTPField.Name("Host")!],
+            method: HTTPRequest.Method(String(requestLine[0])) ?? .post, scheme: "http",
+            authority: fields[HTTPField.Name("Host")!],
             path: String(requestLine[1]), headerFields: fields)
         return (head, body)
     }
@@ -209,7 +213,8 @@ struct RequestReader {
         var searched = 0
         while true {
             if buffer.count >= 4 {
-                for offset in max(0, searched - 3)...(buffer.count - 4) where buffer[offset..<offset + 4].elementsEqual(blankLine) {
+                for offset in max(0, searched - 3)...(buffer.count - 4)
+                where buffer[offset..<offset + 4].elementsEqual(blankLine) {
                     return offset
                 }
                 searched = buffer.count

@@ -51,7 +51,9 @@ public enum HostileReportFile {
         ]
         guard let json = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) else { return }
         writing.withLock { _ in
-            if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+            if !FileManager.default.fileExists(atPath: path) {
+                _ = FileManager.default.createFile(atPath: path, contents: nil)
+            }
             guard let file = FileHandle(forWritingAtPath: path) else { return }
             defer { try? file.close() }
             _ = try? file.seekToEnd()

@@ -28,8 +28,10 @@ public struct HostileFault: Sendable, CustomStringConvertible {
     public let onKeptAliveConnection: Bool
 
     public init(
-        _ name: String, _ endpoints: Endpoints = .plain, onKeptAliveConnection: Bool = false, urlSession: HostileOutcome.Kind,
-        asyncHTTPClient: HostileOutcome.Kind? = nil, plan: @escaping @Sendable (_ answer: FaultServer.Answer) -> [FaultServer.Step]
+        _ name: String, _ endpoints: Endpoints = .plain, onKeptAliveConnection: Bool = false,
+        urlSession: HostileOutcome.Kind,
+        asyncHTTPClient: HostileOutcome.Kind? = nil,
+        plan: @escaping @Sendable (_ answer: FaultServer.Answer) -> [FaultServer.Step]
     ) {
         self.name = name
         self.endpoints = endpoints
@@ -99,7 +101,9 @@ public struct HostileOutcome: Sendable, CustomStringConvertible {
     /// the decoding path), for the table.
     public let detail: String
 
-    public init<Endpoint: KonaplateEndpoint>(_ result: Result<KonaplateResponse<Endpoint>, KonaplateClientError<Endpoint>>) {
+    public init<Endpoint: KonaplateEndpoint>(
+        _ result: Result<KonaplateResponse<Endpoint>, KonaplateClientError<Endpoint>>
+    ) {
         switch result {
         case .success(let response): (kind, detail) = (.answered, "attempts: \(response.attempts)")
         case .failure(let error):
@@ -154,24 +158,45 @@ extension HostileFault {
         HostileFault("Content-Length smaller than the body", urlSession: .decodingFailed) { answer in
             [.write(answer.head(contentLength: answer.body.count / 2) + answer.body)]
         },
-        HostileFault("no Content-Length, body ended by closing the connection (valid HTTP/1.1)", urlSession: .answered) { answer in
+        HostileFault("no Content-Length, body ended by closing the connection (valid HTTP/1.1)", urlSession: .answered)
+        { answer in
             [.write(answer.head(contentLength: nil) + answer.body), .close]
         },
         HostileFault("no Content-Length, connection kept open", urlSession: .timedOut) { answer in
             [.write(answer.head(contentLength: nil) + answer.body), .hold]
         },
         HostileFault("chunked body, whole (valid HTTP/1.1)", urlSession: .answered) { answer in
-            [.write(answer.head(contentLength: nil, extra: [("Transfer-Encoding", "chunked")]) + chunked(answer.body) + Array("0\r\n\r\n".utf8))]
+            [
+                .write(
+                    answer.head(contentLength: nil, extra: [("Transfer-Encoding", "chunked")]) + chunked(answer.body)
+                        + Array("0\r\n\r\n".utf8))
+            ]
         },
         HostileFault("chunked body cut in the middle of a chunk, then closed", urlSession: .transport) { answer in
             let chunk = chunked(answer.body)
-            return [.write(answer.head(contentLength: nil, extra: [("Transfer-Encoding", "chunked")]) + chunk.prefix(chunk.count / 2)), .close]
+            return [
+                .write(
+                    answer.head(contentLength: nil, extra: [("Transfer-Encoding", "chunked")])
+                        + chunk.prefix(chunk.count / 2)), .close,
+            ]
         },
         HostileFault("chunked body with a chunk size that is not hexadecimal", urlSession: .transport) { answer in
-            [.write(answer.head(contentLength: nil, extra: [("Transfer-Encoding", "chunked")]) + Array("zz\r\n".utf8) + answer.body), .close]
+            [
+                .write(
+                    answer.head(contentLength: nil, extra: [("Transfer-Encoding", "chunked")]) + Array("zz\r\n".utf8)
+                        + answer.body), .close,
+            ]
         },
-        HostileFault("two Content-Length headers that disagree (the first one right)", urlSession: .answered, asyncHTTPClient: .transport) { answer in
-            [.write(answer.head(contentLength: answer.body.count, extra: [("Content-Length", "\(answer.body.count + 5)")]) + answer.body)]
+        HostileFault(
+            "two Content-Length headers that disagree (the first one right)", urlSession: .answered,
+            asyncHTTPClient: .transport
+        ) { answer in
+            [
+                .write(
+                    answer.head(
+                        contentLength: answer.body.count, extra: [("Content-Length", "\(answer.body.count + 5)")])
+                        + answer.body)
+            ]
         },
     ]
 
@@ -187,18 +212,21 @@ extension HostileFault {
         // FoundationNetworking (libcurl) does not report a kept-alive connection that ends before the answer: the
         // request waits for the transport's timeout. (On a new connection it fails at once, as above.)
         HostileFault(
-            "connection closed before any answer, on a kept-alive connection", onKeptAliveConnection: true, urlSession: .timedOut,
+            "connection closed before any answer, on a kept-alive connection", onKeptAliveConnection: true,
+            urlSession: .timedOut,
             asyncHTTPClient: .transport
         ) { _ in [.close] },
         HostileFault(
-            "connection reset before the headers, on a kept-alive connection", onKeptAliveConnection: true, urlSession: .timedOut,
+            "connection reset before the headers, on a kept-alive connection", onKeptAliveConnection: true,
+            urlSession: .timedOut,
             asyncHTTPClient: .transport
         ) { _ in [.reset] },
         HostileFault("an answer that is not HTTP (an SSH banner)", urlSession: .transport) { _ in
             [.write(Array("SSH-2.0-OpenSSH_9.6\r\n".utf8)), .close]
         },
         HostileFault("accepted, never answered", urlSession: .timedOut) { _ in [.hold] },
-        HostileFault("the answer dripped a byte every 100 ms (faster than any idle timeout)", urlSession: .timedOut) { answer in
+        HostileFault("the answer dripped a byte every 100 ms (faster than any idle timeout)", urlSession: .timedOut) {
+            answer in
             [.drip(answer.bytes, every: .milliseconds(100))]
         },
         HostileFault("the head whole, then the body dripped a byte every 100 ms", urlSession: .timedOut) { answer in
@@ -208,12 +236,17 @@ extension HostileFault {
 
     static let size: [HostileFault] = [
         HostileFault("a body 100 times the largest documented response", urlSession: .responseTooLarge) { answer in
-            [.write(answer.head(contentLength: hundredTimesDocumented)), .stream(chunk: Array(repeating: 0x20, count: 64 << 10), total: hundredTimesDocumented)]
+            [
+                .write(answer.head(contentLength: hundredTimesDocumented)),
+                .stream(chunk: Array(repeating: 0x20, count: 64 << 10), total: hundredTimesDocumented),
+            ]
         },
         HostileFault("the same without Content-Length (chunked)", urlSession: .responseTooLarge) { answer in
             let chunk = chunked(Array(repeating: 0x20, count: 64 << 10))
-            return [.write(answer.head(contentLength: nil, extra: [("Transfer-Encoding", "chunked")])),
-                    .stream(chunk: chunk, total: chunk.count * (hundredTimesDocumented / (64 << 10) + 1))]
+            return [
+                .write(answer.head(contentLength: nil, extra: [("Transfer-Encoding", "chunked")])),
+                .stream(chunk: chunk, total: chunk.count * (hundredTimesDocumented / (64 << 10) + 1)),
+            ]
         },
         HostileFault("a declared Content-Length of 10 GB", urlSession: .responseTooLarge) { answer in
             [.write(answer.head(contentLength: 10_000_000_000) + answer.body), .hold]
@@ -225,13 +258,26 @@ extension HostileFault {
             [.write(FaultServer.Answer(status: 200, headers: answer.headers, body: []).bytes)]
         },
         HostileFault("JSON nested 100,000 levels deep", urlSession: .decodingFailed) { answer in
-            [.write(with(answer, body: Array(String(repeating: "[", count: 100_000).utf8) + Array(String(repeating: "]", count: 100_000).utf8)))]
+            [
+                .write(
+                    with(
+                        answer,
+                        body: Array(String(repeating: "[", count: 100_000).utf8)
+                            + Array(String(repeating: "]", count: 100_000).utf8)))
+            ]
         },
         HostileFault("invalid UTF-8 inside a string", urlSession: .decodingFailed) { answer in
             [.write(with(answer, body: insertingAfterFirstStringStart(answer.body, [0xFF, 0xFE, 0xC0])))]
         },
-        HostileFault("a 10,000-digit number where a number (userId, balance) is expected", urlSession: .decodingFailed) { answer in
-            [.write(with(answer, body: replacingFirstNumber(answer.body, with: Array(String(repeating: "9", count: 10_000).utf8))))]
+        HostileFault("a 10,000-digit number where a number (userId, balance) is expected", urlSession: .decodingFailed)
+        { answer in
+            [
+                .write(
+                    with(
+                        answer,
+                        body: replacingFirstNumber(answer.body, with: Array(String(repeating: "9", count: 10_000).utf8))
+                    ))
+            ]
         },
         HostileFault("a JSON array where the object is expected", urlSession: .decodingFailed) { answer in
             [.write(with(answer, body: Array("[1,2,3]".utf8)))]
@@ -240,7 +286,12 @@ extension HostileFault {
 
     static let headers: [HostileFault] = [
         HostileFault("a header line of 1 MiB", urlSession: .transport) { answer in
-            [.write(answer.head(contentLength: answer.body.count, extra: [("X-Padding", String(repeating: "p", count: 1 << 20))]) + answer.body)]
+            [
+                .write(
+                    answer.head(
+                        contentLength: answer.body.count, extra: [("X-Padding", String(repeating: "p", count: 1 << 20))]
+                    ) + answer.body)
+            ]
         },
         HostileFault("10,000 header fields", urlSession: .answered, asyncHTTPClient: .transport) { answer in
             let many = (0..<10_000).map { (name: "X-Field-\($0)", value: "v") }
@@ -249,7 +300,8 @@ extension HostileFault {
         HostileFault("another request's correlation id", urlSession: .correlationMismatch) { answer in
             [.write(withCorrelationID(answer, ["261125000000-0000000"]).bytes)]
         },
-        HostileFault("the correlation id twice, the second another request's", urlSession: .correlationMismatch) { answer in
+        HostileFault("the correlation id twice, the second another request's", urlSession: .correlationMismatch) {
+            answer in
             let own = answer.headers.first { $0.name == "X-KM-Correlation-Id" }?.value ?? ""
             return [.write(withCorrelationID(answer, [own, "261125000000-0000000"]).bytes)]
         },
@@ -260,16 +312,31 @@ extension HostileFault {
 
     static let status: [HostileFault] = [
         HostileFault("an HTML 502 from a proxy", urlSession: .unexpectedResponse(status: 502)) { _ in
-            [.write(FaultServer.Answer(status: 502, headers: [("Content-Type", "text/html")], body: Array("<html><body><h1>502 Bad Gateway</h1></body></html>".utf8)).bytes)]
+            [
+                .write(
+                    FaultServer.Answer(
+                        status: 502, headers: [("Content-Type", "text/html")],
+                        body: Array("<html><body><h1>502 Bad Gateway</h1></body></html>".utf8)
+                    ).bytes)
+            ]
         },
         HostileFault("a 503 with Retry-After and a text body", urlSession: .unexpectedResponse(status: 503)) { _ in
-            [.write(FaultServer.Answer(status: 503, headers: [("Retry-After", "120"), ("Content-Type", "text/plain")], body: Array("busy".utf8)).bytes)]
+            [
+                .write(
+                    FaultServer.Answer(
+                        status: 503, headers: [("Retry-After", "120"), ("Content-Type", "text/plain")],
+                        body: Array("busy".utf8)
+                    ).bytes)
+            ]
         },
         HostileFault("a 307 redirect to the same server", urlSession: .unexpectedResponse(status: 307)) { answer in
             [.write(redirect(307, answer))]
         },
-        HostileFault("a 308 redirect", urlSession: .unexpectedResponse(status: 308)) { answer in [.write(redirect(308, answer))] },
-        HostileFault("a 302 redirect (a client would follow it as a GET)", urlSession: .unexpectedResponse(status: 302)) { answer in
+        HostileFault("a 308 redirect", urlSession: .unexpectedResponse(status: 308)) { answer in
+            [.write(redirect(308, answer))]
+        },
+        HostileFault("a 302 redirect (a client would follow it as a GET)", urlSession: .unexpectedResponse(status: 302))
+        { answer in
             [.write(redirect(302, answer))]
         },
         HostileFault("a 100 Continue before the answer (valid HTTP/1.1)", urlSession: .answered) { answer in
@@ -290,7 +357,9 @@ extension HostileFault {
         HostileFault("a JWE of five empty parts", .encrypted, urlSession: .openingFailed) { answer in
             [.write(with(answer, body: Array(#"{"encData":"...."}"#.utf8)))]
         },
-        HostileFault("the compact JWE alone, without the wrapper (read: DECISIONS.md D45)", .encrypted, urlSession: .answered) { answer in
+        HostileFault(
+            "the compact JWE alone, without the wrapper (read: DECISIONS.md D45)", .encrypted, urlSession: .answered
+        ) { answer in
             [.write(with(answer, body: Array(compactToken(answer.body).utf8)))]
         },
     ]
@@ -301,9 +370,12 @@ extension HostileFault {
 extension HostileFault {
     /// The largest response the docs describe (every string at its longest, one element in each list), in bytes:
     /// computed from the specs.
-    public static let largestDocumentedResponse: Int = APISamples.specs.values.map { spec in
-        SampleJSON.object(spec.response?.fields ?? [], rules: spec.response?.rules ?? [], breaking: nil, longest: true).utf8.count
-    }.max() ?? 0
+    public static let largestDocumentedResponse: Int =
+        APISamples.specs.values.map { spec in
+            SampleJSON.object(
+                spec.response?.fields ?? [], rules: spec.response?.rules ?? [], breaking: nil, longest: true
+            ).utf8.count
+        }.max() ?? 0
 
     public static var hundredTimesDocumented: Int { 100 * largestDocumentedResponse }
 
@@ -317,7 +389,8 @@ extension HostileFault {
 
     static func withCorrelationID(_ answer: FaultServer.Answer, _ ids: [String]) -> FaultServer.Answer {
         var changed = answer
-        changed.headers = answer.headers.filter { $0.name != "X-KM-Correlation-Id" } + ids.map { ("X-KM-Correlation-Id", $0) }
+        changed.headers =
+            answer.headers.filter { $0.name != "X-KM-Correlation-Id" } + ids.map { ("X-KM-Correlation-Id", $0) }
         return changed
     }
 
@@ -328,7 +401,11 @@ extension HostileFault {
     /// `"…":"` is where a string value starts: the bytes go right after the first one.
     static func insertingAfterFirstStringStart(_ body: [UInt8], _ bytes: [UInt8]) -> [UInt8] {
         let marker = Array(#"":""#.utf8)
-        guard let start = (0...(body.count - marker.count)).first(where: { body[$0..<$0 + marker.count].elementsEqual(marker) }) else {
+        guard
+            let start = (0...(body.count - marker.count)).first(where: {
+                body[$0..<$0 + marker.count].elementsEqual(marker)
+            })
+        else {
             return body + bytes
         }
         var changed = body
@@ -339,7 +416,8 @@ extension HostileFault {
     /// The first number value (after `":`) replaced by `digits`.
     static func replacingFirstNumber(_ body: [UInt8], with digits: [UInt8]) -> [UInt8] {
         let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
-        guard let start = (1..<body.count).first(where: { body[$0 - 1] == UInt8(ascii: ":") && isDigit(body[$0]) }) else {
+        guard let start = (1..<body.count).first(where: { body[$0 - 1] == UInt8(ascii: ":") && isDigit(body[$0]) })
+        else {
             return body
         }
         let end = body[start...].firstIndex { !isDigit($0) } ?? body.endIndex
@@ -370,7 +448,8 @@ extension HostileFault {
     }
 
     /// Another client's public key: what it seals, this client cannot open.
-    static let strangerSealer = try! KonaplateJWESealer(serverPublicKeyPEM: KonaplateDoubleKeys.generate().clientPublicKeyPEM)
+    static let strangerSealer = try! KonaplateJWESealer(
+        serverPublicKeyPEM: KonaplateDoubleKeys.generate().clientPublicKeyPEM)
 }
 
 // MARK: - The fault table
@@ -384,13 +463,16 @@ extension HostileFault {
             "|---|---|---|---|",
         ]
         for fault in quick {
-            let outcomes = HostileTransport.allCases.map { "`\(fault.expected($0))`".replacingOccurrences(of: "`the typed response`", with: "the typed response") }
-            let retried = HostileTransport.allCases.filter { fault.expected($0).isRetried }
-            let again = switch retried.count {
-            case HostileTransport.allCases.count: "sent again"
-            case 0: "not sent again"
-            default: "sent again through \(retried.map(\.rawValue).joined(separator: ", ")) only"
+            let outcomes = HostileTransport.allCases.map {
+                "`\(fault.expected($0))`".replacingOccurrences(of: "`the typed response`", with: "the typed response")
             }
+            let retried = HostileTransport.allCases.filter { fault.expected($0).isRetried }
+            let again =
+                switch retried.count {
+                case HostileTransport.allCases.count: "sent again"
+                case 0: "not sent again"
+                default: "sent again through \(retried.map(\.rawValue).joined(separator: ", ")) only"
+                }
             let name = fault.name.replacingOccurrences(of: "|", with: "\\|")
             lines.append("| \(name) | \(outcomes[0]) | \(outcomes[1]) | \(again) |")
         }

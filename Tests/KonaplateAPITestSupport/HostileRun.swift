@@ -27,7 +27,8 @@ public enum HostileRun {
         switch (fault.endpoints, safe) {
         case (.plain, true): try await run(fault, BankAccountsInfo.self, through: transport, timeout: timeout)
         case (.plain, false): try await run(fault, PaymentNoHce.self, through: transport, timeout: timeout)
-        case (.encrypted, true): try await run(fault, CardVirtualAccountInquiry.self, through: transport, timeout: timeout)
+        case (.encrypted, true):
+            try await run(fault, CardVirtualAccountInquiry.self, through: transport, timeout: timeout)
         case (.encrypted, false): try await run(fault, UserRegistration.self, through: transport, timeout: timeout)
         }
     }
@@ -56,7 +57,8 @@ public enum HostileRun {
         let clock = ContinuousClock()
         let start = clock.now
         // Raced against a watchdog without a task group, which would wait for a hung child before returning.
-        let (first, arrived) = AsyncStream<Result<KonaplateResponse<Endpoint>, KonaplateClientError<Endpoint>>?>.makeStream()
+        let (first, arrived) = AsyncStream<Result<KonaplateResponse<Endpoint>, KonaplateClientError<Endpoint>>?>
+            .makeStream()
         let sending = Task {
             do throws(KonaplateClientError<Endpoint>) {
                 arrived.yield(.success(try await client.send(Endpoint.self, request)))
@@ -74,7 +76,9 @@ public enum HostileRun {
         watchdog.cancel()
         let elapsed = clock.now - start
         guard let result else {
-            return HostileReport(outcome: HostileOutcome(hungAfter: elapsed), received: server.received - faulty, elapsed: elapsed, leaks: [])
+            return HostileReport(
+                outcome: HostileOutcome(hungAfter: elapsed), received: server.received - faulty, elapsed: elapsed,
+                leaks: [])
         }
         var shown = sink.text
         if case .failure(let error) = result {
@@ -94,12 +98,14 @@ public enum HostileRun {
     ) -> [String] {
         let credentials = DoubleFixture.credentials
         let tokens = double.recorded.compactMap { $0.headers["X-KM-Tran-Token"] }
-        return [credentials.secretKey, credentials.accessKey ?? ""] + tokens + strings(in: request) + strings(in: response)
+        return [credentials.secretKey, credentials.accessKey ?? ""] + tokens + strings(in: request)
+            + strings(in: response)
     }
 
     /// The string values of a model's JSON of 6 characters or more (shorter ones, "088", match by chance).
     static func strings(in value: some Encodable) -> [String] {
-        guard let json = try? KonaplateJSON.encoder().encode(value), let tree = try? JSONSerialization.jsonObject(with: json)
+        guard let json = try? KonaplateJSON.encoder().encode(value),
+            let tree = try? JSONSerialization.jsonObject(with: json)
         else { return [] }
         func walk(_ node: Any) -> [String] {
             switch node {

@@ -68,7 +68,9 @@ public enum LoopbackSocket {
             #else
                 let flags: Int32 = 0
             #endif
-            let written = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress! + offset, bytes.count - offset, flags) }
+            let written = bytes.withUnsafeBytes {
+                send(descriptor, $0.baseAddress! + offset, bytes.count - offset, flags)
+            }
             if written <= 0 { return false }
             offset += written
         }

@@ -85,7 +85,10 @@ struct BankAccountsInfoTests {
 
     @Test func requestRangeReachesPastInt64() throws {
         try BankAccountsInfo.Request(userId: 9_999_999_999_999_999_999).validate()
-        #expect(BankAccountsInfo.Request(userId: 0).violations.map(\.description) == ["userId: out of range, expected 1...9999999999999999999"])
+        #expect(
+            BankAccountsInfo.Request(userId: 0).violations.map(\.description) == [
+                "userId: out of range, expected 1...9999999999999999999"
+            ])
         let encoded = try KonaplateJSON.encoder().encode(BankAccountsInfo.Request(userId: 9_999_999_999_999_999_999))
         #expect(String(decoding: encoded, as: UTF8.self) == #"{"userId":9999999999999999999}"#)
     }
@@ -165,7 +168,9 @@ struct BankAccountsInfoTests {
             guard case DecodingError.keyNotFound(let key, _) = error else { return false }
             return key.stringValue == "cardNo"
         }
-        #expect(throws: DecodingError.self) { try decoder.decode(IssuedCardsPreIssueWaitingPhysical.Request.self, from: Data("[]".utf8)) }
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(IssuedCardsPreIssueWaitingPhysical.Request.self, from: Data("[]".utf8))
+        }
         #expect(try decoder.decode(IssuedCardsPreIssueWaitingPhysical.Request.self, from: Data("{}".utf8)) == .init())
         let nothing = try KonaplateJSON.encoder().encode(IssuedCardsPreIssueWaitingPhysical.Request())
         #expect(String(decoding: nothing, as: UTF8.self) == "{}")
@@ -180,7 +185,8 @@ struct BankAccountsInfoHeaderTests {
     static let body = Array(#"{"userId":9999999999999999999}"#.utf8)
 
     @Test func builderFillsEveryHeader() throws {
-        let headers = try BankAccountsInfo.RequestHeaders(credentials: Self.credentials, body: Self.body, context: Self.context)
+        let headers = try BankAccountsInfo.RequestHeaders(
+            credentials: Self.credentials, body: Self.body, context: Self.context)
         #expect(
             headers.headerFields.map { "\($0.name): \($0.value)" } == [
                 "X-KM-User-AspId: ASP000000000001",
@@ -203,7 +209,10 @@ struct BankAccountsInfoHeaderTests {
         let error = #expect(throws: KonaplateValidationError.self) {
             try BankAccountsInfo.RequestHeaders(credentials: credentials, body: Self.body, context: Self.context)
         }
-        #expect(error?.violations.map(\.description) == ["X-KM-Crypto-Key-Id: required because the request body is encrypted"])
+        #expect(
+            error?.violations.map(\.description) == [
+                "X-KM-Crypto-Key-Id: required because the request body is encrypted"
+            ])
     }
 
     @Test func aNonCallbackEndpointRefusesMissingAccessKey() {
@@ -212,7 +221,10 @@ struct BankAccountsInfoHeaderTests {
         let error = #expect(throws: KonaplateValidationError.self) {
             try BankAccountsInfo.RequestHeaders(credentials: credentials, body: Self.body, context: Self.context)
         }
-        #expect(error?.violations.map(\.description) == ["X-KM-Access-Key: required because the endpoint is not a callback API"])
+        #expect(
+            error?.violations.map(\.description) == [
+                "X-KM-Access-Key: required because the endpoint is not a callback API"
+            ])
     }
 
     @Test func headerConstraintsAreValidated() {
@@ -225,7 +237,8 @@ struct BankAccountsInfoHeaderTests {
     }
 
     @Test func theAccessKeyNeverPrints() throws {
-        let headers = try BankAccountsInfo.RequestHeaders(credentials: Self.credentials, body: Self.body, context: Self.context)
+        let headers = try BankAccountsInfo.RequestHeaders(
+            credentials: Self.credentials, body: Self.body, context: Self.context)
         for printed in [String(describing: headers), String(reflecting: headers), "\(headers)", dumped(headers)] {
             #expect(!printed.contains(String(repeating: "A", count: 40)))
             #expect(printed.contains("<redacted>"))
@@ -238,7 +251,9 @@ struct BankAccountsInfoHeaderTests {
         let headers = try BankAccountsInfo.ResponseHeaders(fields)
         #expect(headers.correlationId == "261125181104-00abc12")
         #expect(headers.cryptoKeyId == nil)
-        let error = #expect(throws: KonaplateValidationError.self) { try BankAccountsInfo.ResponseHeaders(HTTPFields()) }
+        let error = #expect(throws: KonaplateValidationError.self) {
+            try BankAccountsInfo.ResponseHeaders(HTTPFields())
+        }
         #expect(error?.violations.map(\.description) == ["X-KM-Correlation-Id: required because the docs require it"])
     }
 
@@ -250,7 +265,8 @@ struct BankAccountsInfoHeaderTests {
         }
         let request = BankAccountsInfo.Request(userId: 9_999_999_999_999_999_999)
         #expect(throws: KonaplateRequestError.self) {
-            try KonaplateRequests.prepare(BankAccountsInfo.self, request, credentials: Self.credentials, context: Self.context)
+            try KonaplateRequests.prepare(
+                BankAccountsInfo.self, request, credentials: Self.credentials, context: Self.context)
         }
         let prepared = try KonaplateRequests.prepare(
             BankAccountsInfo.self, request, credentials: Self.credentials, context: Self.context, sealer: Reverse())
@@ -267,12 +283,11 @@ struct BankAccountsInfoHeaderTests {
     @Test func anInvalidRequestIsNotSent() {
         #expect(throws: KonaplateRequestError.self) {
             try KonaplateRequests.prepare(
-                BankAccountsInfo.self, BankAccountsInfo.Request(userId: 0), credentials: Self.credentials, context: Self.context)
+                BankAccountsInfo.self, BankAccountsInfo.Request(userId: 0), credentials: Self.credentials,
+                context: Self.context)
         }
     }
 }
-
-
 
 /// The shared header types apply the "Conditional" rules from each endpoint's metadata.
 struct SharedHeaderRuleTests {
@@ -292,7 +307,8 @@ struct SharedHeaderRuleTests {
 
     @Test func aPlainEndpointSendsNoCryptoKeyId() throws {
         let headers = try CardDeliveryCancel.RequestHeaders(
-            credentials: BankAccountsInfoHeaderTests.credentials, body: [], context: BankAccountsInfoHeaderTests.context)
+            credentials: BankAccountsInfoHeaderTests.credentials, body: [], context: BankAccountsInfoHeaderTests.context
+        )
         #expect(!CardDeliveryCancel.isRequestEncrypted && !CardDeliveryCancel.isResponseEncrypted)
         #expect(headers.cryptoKeyId == nil)
         #expect(headers.dictionary["X-KM-Crypto-Key-Id"] == nil)
@@ -311,14 +327,21 @@ struct SharedHeaderRuleTests {
             try CallbackWithEncryptedResponse.RequestHeaders(
                 credentials: credentials, body: [], context: BankAccountsInfoHeaderTests.context)
         }
-        #expect(error?.violations.map(\.description) == ["X-KM-Crypto-Key-Id: required because the response body is encrypted"])
+        #expect(
+            error?.violations.map(\.description) == [
+                "X-KM-Crypto-Key-Id: required because the response body is encrypted"
+            ])
     }
 
     @Test func validateReportsAConditionalHeaderSetToNil() throws {
         var headers = try BankAccountsInfo.RequestHeaders(
-            credentials: BankAccountsInfoHeaderTests.credentials, body: [], context: BankAccountsInfoHeaderTests.context)
+            credentials: BankAccountsInfoHeaderTests.credentials, body: [], context: BankAccountsInfoHeaderTests.context
+        )
         headers.cryptoKeyId = nil
-        #expect(headers.violations.map(\.description) == ["X-KM-Crypto-Key-Id: required because the request body is encrypted"])
+        #expect(
+            headers.violations.map(\.description) == [
+                "X-KM-Crypto-Key-Id: required because the request body is encrypted"
+            ])
     }
 }
 

@@ -2,8 +2,8 @@ import Foundation
 import KonaplateAPI
 import KonaplateAPITestSupport
 import KonaplateGenerator
-import KonaplateSpecs
 import KonaplateRuntime
+import KonaplateSpecs
 import KonaplateTestSupport
 import Testing
 
@@ -27,13 +27,18 @@ struct BodyShapeTests {
             #expect(response.violations.isEmpty)
         }
         // An empty body is an empty object, never an accepted garbage body.
-        #expect(throws: KonaplateRequestError.self) { try KonaplateRequests.decodeResponse(Endpoint.self, body: Array("[]".utf8)) }
+        #expect(throws: KonaplateRequestError.self) {
+            try KonaplateRequests.decodeResponse(Endpoint.self, body: Array("[]".utf8))
+        }
     }
 
     @Test func anUndocumentedBodyIsSentAndReadAsItIsAndPrintsNoValue() throws {
-        let body: KonaplateUndocumentedBody = ["cardNo": .string("9410123412341234"), "userId": .unsignedInteger(9_999_999_999_999_999_999)]
+        let body: KonaplateUndocumentedBody = [
+            "cardNo": .string("9410123412341234"), "userId": .unsignedInteger(9_999_999_999_999_999_999),
+        ]
         let encoded = try KonaplateJSON.encoder().encode(body)
-        #expect(String(decoding: encoded, as: UTF8.self) == #"{"cardNo":"9410123412341234","userId":9999999999999999999}"#)
+        #expect(
+            String(decoding: encoded, as: UTF8.self) == #"{"cardNo":"9410123412341234","userId":9999999999999999999}"#)
         #expect(try JSONDecoder().decode(KonaplateUndocumentedBody.self, from: encoded) == body)
         #expect(body.violations.isEmpty)
         #expect(!"\(body)".contains("9410"))
@@ -47,19 +52,27 @@ struct BodyShapeTests {
         for spec in WholeAPITests.specs.values {
             let endpoint = try #require(WholeAPITests.endpointType(spec.path.value))
             if spec.request?.isUndocumented == true {
-                #expect(ObjectIdentifier(Self.requestType(endpoint)) == ObjectIdentifier(KonaplateUndocumentedBody.self), "\(spec.path.value)")
+                #expect(
+                    ObjectIdentifier(Self.requestType(endpoint)) == ObjectIdentifier(KonaplateUndocumentedBody.self),
+                    "\(spec.path.value)")
                 seen += 1
             }
             if spec.response?.isUndocumented == true {
-                #expect(ObjectIdentifier(Self.responseType(endpoint)) == ObjectIdentifier(KonaplateUndocumentedBody.self), "\(spec.path.value)")
+                #expect(
+                    ObjectIdentifier(Self.responseType(endpoint)) == ObjectIdentifier(KonaplateUndocumentedBody.self),
+                    "\(spec.path.value)")
                 seen += 1
             }
         }
         #expect(seen > 0)
     }
 
-    static func requestType<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) -> Any.Type { Endpoint.Request.self }
-    static func responseType<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) -> Any.Type { Endpoint.Response.self }
+    static func requestType<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) -> Any.Type {
+        Endpoint.Request.self
+    }
+    static func responseType<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) -> Any.Type {
+        Endpoint.Response.self
+    }
 
     /// A date the docs type as a number carries its format: its digits are checked (DECISIONS.md D42).
     @Test func aDateTypedAsANumberIsCheckedOnItsDigits() {

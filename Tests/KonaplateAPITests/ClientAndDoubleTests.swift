@@ -2,11 +2,11 @@ import Foundation
 import HTTPTypes
 import KonaplateAPI
 import KonaplateAPITestSupport
+import KonaplateClient
 import KonaplateDouble
 import KonaplateGenerator
-import KonaplateSpecs
-import KonaplateClient
 import KonaplateRuntime
+import KonaplateSpecs
 import KonaplateTestSupport
 import Logging
 import Synchronization
@@ -31,7 +31,8 @@ struct ClientAndDoubleTests {
         server: KonaplateServer = .sandbox
     ) -> KonaplateClient {
         DoubleFixture.client(
-            transport, credentials: credentials, context: context, middlewares: middlewares, retry: retry, timeout: timeout,
+            transport, credentials: credentials, context: context, middlewares: middlewares, retry: retry,
+            timeout: timeout,
             validation: validation, server: server)
     }
 
@@ -53,7 +54,8 @@ struct ClientAndDoubleTests {
     @Test func aSealedResponseIsReadInEitherForm() async throws {
         let compact = KonaplateDouble(
             catalogue: .konaplateAPI,
-            configuration: KonaplateDoubleConfiguration(credentials: Self.credentials, keys: DoubleFixture.keys, sealedResponseForm: .compact))
+            configuration: KonaplateDoubleConfiguration(
+                credentials: Self.credentials, keys: DoubleFixture.keys, sealedResponseForm: .compact))
         let sealing = KonaplateEndpointCatalogue.konaplateAPI.endpoints.filter { $0.isResponseEncrypted }
         #expect(!sealing.isEmpty)
         let observed = ObservingTransport(wrapped: compact)
@@ -62,7 +64,10 @@ struct ClientAndDoubleTests {
         }
         // What traveled was the compact JWE: five base64url parts, no JSON around them.
         #expect(observed.bodies.count == sealing.count)
-        #expect(observed.bodies.allSatisfy { $0.first != UInt8(ascii: "{") && $0.split(separator: UInt8(ascii: ".")).count == 5 })
+        #expect(
+            observed.bodies.allSatisfy {
+                $0.first != UInt8(ascii: "{") && $0.split(separator: UInt8(ascii: ".")).count == 5
+            })
     }
 
     // MARK: Header rules, each broken once
@@ -92,7 +97,8 @@ struct ClientAndDoubleTests {
         let double = Self.double()
         var credentials = Self.credentials
         credentials.secretKey = "another secret"
-        let refusal = try await Self.refusal(BankAccountsInfo.self, client: Self.client(double, credentials: credentials), double: double)
+        let refusal = try await Self.refusal(
+            BankAccountsInfo.self, client: Self.client(double, credentials: credentials), double: double)
         #expect(refusal.status == 401)
         #expect(refusal.code == "DOUBLE_UNAUTHORIZED")
         #expect(refusal.message?.contains("X-KM-Tran-Token does not match the body") == true)
@@ -102,9 +108,11 @@ struct ClientAndDoubleTests {
         // Fixed clocks on both sides: the client's is an hour behind the double's.
         var configuration = Self.double().configuration
         configuration.now = { fixedInstant }
-        let double = KonaplateDouble(endpoints: KonaplateEndpointCatalogue.konaplateAPI.endpoints, configuration: configuration)
+        let double = KonaplateDouble(
+            endpoints: KonaplateEndpointCatalogue.konaplateAPI.endpoints, configuration: configuration)
         let anHourAgo = KonaplateHeaderContext(timeZone: .kst, now: { fixedInstant.addingTimeInterval(-3600) })
-        let refusal = try await Self.refusal(BankAccountsInfo.self, client: Self.client(double, context: anHourAgo), double: double)
+        let refusal = try await Self.refusal(
+            BankAccountsInfo.self, client: Self.client(double, context: anHourAgo), double: double)
         #expect(refusal.status == 401)
         #expect(refusal.message?.contains("X-KM-Tran-Time is 3600 s from the double's clock") == true)
     }
@@ -113,7 +121,8 @@ struct ClientAndDoubleTests {
         let double = Self.double()
         var credentials = Self.credentials
         credentials.accessKey = String(repeating: "b", count: 40)
-        let refusal = try await Self.refusal(UserInfo.self, client: Self.client(double, credentials: credentials), double: double)
+        let refusal = try await Self.refusal(
+            UserInfo.self, client: Self.client(double, credentials: credentials), double: double)
         #expect(refusal.status == 401)
         #expect(refusal.message == "X-KM-Access-Key is not the access key the double expects")
     }
@@ -123,7 +132,8 @@ struct ClientAndDoubleTests {
     @Test func aMissingCryptoKeyIdOnAnEncryptedEndpointIsRefused() async throws {
         let double = Self.double()
         let dropsTheKeyID = HeaderDropper(name: "X-KM-Crypto-Key-Id")
-        let refusal = try await Self.refusal(BankAccountsInfo.self, client: Self.client(double, middlewares: [dropsTheKeyID]), double: double)
+        let refusal = try await Self.refusal(
+            BankAccountsInfo.self, client: Self.client(double, middlewares: [dropsTheKeyID]), double: double)
         #expect(refusal.status == 400)
         #expect(refusal.code == "000_002")
         #expect(refusal.message?.contains("X-KM-Crypto-Key-Id: required because the request body is encrypted") == true)
@@ -146,7 +156,8 @@ struct ClientAndDoubleTests {
         // Both par and cardNo: the rule of the page (exactly one), enforced on the server side too.
         double.stub(CardStatus.self, .code("000_000", status: 200, message: nil))
         let request = CardStatus.Request(
-            userId: 1, par: String(repeating: "p", count: 27), cardNo: String(repeating: "1", count: 16), status: .suspend)
+            userId: 1, par: String(repeating: "p", count: 27), cardNo: String(repeating: "1", count: 16),
+            status: .suspend)
         #expect(!request.violations.isEmpty)
         do {
             _ = try await Self.client(double).send(CardStatus.self, request)
@@ -156,7 +167,10 @@ struct ClientAndDoubleTests {
                 Issue.record("\(error)")
                 return
             }
-            #expect(violations.violations.map(\.description) == ["exactly one of par, cardNo must be present; found par and cardNo"])
+            #expect(
+                violations.violations.map(\.description) == [
+                    "exactly one of par, cardNo must be present; found par and cardNo"
+                ])
         }
         #expect(double.recorded.isEmpty, "nothing was sent")
     }
@@ -236,11 +250,13 @@ struct ClientAndDoubleTests {
         }
         // The transport's own timeout: reported the same way, and retried where repeating is safe.
         let double = Self.double()
-        let timingOut = FlakyTransport(failures: 1, error: KonaplateTransportTimeout(timeout: .seconds(7)), wrapped: double)
+        let timingOut = FlakyTransport(
+            failures: 1, error: KonaplateTransportTimeout(timeout: .seconds(7)), wrapped: double)
         let retrying = Self.client(timingOut, retry: .safeToRepeat(maxAttempts: 2, delay: .milliseconds(1)))
         try await Self.exchange(BankAccountsInfo.self, through: retrying, double: double)
         #expect(timingOut.attempts == 2)
-        let alwaysTimingOut = FlakyTransport(failures: 9, error: KonaplateTransportTimeout(timeout: .seconds(7)), wrapped: double)
+        let alwaysTimingOut = FlakyTransport(
+            failures: 9, error: KonaplateTransportTimeout(timeout: .seconds(7)), wrapped: double)
         do {
             _ = try await Self.client(alwaysTimingOut).send(BankAccountsInfo.self, .init(userId: 1))
             Issue.record("no timeout")
@@ -252,7 +268,9 @@ struct ClientAndDoubleTests {
             #expect(after == .seconds(7))
         }
         let cancellable = SlowTransport()
-        let task = Task { try await Self.client(cancellable, timeout: nil).send(BankAccountsInfo.self, .init(userId: 1)) }
+        let task = Task {
+            try await Self.client(cancellable, timeout: nil).send(BankAccountsInfo.self, .init(userId: 1))
+        }
         // Cancel once the request is in flight in the transport.
         for await _ in cancellable.started { break }
         task.cancel()
@@ -272,7 +290,9 @@ struct ClientAndDoubleTests {
         let lenient = Self.client(double, validation: .reportOnly)
         // A response that decodes but breaks a documented constraint: an error under strict, returned under report-only.
         double.stub(BankAccountsInfo.self, .response(try Self.breakingResponse(BankAccountsInfo.self)))
-        await #expect(throws: KonaplateClientError<BankAccountsInfo>.self) { try await strict.send(BankAccountsInfo.self, .init(userId: 1)) }
+        await #expect(throws: KonaplateClientError<BankAccountsInfo>.self) {
+            try await strict.send(BankAccountsInfo.self, .init(userId: 1))
+        }
         let reported = try await lenient.send(BankAccountsInfo.self, .init(userId: 1))
         #expect(reported.violations.map(\.path) == ["userId"])  // the first constrained field, just out of range
     }
@@ -281,7 +301,8 @@ struct ClientAndDoubleTests {
     static func breakingResponse<Endpoint: KonaplateEndpoint>(_ endpoint: Endpoint.Type) throws -> Endpoint.Response {
         let fields = WholeAPITests.specs[Endpoint.path]?.response?.fields ?? []
         let target = try #require(SampleJSON.violations(in: fields).first)
-        return try JSONDecoder().decode(Endpoint.Response.self, from: Data(SampleJSON.object(fields, breaking: target).utf8))
+        return try JSONDecoder().decode(
+            Endpoint.Response.self, from: Data(SampleJSON.object(fields, breaking: target).utf8))
     }
 
     // MARK: Logging

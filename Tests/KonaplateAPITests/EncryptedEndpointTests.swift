@@ -39,8 +39,10 @@ struct EncryptedEndpointTests {
         #expect(String(decoding: opened, as: UTF8.self) == #"{"cardNo":"9410123412341234"}"#)
         let token = prepared.head.headerFields[HTTPField.Name("X-KM-Tran-Token")!]
         #expect(
-            token == KonaplateHeaderValues.tranToken(
-                secretKey: BankAccountsInfoHeaderTests.credentials.secretKey, body: prepared.body, time: "20261125181104123"))
+            token
+                == KonaplateHeaderValues.tranToken(
+                    secretKey: BankAccountsInfoHeaderTests.credentials.secretKey, body: prepared.body,
+                    time: "20261125181104123"))
         #expect(prepared.head.headerFields[HTTPField.Name("X-KM-Crypto-Key-Id")!] == String(repeating: "c", count: 32))
     }
 

@@ -33,7 +33,8 @@ struct HostileCorpusTests {
 struct FaultTableTests {
     @Test func theReliabilityArticleHoldsTheCorpusTable() throws {
         let article = try String(
-            contentsOf: repositoryRoot.appendingPathComponent("Sources/KonaplateClient/KonaplateClient.docc/Reliability.md"),
+            contentsOf: repositoryRoot.appendingPathComponent(
+                "Sources/KonaplateClient/KonaplateClient.docc/Reliability.md"),
             encoding: .utf8)
         #expect(article.contains(HostileFault.table + "\n"), "expected:\n\(HostileFault.table)")
     }

@@ -2,10 +2,10 @@ import Foundation
 import HTTPTypes
 import KonaplateAPI
 import KonaplateAPITestSupport
-import KonaplateGenerator
-import KonaplateSpecs
 import KonaplateClient
+import KonaplateGenerator
 import KonaplateRuntime
+import KonaplateSpecs
 import KonaplateTestSupport
 import Testing
 
@@ -23,7 +23,8 @@ struct JudgeOverHTTPTests {
         let log: URL
 
         init(secretKey: String, responses: [String: KonaplateJSONValue]) throws {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-judge-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "konaplate-judge-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let serverKey = folder.appendingPathComponent("server.pem")
             let clientKey = folder.appendingPathComponent("client.pem")
@@ -43,7 +44,9 @@ struct JudgeOverHTTPTests {
             process.standardOutput = stdout
             try process.run()
             var line = Data()
-            while !line.contains(UInt8(ascii: "\n")), let byte = try stdout.fileHandleForReading.read(upToCount: 1), !byte.isEmpty {
+            while !line.contains(UInt8(ascii: "\n")), let byte = try stdout.fileHandleForReading.read(upToCount: 1),
+                !byte.isEmpty
+            {
                 line.append(byte)
             }
             let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -121,7 +124,8 @@ struct JudgeOverHTTPTests {
         #expect(entries[1]["encrypted"] as? Bool == true)
         #expect(entries[1]["opened"] as? Bool == true)
         // What the judge opened is exactly the request the client encoded.
-        let opened = try JSONSerialization.data(withJSONObject: try #require(entries[1]["plaintext"]), options: [.sortedKeys])
+        let opened = try JSONSerialization.data(
+            withJSONObject: try #require(entries[1]["plaintext"]), options: [.sortedKeys])
         #expect(try JSONDecoder().decode(Self.encrypted.Request.self, from: opened) == encryptedRequest)
     }
 

@@ -34,7 +34,8 @@ struct NeverSentBlindTests {
     ) -> KonaplateClient {
         KonaplateClient(
             credentials: credentials, server: server, transport: transport,
-            sealer: sealer ? try! DoubleFixture.keys.sealer() : nil, opener: opener ? try! DoubleFixture.keys.opener() : nil,
+            sealer: sealer ? try! DoubleFixture.keys.sealer() : nil,
+            opener: opener ? try! DoubleFixture.keys.opener() : nil,
             context: context)
     }
 
@@ -102,7 +103,8 @@ struct NeverSentBlindTests {
     @Test func aServerThatMakesNoURLIsRefused() async throws {
         for server in [
             KonaplateServer(authority: "user:password@sandbox.konaplate.com", basePath: "/open-api"),
-            KonaplateServer(authority: "sandbox.konaplate.com\r\nX-Injected: 1"), KonaplateServer(scheme: "ftp", authority: "h"),
+            KonaplateServer(authority: "sandbox.konaplate.com\r\nX-Injected: 1"),
+            KonaplateServer(scheme: "ftp", authority: "h"),
             KonaplateServer(authority: "sandbox.konaplate.com", basePath: "open-api"),
         ] {
             let error = try await Self.refusal(ServiceInfoList.self) { Self.client($0, server: server) }
@@ -118,7 +120,9 @@ struct NeverSentBlindTests {
     /// A value from the context (the time zone code) that HTTP would change: refused as the header it would become.
     @Test func aHeaderValueFromTheContextIsCheckedToo() async throws {
         let zone = KonaplateTimeZone(code: "KST\r\nX-Injected: 1", secondsFromGMT: 9 * 3600)
-        let error = try await Self.refusal(ServiceInfoList.self) { Self.client($0, context: KonaplateHeaderContext(timeZone: zone)) }
+        let error = try await Self.refusal(ServiceInfoList.self) {
+            Self.client($0, context: KonaplateHeaderContext(timeZone: zone))
+        }
         guard case .requestInvalid(let invalid)? = error else {
             Issue.record("\(String(describing: error))")
             return
@@ -131,9 +135,11 @@ struct NeverSentBlindTests {
         var credentials = DoubleFixture.credentials
         credentials.secretKey = ""
         let transport = RecordingTransport()
-        let client = Self.client(transport, credentials: credentials, server: KonaplateServer(scheme: "ftp", authority: ""))
+        let client = Self.client(
+            transport, credentials: credentials, server: KonaplateServer(scheme: "ftp", authority: ""))
         let invalid = CardStatus.Request(
-            userId: 1, par: String(repeating: "p", count: 27), cardNo: String(repeating: "1", count: 16), status: .suspend)
+            userId: 1, par: String(repeating: "p", count: 27), cardNo: String(repeating: "1", count: 16),
+            status: .suspend)
         do {
             _ = try await client.send(CardStatus.self, invalid)
             Issue.record("sent")
@@ -142,7 +148,8 @@ struct NeverSentBlindTests {
                 Issue.record("\(error)")
                 return
             }
-            #expect(Set(found.violations.map(\.path)) == ["", "credentials.secretKey", "server.scheme", "server.authority"])
+            #expect(
+                Set(found.violations.map(\.path)) == ["", "credentials.secretKey", "server.scheme", "server.authority"])
         }
         #expect(transport.calls == 0)
     }

@@ -3,8 +3,8 @@ import KonaplateAPI
 import KonaplateAPITestSupport
 import KonaplateGenerator
 import KonaplateOpenAPI
-import KonaplateSpecs
 import KonaplateRuntime
+import KonaplateSpecs
 import KonaplateTestSupport
 import Testing
 
@@ -34,15 +34,18 @@ struct OpenAPIRoundTripTests {
                 let schema = "\(spec.name.value).\(suffix)"
                 cases.append(
                     Case(
-                        schema: schema, document: try json(SampleJSON.object(fields, rules: rules, breaking: nil)), expected: true,
+                        schema: schema, document: try json(SampleJSON.object(fields, rules: rules, breaking: nil)),
+                        expected: true,
                         label: "\(schema) valid"))
-                for violation in SampleJSON.violations(in: fields) + SampleJSON.conditionViolations(in: fields, rules: rules)
+                for violation in SampleJSON.violations(in: fields)
+                    + SampleJSON.conditionViolations(in: fields, rules: rules)
                     + extraViolations(in: fields)
                 {
                     let openCode = suffix == "Response" && violation.value == SampleJSON.quote("ZZ_UNDOCUMENTED")
                     cases.append(
                         Case(
-                            schema: schema, document: try json(SampleJSON.object(fields, rules: rules, breaking: violation)),
+                            schema: schema,
+                            document: try json(SampleJSON.object(fields, rules: rules, breaking: violation)),
                             expected: openCode,
                             label: "\(schema) \(violation.expectedPath) = \(violation.value)"))
                 }
@@ -53,21 +56,27 @@ struct OpenAPIRoundTripTests {
 
     /// Violations the whole-API tests do not need but a schema could miss: a format's digits out of their ranges
     /// (month 13), a numeric string below its minimum or negative.
-    static func extraViolations(in fields: [FieldSpec], route: [String] = [], path: String = "") -> [SampleJSON.Violation] {
+    static func extraViolations(in fields: [FieldSpec], route: [String] = [], path: String = "") -> [SampleJSON
+        .Violation]
+    {
         fields.flatMap { field -> [SampleJSON.Violation] in
             let here = route + [field.name.value]
             let fieldPath = path.isEmpty ? field.name.value : path + "." + field.name.value
             var found: [SampleJSON.Violation] = []
             if field.type == .string, let format = field.format?.value, let month = format.range(of: "MM") {
                 var sample = Array(SampleJSON.formatSamples[format]!)
-                let offset = format.distance(from: format.startIndex, to: month.lowerBound) + (format == "correlation-id" ? 2 : 0)
+                let offset =
+                    format.distance(from: format.startIndex, to: month.lowerBound)
+                    + (format == "correlation-id" ? 2 : 0)
                 sample[offset] = "1"
                 sample[offset + 1] = "3"
                 found.append(.init(route: here, value: SampleJSON.quote(String(sample)), expectedPath: fieldPath))
             }
             if field.type == .string, let minimum = field.range?.value.minimum, minimum >= 0 {
                 found.append(.init(route: here, value: SampleJSON.quote("-5"), expectedPath: fieldPath))
-                if minimum > 0 { found.append(.init(route: here, value: SampleJSON.quote("\(minimum - 1)"), expectedPath: fieldPath)) }
+                if minimum > 0 {
+                    found.append(.init(route: here, value: SampleJSON.quote("\(minimum - 1)"), expectedPath: fieldPath))
+                }
             }
             if field.type == .object { found += extraViolations(in: field.fields, route: here, path: fieldPath) }
             if field.type == .array && field.items == nil {
@@ -91,7 +100,9 @@ struct OpenAPIRoundTripTests {
         let verdicts = try JSONDecoder().decode([Bool].self, from: Data(run.stdout))
         try #require(verdicts.count == cases.count)
         for (verdict, testCase) in zip(verdicts, cases) {
-            #expect(verdict == testCase.expected, "\(testCase.label): the JSON Schema says \(verdict ? "valid" : "invalid")")
+            #expect(
+                verdict == testCase.expected, "\(testCase.label): the JSON Schema says \(verdict ? "valid" : "invalid")"
+            )
         }
         print("OpenAPI round trip: \(cases.count) documents, \(cases.filter { !$0.expected }.count) rejected by both")
         #expect(cases.filter { !$0.expected }.count > 100)  // every constrained field of every endpoint, at least once
@@ -99,11 +110,13 @@ struct OpenAPIRoundTripTests {
 
     static func specInputs() throws -> [SpecInput] {
         let root = repositoryRoot.appendingPathComponent("api-specs")
-        return try FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }
-            .map { path in
-                SpecInput(
-                    displayPath: path, sourceName: "api-specs/" + path,
-                    contents: Array(try Data(contentsOf: root.appendingPathComponent(path))))
-            }
+        return try FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".yaml")
+        }
+        .map { path in
+            SpecInput(
+                displayPath: path, sourceName: "api-specs/" + path,
+                contents: Array(try Data(contentsOf: root.appendingPathComponent(path))))
+        }
     }
 }

@@ -19,7 +19,8 @@ struct ResultCodeReaderTests {
         _ endpoint: Endpoint.Type, _ request: Endpoint.Request, status: HTTPResponse.Status, body: String,
         headers: HTTPFields = correlationID, reader: KonaplateResultCodeReader = .topLevelCodeAndMessage
     ) async -> Result<KonaplateResponse<Endpoint>, KonaplateClientError<Endpoint>> {
-        let transport = AnsweringTransport(response: HTTPResponse(status: status, headerFields: headers), body: Array(body.utf8))
+        let transport = AnsweringTransport(
+            response: HTTPResponse(status: status, headerFields: headers), body: Array(body.utf8))
         var client = DoubleFixture.client(transport, context: context)
         client.resultCodeReader = reader
         do { return .success(try await client.send(Endpoint.self, request)) } catch { return .failure(error) }
@@ -30,7 +31,8 @@ struct ResultCodeReaderTests {
 
     @Test func theDefaultReadsTopLevelCodeAndMessageBesideTheFields() async throws {
         let terminated = await Self.send(
-            CardStatus.self, Self.suspend, status: .badRequest, body: #"{"code":"003_022","message":"Card already terminated"}"#)
+            CardStatus.self, Self.suspend, status: .badRequest,
+            body: #"{"code":"003_022","message":"Card already terminated"}"#)
         guard case .failure(.api(let code, let status, let message, let correlationID)) = terminated else {
             Issue.record("\(terminated)")
             return
@@ -42,7 +44,8 @@ struct ResultCodeReaderTests {
 
         let success = try await Self.send(
             ServiceInfoList.self, .init(serviceIdList: ["SVC000000000001"]), status: .ok,
-            body: #"{"code":"000_000","message":"OK","serviceInfos":[{"serviceId":"SVC000000000001","serviceName":"선불"}]}"#
+            body:
+                #"{"code":"000_000","message":"OK","serviceInfos":[{"serviceId":"SVC000000000001","serviceName":"선불"}]}"#
         ).get()
         // ServiceInfoList's page lost its code table: success is still known, as every endpoint shares it (DECISIONS.md D44).
         #expect(success.resultCode == .success)
@@ -57,7 +60,10 @@ struct ResultCodeReaderTests {
         let emptySuccess = try await Self.send(CardStatus.self, Self.suspend, status: .ok, body: "").get()
         #expect(emptySuccess.resultCode == .success)
 
-        for (status, body) in [(HTTPResponse.Status.badGateway, "<html>Bad gateway</html>"), (.badRequest, "[1,2]"), (.internalServerError, "")] {
+        for (status, body) in [
+            (HTTPResponse.Status.badGateway, "<html>Bad gateway</html>"), (.badRequest, "[1,2]"),
+            (.internalServerError, ""),
+        ] {
             let result = await Self.send(CardStatus.self, Self.suspend, status: status, body: body)
             guard case .failure(.unexpectedResponse(let got, _)) = result else {
                 Issue.record("\(status) \(body): \(result)")
@@ -74,7 +80,8 @@ struct ResultCodeReaderTests {
     }
 
     @Test func aSuccessThatIsNotTheBodyFailsOnTheBodyNamingThePath() async {
-        let notJSON = await Self.send(ServiceInfoList.self, .init(serviceIdList: ["SVC000000000001"]), status: .ok, body: "OK")
+        let notJSON = await Self.send(
+            ServiceInfoList.self, .init(serviceIdList: ["SVC000000000001"]), status: .ok, body: "OK")
         guard case .failure(.decodingFailed) = notJSON else {
             Issue.record("\(notJSON)")
             return
@@ -101,7 +108,8 @@ struct ResultCodeReaderTests {
         #expect(code == .cannotFindPar)
         #expect(message == "par not found")
         // The reader on its own answers the same.
-        let alone = reader.read(.badRequest, [:], Array(#"{"resultCode":"003_021","resultMessage":"par not found"}"#.utf8))
+        let alone = reader.read(
+            .badRequest, [:], Array(#"{"resultCode":"003_021","resultMessage":"par not found"}"#.utf8))
         #expect(alone.code == "003_021" && alone.message == "par not found")
         #expect(reader.read(.ok, [:], []).code == "000_000")
         #expect(reader.read(.badRequest, [:], Array("nope".utf8)).code == nil)
@@ -112,7 +120,9 @@ struct ResultCodeReaderTests {
         let reader = KonaplateResultCodeReader { _, headers, _ in (headers[resultCode], nil) }
         var headers = Self.correlationID
         headers[resultCode] = "001_006"
-        let refused = await Self.send(CardStatus.self, Self.suspend, status: .badRequest, body: #"{"code":"000_000"}"#, headers: headers, reader: reader)
+        let refused = await Self.send(
+            CardStatus.self, Self.suspend, status: .badRequest, body: #"{"code":"000_000"}"#, headers: headers,
+            reader: reader)
         guard case .failure(.api(let code, _, _, _)) = refused else {
             Issue.record("\(refused)")
             return

@@ -10,7 +10,8 @@ import Testing
 /// comes). The outcome does not depend on how fast the machine is: nothing ever answers.
 struct TransportTimeoutTests {
     @Test func theURLSessionTransportTimesOutAndTheClientSaysSo() async throws {
-        try await DoubleFixture.expectTimeout(through: KonaplateURLSessionTransport(timeout: .seconds(1)), after: .seconds(1))
+        try await DoubleFixture.expectTimeout(
+            through: KonaplateURLSessionTransport(timeout: .seconds(1)), after: .seconds(1))
     }
 
     @Test func theTimeoutIsTheTransportsByDefault() {

@@ -2,8 +2,8 @@ import Foundation
 import KonaplateAPI
 import KonaplateAPITestSupport
 import KonaplateGenerator
-import KonaplateSpecs
 import KonaplateRuntime
+import KonaplateSpecs
 import KonaplateTestSupport
 import Testing
 
@@ -20,18 +20,22 @@ struct WholeAPITests {
 
     @Test func everySpecHasAGeneratedEndpoint() {
         #expect(!Self.specs.isEmpty)
-        #expect(Self.specs.count == Self.specFiles.count, "every endpoint spec in api-specs/ loads, each with its own path")
+        #expect(
+            Self.specs.count == Self.specFiles.count, "every endpoint spec in api-specs/ loads, each with its own path")
         for path in Self.endpointPaths {
             #expect(Self.endpointType(path)?.path == path, "no generated endpoint for \(path)")
             #expect(KonaplateEndpointCatalogue.konaplateAPI.endpoint(method: .post, path: path)?.path == path)
         }
-        #expect(KonaplateEndpointCatalogue.konaplateAPI.endpoints.count == Self.specs.count, "the list holds every endpoint, once")
+        #expect(
+            KonaplateEndpointCatalogue.konaplateAPI.endpoints.count == Self.specs.count,
+            "the list holds every endpoint, once")
     }
 
     /// Guards the generic tests against silently testing nothing: the specs hold 183 constrained fields and constraint kinds.
     @Test func theBoundaryTestsReachEveryConstrainedField() {
         let targets = Self.specs.values.flatMap {
-            SampleJSON.violations(in: ($0.request?.fields ?? [])) + SampleJSON.violations(in: ($0.response?.fields ?? []))
+            SampleJSON.violations(in: ($0.request?.fields ?? []))
+                + SampleJSON.violations(in: ($0.response?.fields ?? []))
         }
         print("whole-API boundary cases: \(targets.count)")
         #expect(targets.count >= 180)  // 183 when written
@@ -63,10 +67,14 @@ struct WholeAPITests {
 
     static func breakEachField<Model: KonaplateModel>(_ type: Model.Type, body: BodySpec?, endpoint: String) throws {
         let fields = body?.fields ?? []
-        for target in SampleJSON.violations(in: fields) + SampleJSON.conditionViolations(in: fields, rules: body?.rules ?? []) {
+        for target in SampleJSON.violations(in: fields)
+            + SampleJSON.conditionViolations(in: fields, rules: body?.rules ?? [])
+        {
             let json = SampleJSON.object(fields, rules: body?.rules ?? [], breaking: target)
             let value = try decode(Model.self, json)
-            #expect(value.violations.map(\.path) == [target.expectedPath], "\(endpoint) \(target.expectedPath) with \(json)")
+            #expect(
+                value.violations.map(\.path) == [target.expectedPath], "\(endpoint) \(target.expectedPath) with \(json)"
+            )
         }
     }
 
@@ -74,7 +82,9 @@ struct WholeAPITests {
         try JSONDecoder().decode(Model.self, from: Data(json.utf8))
     }
 
-    static func roundTrip<Model: KonaplateModel>(_ type: Model.Type, fields: [FieldSpec], rules: [GroupRule] = []) throws {
+    static func roundTrip<Model: KonaplateModel>(_ type: Model.Type, fields: [FieldSpec], rules: [GroupRule] = [])
+        throws
+    {
         let json = SampleJSON.object(fields, rules: rules, breaking: nil)
         let value = try decode(Model.self, json)
         #expect(value.violations.isEmpty, "\(Model.self): \(value.violations) for \(json)")

@@ -21,7 +21,8 @@ struct BuildToolTests {
     }
 
     func modificationDate(_ name: String) throws -> Date {
-        try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(name).path)[.modificationDate] as! Date
+        try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(name).path)[.modificationDate]
+            as! Date
     }
 
     @Test func writesOneFilePerSpecNamedAfterItsPathAndTheEndpointList() throws {
@@ -42,24 +43,29 @@ struct BuildToolTests {
         let past = Date(timeIntervalSince1970: 1_000_000_000)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
         for name in names {
-            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: output.appendingPathComponent(name).path)
+            try FileManager.default.setAttributes(
+                [.modificationDate: past], ofItemAtPath: output.appendingPathComponent(name).path)
         }
         #expect(try run().status == 0)
         for name in names { #expect(try modificationDate(name) == past, "\(name) was rewritten") }
 
         let spec = workspace.appendingPathComponent("api-specs/bankaccounts/info.yaml")
         let text = try String(contentsOf: spec, encoding: .utf8)
-        try text.replacingOccurrences(of: "description: 은행 이름", with: "description: 은행의 이름").write(to: spec, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "description: 은행 이름", with: "description: 은행의 이름").write(
+            to: spec, atomically: true, encoding: .utf8)
         #expect(try run().status == 0)
         #expect(try modificationDate("bankaccounts.info.swift") != past)
-        for name in names where name != "bankaccounts.info.swift" { #expect(try modificationDate(name) == past, "\(name)") }
+        for name in names where name != "bankaccounts.info.swift" {
+            #expect(try modificationDate(name) == past, "\(name)")
+        }
     }
 
     @Test func aSpecErrorWritesNothingAndNamesItsLine() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.tool.path), "build konaplate-build-tool first")
         let spec = workspace.appendingPathComponent("api-specs/bankaccounts/info.yaml")
         let text = try String(contentsOf: spec, encoding: .utf8)
-        try text.replacingOccurrences(of: "presence: required", with: "presence: requird").write(to: spec, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "presence: required", with: "presence: requird").write(
+            to: spec, atomically: true, encoding: .utf8)
         let run = try run()
         #expect(run.status == 1)
         #expect(run.stderr.contains("api-specs/bankaccounts/info.yaml:"))

@@ -23,7 +23,9 @@ struct CommandLineTests {
     /// - Parameters:
     ///   - viaShell: run `arguments` with /bin/sh instead of konaplate-gen (for a redirection).
     ///   - tool: another executable of this package to run instead of konaplate-gen.
-    static func run(_ arguments: [String], in directory: URL, viaShell: Bool = false, tool: URL = executable) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL, viaShell: Bool = false, tool: URL = executable) throws
+        -> Run
+    {
         let process = Process()
         process.executableURL = viaShell ? URL(fileURLWithPath: "/bin/sh") : tool
         process.arguments = viaShell ? Array(arguments.dropFirst()) : arguments
@@ -51,7 +53,8 @@ struct CommandLineTests {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build konaplate-gen first")
         let generate = try Self.run(["generate"], in: workspace)
         #expect(generate.status == 0)
-        #expect(generate.stdout == "konaplate-gen: 1 endpoint (3 files): 3 written, 0 unchanged, 0 removed in Generated\n")
+        #expect(
+            generate.stdout == "konaplate-gen: 1 endpoint (3 files): 3 written, 0 unchanged, 0 removed in Generated\n")
 
         let again = try Self.run(["generate"], in: workspace)
         #expect(again.stdout == "konaplate-gen: 1 endpoint (3 files): 0 written, 3 unchanged, 0 removed in Generated\n")
@@ -70,7 +73,8 @@ struct CommandLineTests {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build konaplate-gen first")
         let spec = workspace.appendingPathComponent("api-specs/bankaccounts/info.yaml")
         let text = try String(contentsOf: spec, encoding: .utf8)
-        try text.replacingOccurrences(of: "length: 5", with: "lenght: 5").write(to: spec, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "length: 5", with: "lenght: 5").write(
+            to: spec, atomically: true, encoding: .utf8)
         let lint = try Self.run(["lint"], in: workspace)
         #expect(lint.status == 1)
         #expect(
@@ -97,7 +101,8 @@ struct CommandLineTests {
         #expect(clean.stdout == "konaplate-gen: 1 spec file in api-specs: no errors\n")
         let spec = workspace.appendingPathComponent("api-specs/bankaccounts/info.yaml")
         let text = try String(contentsOf: spec, encoding: .utf8)
-        try text.replacingOccurrences(of: "length: 5", with: "lenght: 5").write(to: spec, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "length: 5", with: "lenght: 5").write(
+            to: spec, atomically: true, encoding: .utf8)
         let broken = try Self.run(["lint"], in: workspace)
         #expect(broken.stderr.hasSuffix("konaplate-gen: 1 error\n"))
     }
@@ -138,14 +143,18 @@ struct DeterminismTests {
     }
 
     @Test func localeAndTimeZoneChangeNoByte() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-det-\(UUID().uuidString)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "konaplate-det-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: repositoryRoot.appendingPathComponent("api-specs"), to: workspace.appendingPathComponent("api-specs"))
         let plain = try Self.generate(in: workspace, environment: ["LANG": "C", "LC_ALL": "C", "TZ": "UTC"])
-        let turkish = try Self.generate(in: workspace, environment: ["LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8", "TZ": "Asia/Seoul"])
-        let other = try Self.generate(in: workspace, environment: ["LANG": "ko_KR.UTF-8", "LC_ALL": "ko_KR.UTF-8", "TZ": "Pacific/Chatham"])
+        let turkish = try Self.generate(
+            in: workspace, environment: ["LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8", "TZ": "Asia/Seoul"])
+        let other = try Self.generate(
+            in: workspace, environment: ["LANG": "ko_KR.UTF-8", "LC_ALL": "ko_KR.UTF-8", "TZ": "Pacific/Chatham"])
         // One file per spec (endpoints and definitions files), the catalogue and the list of endpoint types.
         let specs = FileManager.default.enumerator(atPath: workspace.appendingPathComponent("api-specs").path)!
             .compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }
@@ -159,8 +168,10 @@ struct DeterminismTests {
 /// files whose bytes did not change are not touched at all.
 struct CrashSafetyTests {
     @Test func aKilledGenerateLeavesEveryFileOldOrNew() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-kill-\(UUID().uuidString)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "konaplate-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         let specs = workspace.appendingPathComponent("api-specs")
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("api-specs"), to: specs)
@@ -175,7 +186,8 @@ struct CrashSafetyTests {
         for (index, path) in endpointSpecs.enumerated() where index % 2 == 0 {
             let url = specs.appendingPathComponent(path)
             let text = try String(contentsOf: url, encoding: .utf8)
-            try text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: (changed) ").write(to: url, atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: (changed) ").write(
+                to: url, atomically: true, encoding: .utf8)
         }
         let reference = workspace.appendingPathComponent("Reference")
         #expect(try CommandLineTests.run(["generate", "--output", "Reference"], in: workspace).status == 0)
@@ -189,16 +201,20 @@ struct CrashSafetyTests {
         process.executableURL = CommandLineTests.executable
         process.arguments = ["generate"]
         process.currentDirectoryURL = workspace
-        process.environment = ProcessInfo.processInfo.environment.merging(["KONAPLATE_GEN_TEST_STOP_AFTER_WRITES": "10"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["KONAPLATE_GEN_TEST_STOP_AFTER_WRITES": "10"]
+        ) { $1 }
         process.standardOutput = Pipe()
         let stderr = Pipe()
         process.standardError = stderr
         try process.run()
         var said = Data()
-        while !said.contains(UInt8(ascii: "\n")), let chunk = try stderr.fileHandleForReading.read(upToCount: 1), !chunk.isEmpty {
+        while !said.contains(UInt8(ascii: "\n")), let chunk = try stderr.fileHandleForReading.read(upToCount: 1),
+            !chunk.isEmpty
+        {
             said.append(chunk)
         }
-        #expect(String(decoding: said, as: UTF8.self) == "konaplate-gen: stopped after 10 writes (test fault injection)\n")
+        #expect(
+            String(decoding: said, as: UTF8.self) == "konaplate-gen: stopped after 10 writes (test fault injection)\n")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
@@ -212,7 +228,9 @@ struct CrashSafetyTests {
             #expect(bytes == old[name] || bytes == new[name], "\(name) is neither the old nor the new file")
         }
         let dates = try Self.modificationDates(output)
-        for name in old.keys where !changed.contains(name) { #expect(dates[name] == oldDates[name], "\(name) was rewritten") }
+        for name in old.keys where !changed.contains(name) {
+            #expect(dates[name] == oldDates[name], "\(name) was rewritten")
+        }
 
         // The next run finishes the job and cleans up the interrupted run's temporary file.
         #expect(try CommandLineTests.run(["generate"], in: workspace).status == 0)
@@ -231,7 +249,9 @@ struct CrashSafetyTests {
     static func modificationDates(_ folder: URL) throws -> [String: Date] {
         var dates: [String: Date] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            dates[name] = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as? Date
+            dates[name] =
+                try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[
+                    .modificationDate] as? Date
         }
         return dates
     }

@@ -18,13 +18,15 @@ struct DiffCommandTests {
     /// Removes the response's `bankName` field (a field both the wire and Swift callers depend on).
     private func removeBankName() throws {
         let text = try String(contentsOf: spec, encoding: .utf8)
-        let field = "        bankName:\n          type: string\n          presence: required\n          length: 1...10\n          description: 은행 이름\n"
+        let field =
+            "        bankName:\n          type: string\n          presence: required\n          length: 1...10\n          description: 은행 이름\n"
         try #require(text.contains(field))
         try text.replacingOccurrences(of: field, with: "").write(to: spec, atomically: true, encoding: .utf8)
     }
 
     private func run(_ arguments: [String]) throws -> CommandLineTests.Run {
-        try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path), "build konaplate-gen first")
         return try CommandLineTests.run(arguments, in: workspace)
     }
 
@@ -44,7 +46,8 @@ struct DiffCommandTests {
         #expect(broken.stderr.contains("breaking changes since base-specs"))
 
         let allowed = try run([
-            "diff", "base-specs", "--allow", "BankAccountsInfo:field-removed", "--allow", "BankAccountsInfo:swift-property-removed",
+            "diff", "base-specs", "--allow", "BankAccountsInfo:field-removed", "--allow",
+            "BankAccountsInfo:swift-property-removed",
         ])
         #expect(allowed.status == 0)
 
@@ -63,7 +66,8 @@ struct DiffCommandTests {
             ["init", "-q"], ["-c", "user.email=t@example.com", "-c", "user.name=t", "add", "api-specs"],
             ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "base"],
         ] {
-            let process = try Process.run(URL(fileURLWithPath: "/usr/bin/git"), arguments: ["-C", workspace.path] + arguments)
+            let process = try Process.run(
+                URL(fileURLWithPath: "/usr/bin/git"), arguments: ["-C", workspace.path] + arguments)
             process.waitUntilExit()
             try #require(process.terminationStatus == 0)
         }

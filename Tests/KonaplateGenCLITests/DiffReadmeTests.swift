@@ -1,9 +1,9 @@
 import Foundation
 import KonaplateGenerator
 import KonaplateSpecDiff
+import KonaplateSpecFiles
 import KonaplateSpecs
 import KonaplateTestSupport
-import KonaplateSpecFiles
 import Testing
 
 @testable import KonaplateGenCLI
@@ -16,7 +16,8 @@ struct DiffReadmeTests {
 
     static func block(_ name: String) throws -> String {
         let begin = try #require(readme.range(of: "<!-- \(name):begin -->\n"))
-        let end = try #require(readme.range(of: "\n<!-- \(name):end -->", range: readme.index(before: begin.upperBound)..<readme.endIndex))
+        let end = try #require(
+            readme.range(of: "\n<!-- \(name):end -->", range: readme.index(before: begin.upperBound)..<readme.endIndex))
         return String(readme[begin.upperBound..<end.lowerBound])
     }
 
@@ -28,7 +29,8 @@ struct DiffReadmeTests {
             let text = try String(contentsOf: url, encoding: .utf8)
             let begin = try #require(text.range(of: "<!-- \(name):begin -->\n"))
             let end = try #require(text.range(of: "<!-- \(name):end -->", range: begin.upperBound..<text.endIndex))
-            try (text[..<begin.upperBound] + expected + "\n" + text[end.lowerBound...]).write(to: url, atomically: true, encoding: .utf8)
+            try (text[..<begin.upperBound] + expected + "\n" + text[end.lowerBound...]).write(
+                to: url, atomically: true, encoding: .utf8)
             return
         }
         #expect(try block(name) == expected)
@@ -49,15 +51,18 @@ struct DiffReadmeTests {
     @Test func theExampleReportIsWhatDiffPrints() throws {
         let report = try Self.exampleReport()
         #expect(report.diagnostics.isEmpty)
-        try Self.expectBlock("diff-example", String(report.rendered(.markdown, base: "main", head: "api-specs").dropLast()))
-        try Self.expectBlock("diff-example-text", "```\n" + report.rendered(.text, base: "main", head: "api-specs") + "```")
+        try Self.expectBlock(
+            "diff-example", String(report.rendered(.markdown, base: "main", head: "api-specs").dropLast()))
+        try Self.expectBlock(
+            "diff-example-text", "```\n" + report.rendered(.text, base: "main", head: "api-specs") + "```")
     }
 
     @Test func theRuleTableListsEveryRuleWithItsVerdictAndReason() throws {
         let rows = DiffRule.allCases.map {
             "| `\($0.rawValue)` | \($0.aspect == .wire ? "wire" : "Swift") | \($0.summary.replacingOccurrences(of: "|", with: "\\|")) |"
         }
-        try Self.expectBlock("diff-rules", (["| rule | aspect | verdict, and why |", "|---|---|---|"] + rows).joined(separator: "\n"))
+        try Self.expectBlock(
+            "diff-rules", (["| rule | aspect | verdict, and why |", "|---|---|---|"] + rows).joined(separator: "\n"))
     }
 
     @Test func theExitCodesAreTheCommands() throws {

@@ -18,7 +18,8 @@ struct DocumentationTests {
     }
 
     @Test func theExitCodeTableIsTheCodes() throws {
-        let table = "| exit code | meaning |\n|---|---|\n"
+        let table =
+            "| exit code | meaning |\n|---|---|\n"
             + KonaplateExit.allCases.map { "| \($0.rawValue) | \($0.meaning) |\n" }.joined()
         #expect(try Self.block("exit-codes", in: "CommandLine.md") == table)
     }

@@ -1,12 +1,11 @@
 import Foundation
 import KonaplateGenerator
+import KonaplateSpecFiles
 import KonaplateSpecs
 import KonaplateTestSupport
-import KonaplateSpecFiles
 import Testing
 
 @testable import KonaplateGenCLI
-
 
 /// A fresh folder holding the bankaccounts/info spec (its header set is built in), for tests that write: the tests
 /// count files, so they use a fixed set rather than however many endpoints api-specs/ has.
@@ -14,7 +13,8 @@ func workspaceWithSpecs() throws -> URL {
     let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-\(UUID().uuidString)")
     for path in ["api-specs/bankaccounts/info.yaml"] {
         let target = workspace.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(path), to: target)
     }
     return workspace
@@ -29,7 +29,8 @@ struct GoldenTests {
         let result = GeneratorPipeline.generate(inputs)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(!result.files.isEmpty)
-        let plan = try OutputPlan.make(files: result.files, folder: repositoryRoot.appendingPathComponent("Generated").path)
+        let plan = try OutputPlan.make(
+            files: result.files, folder: repositoryRoot.appendingPathComponent("Generated").path)
         let stale = plan.changes.map(\.name)
         #expect(stale.isEmpty, "Generated/ is stale; run `swift run konaplate-gen check` for the diff")
         for file in result.files where !stale.contains(file.name) {
@@ -43,7 +44,8 @@ struct GoldenTests {
     /// `swift run konaplate-gen definitions --runtime-swift Sources/KonaplateRuntime` and review the diff.
     @Test func theRuntimesBuiltInHeaderTypesMatchTheBuiltInDefinitions() throws {
         let file = GeneratorPipeline.builtInHeaderTypes()
-        let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("Sources/KonaplateRuntime/\(file.name)"))
+        let committed = try Data(
+            contentsOf: repositoryRoot.appendingPathComponent("Sources/KonaplateRuntime/\(file.name)"))
         #expect(String(decoding: committed, as: UTF8.self) == file.contents)
     }
 }
@@ -70,7 +72,9 @@ struct BuildPluginOutputTests {
         let committed = try Self.bySourceSpec(repositoryRoot.appendingPathComponent("Generated"))
         #expect(produced.keys.sorted() == committed.keys.sorted())
         for (source, bytes) in produced {
-            #expect(bytes == committed[source], "the file generated from \(source) differs between the build plugin and Generated/")
+            #expect(
+                bytes == committed[source],
+                "the file generated from \(source) differs between the build plugin and Generated/")
         }
         // Each plugin output is named after its spec's path, the one naming rule the plugin knows.
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)

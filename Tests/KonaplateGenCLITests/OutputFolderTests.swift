@@ -1,7 +1,7 @@
 import Foundation
 import KonaplateGenerator
-import KonaplateSpecs
 import KonaplateSpecFiles
+import KonaplateSpecs
 import Testing
 
 @testable import KonaplateGenCLI
@@ -32,7 +32,8 @@ struct OutputFolderTests {
         // A modification date far in the past: any rewrite would replace it, however coarse the file system's clock,
         // so the test needs no wait.
         let before = Date(timeIntervalSince1970: 1_000_000_000)
-        try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: output + "/BankAccountsInfo.swift")
+        try FileManager.default.setAttributes(
+            [.modificationDate: before], ofItemAtPath: output + "/BankAccountsInfo.swift")
         let second = try plan()
         #expect(second.isInSync)
         #expect(second.unchanged == 3)  // the endpoint, the catalogue, the list of endpoint types
@@ -69,7 +70,10 @@ struct OutputFolderTests {
         #expect(!plan.isInSync)
         let diff = plan.unifiedDiff()
         #expect(diff.hasPrefix("--- \(path)\n+++ \(path)\n@@ "))
-        #expect(diff.contains("\n-    public static var isCallback: Bool { true }\n+    public static var isCallback: Bool { false }\n"))
+        #expect(
+            diff.contains(
+                "\n-    public static var isCallback: Bool { true }\n+    public static var isCallback: Bool { false }\n"
+            ))
     }
 
     @Test func aSpecErrorWritesNothing() throws {
@@ -83,9 +87,13 @@ struct OutputFolderTests {
     @Test func noTemporaryFileIsLeftBehind() throws {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         // As a run killed between writing and renaming would leave it.
-        try "partial".write(toFile: output + "/.BankAccountsInfo.swift.konaplate-tmp", atomically: false, encoding: .utf8)
+        try "partial".write(
+            toFile: output + "/.BankAccountsInfo.swift.konaplate-tmp", atomically: false, encoding: .utf8)
         try plan().apply()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == ["BankAccountsInfo.swift", "EndpointCatalogue.swift", "README.md"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
+                "BankAccountsInfo.swift", "EndpointCatalogue.swift", "README.md",
+            ])
     }
 }
 
@@ -111,7 +119,9 @@ struct UnifiedDiffTests {
     }
 
     @Test func aNewFileIsOneHunkOfAdditions() {
-        #expect(UnifiedDiff.make(old: "", new: "a\nb\n", oldName: "/dev/null", newName: "x") == "--- /dev/null\n+++ x\n@@ -0,0 +1,2 @@\n+a\n+b\n")
+        #expect(
+            UnifiedDiff.make(old: "", new: "a\nb\n", oldName: "/dev/null", newName: "x")
+                == "--- /dev/null\n+++ x\n@@ -0,0 +1,2 @@\n+a\n+b\n")
     }
 
     @Test func equalTextsHaveNoDiff() {

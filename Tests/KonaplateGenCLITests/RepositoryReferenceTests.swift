@@ -1,9 +1,8 @@
 import Foundation
-import KonaplateTestSupport
-import Testing
-
 import KonaplateGenCLI
 import KonaplateSpecs
+import KonaplateTestSupport
+import Testing
 
 /// Every reference in the repository resolves inside it: a clone holds everything its comments, specs and docs
 /// point to. The facts taken from the Konaplate docs live in DECISIONS.md; citations name its entries.
@@ -33,10 +32,11 @@ struct RepositoryReferenceTests {
 
     /// `### D12: …` headings of DECISIONS.md.
     static let entries: Set<Int> = {
-        Set(text("DECISIONS.md").split(separator: "\n").compactMap { line -> Int? in
-            guard line.hasPrefix("### D"), let colon = line.firstIndex(of: ":") else { return nil }
-            return Int(line[line.index(line.startIndex, offsetBy: 5)..<colon])
-        })
+        Set(
+            text("DECISIONS.md").split(separator: "\n").compactMap { line -> Int? in
+                guard line.hasPrefix("### D"), let colon = line.firstIndex(of: ":") else { return nil }
+                return Int(line[line.index(line.startIndex, offsetBy: 5)..<colon])
+            })
     }()
 
     @Test func nothingPointsOutsideTheRepository() {
@@ -76,11 +76,68 @@ struct RepositoryReferenceTests {
     }
 }
 
+/// The guides stay short and their links stay true: a renamed or moved article fails here, not in a reader's browser.
+struct GuideTests {
+    /// The README is the first page a user reads; the reference lives in DocC (the README links to it).
+    @Test func theReadmeStaysAGuide() {
+        let lines = RepositoryReferenceTests.text("README.md").split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count <= 250, "README.md has \(lines.count) lines: move reference material into a DocC article")
+    }
+
+    /// Every relative Markdown link of the README, CONTRIBUTING.md and the DocC articles names a file of the repository.
+    @Test func everyRelativeLinkResolves() throws {
+        let link = try Regex(#"\]\(([^)#\s]+)(#[^)]*)?\)"#)
+        let documents = RepositoryReferenceTests.textFiles.filter {
+            $0 == "README.md" || $0 == "CONTRIBUTING.md" || ($0.contains(".docc/") && $0.hasSuffix(".md"))
+        }
+        #expect(documents.contains("README.md"))
+        for document in documents {
+            let folder = (document as NSString).deletingLastPathComponent
+            for match in RepositoryReferenceTests.text(document).matches(of: link) {
+                let target = String(match.output[1].substring!)
+                if target.contains("://") || target.hasPrefix("mailto:") || target.hasPrefix("doc:") { continue }
+                let path = (folder as NSString).appendingPathComponent(target)
+                #expect(
+                    FileManager.default.fileExists(atPath: repositoryRoot.appendingPathComponent(path).path),
+                    "\(document) links to \(target), which is not in the repository")
+            }
+        }
+    }
+
+    /// Every DocC article is reachable from the README, so no catalog is built in CI yet missing from the guide.
+    @Test func theReadmeLinksEveryArticle() throws {
+        let readme = RepositoryReferenceTests.text("README.md")
+        let articles = RepositoryReferenceTests.textFiles.filter {
+            $0.hasPrefix("Sources/") && $0.contains(".docc/") && $0.hasSuffix(".md")
+        }
+        #expect(!articles.isEmpty)
+        for article in articles {
+            // A catalog's landing page (named after its module) is what the archive opens on; the articles are linked.
+            let catalog = ((article as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            if (article as NSString).lastPathComponent == catalog.replacingOccurrences(of: ".docc", with: ".md") {
+                continue
+            }
+            #expect(readme.contains("](\(article))"), "README.md does not link \(article)")
+        }
+    }
+
+    /// How many endpoints the specs hold is the specs' to say: prose that states a count goes stale with the next spec.
+    @Test func noGuideStatesTheEndpointCount() throws {
+        let count = try Regex(#"\b[0-9]+ (endpoint specs|endpoints of|specs in api-specs)"#)
+        for document in ["README.md", "CONTRIBUTING.md"] {
+            for match in RepositoryReferenceTests.text(document).matches(of: count) {
+                Issue.record("\(document) states a count that the specs decide: '\(match.output[0].substring!)'")
+            }
+        }
+    }
+}
+
 /// The version `konaplate-gen --version` prints is the newest release in CHANGELOG.md.
 struct ReleaseTests {
     @Test func theVersionIsTheNewestChangelogEntry() throws {
         let changelog = RepositoryReferenceTests.text("CHANGELOG.md")
-        let newest = try #require(changelog.split(separator: "\n").first { $0.hasPrefix("## [") && !$0.hasPrefix("## [Unreleased]") })
+        let newest = try #require(
+            changelog.split(separator: "\n").first { $0.hasPrefix("## [") && !$0.hasPrefix("## [Unreleased]") })
         #expect(newest.hasPrefix("## [\(KonaplateGenVersion.current)] - "))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import KonaplateSpecs
+import KonaplateTestSupport
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateGenerator
 
@@ -13,7 +14,8 @@ struct SeededFuzzTests {
         var files: [URL] = []
         for folder in ["api-specs", "Tests/Fixtures/SchemaAgreement"] {
             let root = repositoryRoot.appendingPathComponent(folder)
-            for case let path as String in FileManager.default.enumerator(atPath: root.path)! where path.hasSuffix(".yaml") {
+            for case let path as String in FileManager.default.enumerator(atPath: root.path)!
+            where path.hasSuffix(".yaml") {
                 files.append(root.appendingPathComponent(path))
             }
         }
@@ -22,10 +24,12 @@ struct SeededFuzzTests {
 
     /// Pieces of YAML and of the spec vocabulary, so mutants reach deep into the loader, not only the parser.
     static let tokens: [String] = [
-        "{", "}", "[", "]", ": ", "- ", "&a ", "*a", "\n", "  ", "\t", "'", "\"", "#", "...", "---\n", "? ", "|\n", ">-\n",
+        "{", "}", "[", "]", ": ", "- ", "&a ", "*a", "\n", "  ", "\t", "'", "\"", "#", "...", "---\n", "? ", "|\n",
+        ">-\n",
         "type: object\n", "type: array\n", "fields: {}", "fields:\n", "items: any", "presence: conditional",
         "length: 9...1", "range: 1...99999999999999999999999", "codes: {\"01\": a, \"01\": b}", "format: tran-token",
-        "swiftName: default", "name: class", "path: api", "headers: nowhere", "\u{FEFF}", "\u{202E}", "\u{0}", "\u{FFFD}",
+        "swiftName: default", "name: class", "path: api", "headers: nowhere", "\u{FEFF}", "\u{202E}", "\u{0}",
+        "\u{FFFD}",
         "😀", "회원", "\r\n", "\r", "!!binary ", "!custom ", "<<: *a", "~", "null", "yes", "0x1F", "1e309",
     ]
 
@@ -60,7 +64,9 @@ struct SeededFuzzTests {
                 var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
                 if !lines.isEmpty {
                     let line = Int.random(in: 0..<lines.count, using: &random)
-                    lines[line] = ArraySlice(Array(repeating: 32, count: Int.random(in: 0...8, using: &random)) + lines[line].drop { $0 == 32 })
+                    lines[line] = ArraySlice(
+                        Array(repeating: 32, count: Int.random(in: 0...8, using: &random))
+                            + lines[line].drop { $0 == 32 })
                     bytes = Array(lines.joined(separator: [10]))
                 }
             }
@@ -107,7 +113,8 @@ struct SeededFuzzTests {
         // Both outcomes are exercised, so the mutants are neither all garbage nor all harmless.
         #expect(rejected > 1000 && accepted > 100, "rejected \(rejected), accepted \(accepted)")
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-fuzz-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "konaplate-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []
@@ -129,14 +136,16 @@ struct SeededFuzzTests {
                 try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
                 return path
             }
-            let check = try Swiftc.run(["-typecheck", "-I", Swiftc.modules.path, "-module-name", "Sample\(index)"] + files)
+            let check = try Swiftc.run(
+                ["-typecheck", "-I", Swiftc.modules.path, "-module-name", "Sample\(index)"] + files)
             #expect(check.status == 0, "a generated sample does not type-check:\n\(check.output.prefix(4000))")
             typeChecked += 1
         }
         #expect(typeChecked >= 3)
         print(
             "seeded fuzz: 20000 mutants, \(rejected) rejected with positioned errors, \(accepted) accepted; "
-                + "\(distinctFiles.count) distinct generated files parsed by swiftc, \(typeChecked) accepted mutants type-checked against KonaplateRuntime")
+                + "\(distinctFiles.count) distinct generated files parsed by swiftc, \(typeChecked) accepted mutants type-checked against KonaplateRuntime"
+        )
     }
 }
 
@@ -146,24 +155,13 @@ enum Swiftc {
     static let modules: URL = {
         let bundle = Bundle.main.bundleURL
         let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("Modules") }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("KonaplateRuntime.swiftmodule").path) }
+        return candidates.first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("KonaplateRuntime.swiftmodule").path)
+        }
             ?? candidates[0]
     }()
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        #if os(macOS)
-            process.arguments = ["xcrun", "swiftc"] + arguments
-        #else
-            process.arguments = ["swiftc"] + arguments
-        #endif
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        try runMerged(swiftcCommand + arguments)
     }
 }

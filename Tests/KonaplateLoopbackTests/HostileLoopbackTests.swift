@@ -13,7 +13,8 @@
         @Test(arguments: HostileFault.quick)
         func throughAsyncHTTPClient(_ fault: HostileFault) async throws {
             try await fault.check(as: .asyncHTTPClient) { timeout in
-                KonaplateAsyncHTTPClientTransport(timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
+                KonaplateAsyncHTTPClientTransport(
+                    timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
             }
         }
 

@@ -43,10 +43,12 @@
             let server = try await KonaplateDoubleServer.start(double)
             var credentials = DoubleFixture.credentials
             credentials.secretKey = "wrong"
-            let client = DoubleFixture.client(KonaplateURLSessionTransport(), credentials: credentials, server: server.server)
+            let client = DoubleFixture.client(
+                KonaplateURLSessionTransport(), credentials: credentials, server: server.server)
             double.stub(CardStatus.self, .result(.cardAlreadyTerminated))
             do {
-                _ = try await client.send(CardStatus.self, .init(userId: 1, par: String(repeating: "p", count: 27), status: .suspend))
+                _ = try await client.send(
+                    CardStatus.self, .init(userId: 1, par: String(repeating: "p", count: 27), status: .suspend))
                 Issue.record("accepted")
             } catch {
                 if case .api(let code, let status, _, _) = error {

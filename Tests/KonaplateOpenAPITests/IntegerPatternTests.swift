@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import KonaplateSpecs
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateOpenAPI
 

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import KonaplateSpecs
 import KonaplateTextFormats
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateOpenAPI
 
@@ -27,10 +27,11 @@ struct OpenAPIExportTests {
         #expect(operation["operationId"] as? String == "BankAccountsInfo")
         #expect(operation["x-konaplate-encrypted-request"] as? Bool == true)
         let parameters = try #require(operation["parameters"] as? [[String: Any]])
-        #expect(parameters.map { $0["name"] as? String } == [
-            "X-KM-User-AspId", "X-KM-Correlation-Id", "X-KM-Access-Key", "X-KM-Crypto-Key-Id", "X-KM-Tran-Token",
-            "X-KM-Tran-Time", "X-KM-Time-Zone",
-        ])
+        #expect(
+            parameters.map { $0["name"] as? String } == [
+                "X-KM-User-AspId", "X-KM-Correlation-Id", "X-KM-Access-Key", "X-KM-Crypto-Key-Id", "X-KM-Tran-Token",
+                "X-KM-Tran-Time", "X-KM-Time-Zone",
+            ])
         // Conditional headers resolved for this endpoint: its request is encrypted and it is no callback.
         #expect(parameters.allSatisfy { $0["in"] as? String == "header" && $0["required"] as? Bool == true })
         let responses = try #require(operation["responses"] as? [String: Any])
@@ -45,7 +46,10 @@ struct OpenAPIExportTests {
         let bankCode = try #require(accountInfo["bankCode"] as? [String: Any])
         #expect(bankCode["minLength"] as? Int == 3 && bankCode["maxLength"] as? Int == 3)
         #expect((accountInfo["userName"] as? [String: Any])?["x-konaplate-sensitive"] as? Bool == true)
-        #expect((accountInfo["createdDateTime"] as? [String: Any])?["pattern"] as? String == "^[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9][0-9]{3}$")
+        #expect(
+            (accountInfo["createdDateTime"] as? [String: Any])?["pattern"] as? String
+                == "^[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9][0-9]{3}$"
+        )
     }
 
     /// 9999999999999999999 is beyond what most OpenAPI tools hold: kept exact as text, never rounded.
@@ -69,11 +73,14 @@ struct OpenAPIExportTests {
 @Suite(.enabled(if: PythonTool.isAvailable, PythonTool.skipReason))
 struct OpenAPIDuplicateKeyTests {
     @Test func aStringWithAFormatAndARangeHasOnePatternAndAnAllOf() throws {
-        let yaml = validSpec + "    date: { type: string, presence: required, format: yyyyMMdd, range: 20000101...20991231 }\n"
+        let yaml =
+            validSpec + "    date: { type: string, presence: required, format: yyyyMMdd, range: 20000101...20991231 }\n"
         let document = try #require(OpenAPIExporter.document([endpointInput(yaml)]).document)
         let run = try PythonTool.run(
             "openapi-judge.py", [try temporaryFile(document)],
-            input: Array(#"[{"schema": "Sample.Request", "document": {"userId": 1, "date": "20261125"}}, {"schema": "Sample.Request", "document": {"userId": 1, "date": "19991231"}}]"#.utf8))
+            input: Array(
+                #"[{"schema": "Sample.Request", "document": {"userId": 1, "date": "20261125"}}, {"schema": "Sample.Request", "document": {"userId": 1, "date": "19991231"}}]"#
+                    .utf8))
         #expect(run.status == 0, run.failure)
         #expect(String(decoding: run.stdout, as: UTF8.self) == "[true, false]")
         let date = document.components(separatedBy: "\"date\": {").dropFirst().first ?? ""

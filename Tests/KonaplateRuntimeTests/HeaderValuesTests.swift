@@ -5,7 +5,6 @@ import Testing
 
 @_spi(Generated) @testable import KonaplateRuntime
 
-
 struct HeaderValuesTests {
     /// Vectors recorded with Python's standard library, independent of swift-crypto:
     ///   python3 -c 'import hmac,hashlib,base64; print("KMV1:"+T+":"+base64.b64encode(
@@ -15,14 +14,21 @@ struct HeaderValuesTests {
             "test-secret-key-0123456789", #"{"userId":9999999999999999999}"#, "20261125181104123",
             "KMV1:20261125181104123:IFZaMV70HfXNUVFCw56akUlvPeoaup792yxJyEapUcI="
         ),
-        ("test-secret-key-0123456789", "", "20261125181104123", "KMV1:20261125181104123:PxLLMw1eTac7tzrC3cyekZViBT6S1dDkWcNyFaUZ3+c="),
-        ("비밀키", #"{"userName":"홍길동"}"#, "20221108120814608", "KMV1:20221108120814608:fNY9sfOX1hvu2mscVLNQQKX/z3lUnKNHET2gxNOhKEY="),
+        (
+            "test-secret-key-0123456789", "", "20261125181104123",
+            "KMV1:20261125181104123:PxLLMw1eTac7tzrC3cyekZViBT6S1dDkWcNyFaUZ3+c="
+        ),
+        (
+            "비밀키", #"{"userName":"홍길동"}"#, "20221108120814608",
+            "KMV1:20221108120814608:fNY9sfOX1hvu2mscVLNQQKX/z3lUnKNHET2gxNOhKEY="
+        ),
     ]
 
     @Test(arguments: 0..<3)
     func tranTokenMatchesAnIndependentHMAC(_ index: Int) {
         let vector = Self.vectors[index]
-        let token = KonaplateHeaderValues.tranToken(secretKey: vector.secret, body: Array(vector.body.utf8), time: vector.time)
+        let token = KonaplateHeaderValues.tranToken(
+            secretKey: vector.secret, body: Array(vector.body.utf8), time: vector.time)
         #expect(token == vector.token)
         #expect(token.utf8.count == 67)  // not the 66 the docs' tables say
         #expect(KonaplateFormat.tranToken.matches(token))
@@ -35,18 +41,22 @@ struct HeaderValuesTests {
         let body = Array(("{\"memo\":\"" + String(repeating: "가나다라마바사", count: 20000) + "\"}").utf8)
         #expect(body.count == 420_011)
         #expect(
-            KonaplateHeaderValues.tranToken(secretKey: "test-secret-key-0123456789", body: body, time: "20261125181104123")
+            KonaplateHeaderValues.tranToken(
+                secretKey: "test-secret-key-0123456789", body: body, time: "20261125181104123")
                 == "KMV1:20261125181104123:FYF7CLIxpkOTtH8epkuFnzYih9JxbRtD6LSzI+Cu14g=")
     }
 
     @Test func theDocsSampleTokenIsAValidToken() {
-        #expect(KonaplateFormat.tranToken.matches("KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg="))
-        #expect(!KonaplateFormat.tranToken.matches("KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg"))
+        #expect(
+            KonaplateFormat.tranToken.matches("KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg="))
+        #expect(
+            !KonaplateFormat.tranToken.matches("KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg"))
     }
 
     @Test func tokenTimeTranTimeAndCorrelationIdComeFromTheInjectedClockInTheHeaderTimeZone() {
         let context = KonaplateHeaderContext(timeZone: .kst, now: { fixedInstant }, random: { 0xABC12 })
-        let credentials = KonaplateCredentials(aspId: "ASP000000000001", accessKey: nil, secretKey: "test-secret-key-0123456789")
+        let credentials = KonaplateCredentials(
+            aspId: "ASP000000000001", accessKey: nil, secretKey: "test-secret-key-0123456789")
         let computed = KonaplateComputedHeaders(
             credentials: credentials, body: Array(#"{"userId":9999999999999999999}"#.utf8), context: context)
         #expect(computed.tranTime == "20261125181104")
@@ -62,20 +72,29 @@ struct HeaderValuesTests {
         let context = KonaplateHeaderContext(timeZone: .kst, now: { fixedInstant }, random: { 0 })
         let body = Array(#"{"userId":9999999999999999999}"#.utf8)
         var credentials = KonaplateCredentials(aspId: "ASP000000000001", accessKey: nil, secretKey: "another key")
-        #expect(KonaplateComputedHeaders(credentials: credentials, body: body, context: context).tranToken != Self.vectors[0].token)
+        #expect(
+            KonaplateComputedHeaders(credentials: credentials, body: body, context: context).tranToken
+                != Self.vectors[0].token)
         credentials.secretKey = "test-secret-key-0123456789"
-        #expect(KonaplateComputedHeaders(credentials: credentials, body: body, context: context).tranToken == Self.vectors[0].token)
-        let same = KonaplateCredentials(aspId: "ASP000000000001", accessKey: nil, secretKey: "test-secret-key-0123456789")
+        #expect(
+            KonaplateComputedHeaders(credentials: credentials, body: body, context: context).tranToken
+                == Self.vectors[0].token)
+        let same = KonaplateCredentials(
+            aspId: "ASP000000000001", accessKey: nil, secretKey: "test-secret-key-0123456789")
         #expect(credentials == same)
         #expect(Set([credentials, same]).count == 1)
-        #expect(KonaplateComputedHeaders(credentials: same, body: body, context: context).tranToken == Self.vectors[0].token)
+        #expect(
+            KonaplateComputedHeaders(credentials: same, body: body, context: context).tranToken == Self.vectors[0].token
+        )
     }
 
     @Test func correlationIdsAndStampsAreZeroPaddedAndMasked() {
         let credentials = KonaplateCredentials(aspId: "ASP000000000001", accessKey: nil, secretKey: "k")
         // 2026-01-02 03:04:05.006 UTC
         let early = Date(timeIntervalSince1970: 1_767_323_045.006)
-        for (random, hex) in [(UInt32(0), "0000000"), (0x0FFF_FFFF, "fffffff"), (0xFFFF_FFFF, "fffffff"), (0x10, "0000010")] {
+        for (random, hex) in [
+            (UInt32(0), "0000000"), (0x0FFF_FFFF, "fffffff"), (0xFFFF_FFFF, "fffffff"), (0x10, "0000010"),
+        ] {
             let context = KonaplateHeaderContext(timeZone: .utc, now: { early }, random: { random })
             let computed = KonaplateComputedHeaders(credentials: credentials, body: [], context: context)
             #expect(computed.correlationID == "260102030405-" + hex)
@@ -99,14 +118,17 @@ struct HeaderValuesTests {
         #expect(KonaplateHeaderValues.tranTime(at: fixedInstant, in: .utc) == "20261125091104")
         #expect(KonaplateHeaderValues.tranTime(at: Date(timeIntervalSince1970: 0), in: .kst) == "19700101090000")
         // Across a day and a leap day: 2024-02-29 23:30 UTC is 2024-03-01 08:30 KST.
-        #expect(KonaplateHeaderValues.tranTime(at: Date(timeIntervalSince1970: 1_709_249_400), in: .kst) == "20240301083000")
+        #expect(
+            KonaplateHeaderValues.tranTime(at: Date(timeIntervalSince1970: 1_709_249_400), in: .kst) == "20240301083000"
+        )
         // Before 1970.
         #expect(KonaplateHeaderValues.tranTime(at: Date(timeIntervalSince1970: -1), in: .utc) == "19691231235959")
     }
 
     @Test func credentialsNeverPrintTheirKeys() {
         let credentials = KonaplateCredentials(
-            aspId: "ASP000000000001", accessKey: "ACCESS-KEY-SECRET-VALUE", secretKey: "SECRET-KEY-VALUE", cryptoKeyId: "k")
+            aspId: "ASP000000000001", accessKey: "ACCESS-KEY-SECRET-VALUE", secretKey: "SECRET-KEY-VALUE",
+            cryptoKeyId: "k")
         for printed in [
             String(describing: credentials), String(reflecting: credentials), "\(credentials)", dumped(credentials),
         ] {
@@ -116,7 +138,6 @@ struct HeaderValuesTests {
         }
     }
 }
-
 
 struct FormatTests {
     @Test func dateFormatsCheckDigitsAndFieldRanges() {
@@ -146,7 +167,15 @@ struct JSONValueTests {
     @Test func anyJSONRoundTripsExactly() throws {
         let json = #"[{"a":[1,-2,9999999999999999999,1.5,true,null,"홍"]}]"#
         let decoded = try JSONDecoder().decode([KonaplateJSONValue].self, from: Data(json.utf8))
-        #expect(decoded == [.object(["a": .array([.integer(1), .integer(-2), .unsignedInteger(9_999_999_999_999_999_999), .double(1.5), .bool(true), .null, .string("홍")])])])
+        #expect(
+            decoded == [
+                .object([
+                    "a": .array([
+                        .integer(1), .integer(-2), .unsignedInteger(9_999_999_999_999_999_999), .double(1.5),
+                        .bool(true), .null, .string("홍"),
+                    ])
+                ])
+            ])
         let encoded = try KonaplateJSON.encoder().encode(decoded)
         #expect(String(decoding: encoded, as: UTF8.self) == json)
     }

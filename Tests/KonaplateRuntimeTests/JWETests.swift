@@ -40,7 +40,8 @@ struct JWETests {
         let (alg, enc) = Self.combinations[index]
         let compact = try KonaplateJWE.seal(
             Self.plaintext, publicKeyPEM: Self.serverKey.publicKey.pemRepresentation, algorithm: alg, encryption: enc)
-        let opened = try Self.python(["open", try Self.pemFile(Self.serverKey.pemRepresentation)], input: Array(compact.utf8))
+        let opened = try Self.python(
+            ["open", try Self.pemFile(Self.serverKey.pemRepresentation)], input: Array(compact.utf8))
         #expect(opened == Self.plaintext, "\(alg.rawValue)/\(enc.rawValue)")
     }
 
@@ -74,17 +75,25 @@ struct JWETests {
         }
         parts = try Self.sealed()
         parts[3] = Self.flipOneCharacter(parts[3])
-        #expect(throws: KonaplateJWEError.authenticationFailed) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+        #expect(throws: KonaplateJWEError.authenticationFailed) {
+            try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key)
+        }
         parts = try Self.sealed()
         parts[4] = Self.flipOneCharacter(parts[4])
-        #expect(throws: KonaplateJWEError.authenticationFailed) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+        #expect(throws: KonaplateJWEError.authenticationFailed) {
+            try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key)
+        }
         // A header that still parses but is not the one that was authenticated.
         parts = try Self.sealed()
         parts[0] = KonaplateJWE.base64URL(Data(#"{"alg":"RSA-OAEP-256","enc":"A128GCM","kid":"x"}"#.utf8))
-        #expect(throws: KonaplateJWEError.authenticationFailed) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+        #expect(throws: KonaplateJWEError.authenticationFailed) {
+            try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key)
+        }
         parts = try Self.sealed()
         parts[1] = Self.flipOneCharacter(parts[1])
-        #expect(throws: KonaplateJWEError.keyDecryptionFailed) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+        #expect(throws: KonaplateJWEError.keyDecryptionFailed) {
+            try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key)
+        }
         parts = try Self.sealed()
         #expect(throws: KonaplateJWEError.malformed("4 parts, expected 5")) {
             try KonaplateJWE.open(parts.dropLast().joined(separator: "."), privateKeyPEM: key)
@@ -93,7 +102,9 @@ struct JWETests {
         #expect(throws: KonaplateJWEError.self) { try KonaplateJWE.open(truncated, privateKeyPEM: key) }
         parts = try Self.sealed()
         parts[0] = KonaplateJWE.base64URL(Data(#"{"alg":"dir","enc":"A128GCM"}"#.utf8))
-        #expect(throws: KonaplateJWEError.unsupportedAlgorithm("dir")) { try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key) }
+        #expect(throws: KonaplateJWEError.unsupportedAlgorithm("dir")) {
+            try KonaplateJWE.open(parts.joined(separator: "."), privateKeyPEM: key)
+        }
     }
 
     /// joserfc refuses what Swift refuses: a tampered ciphertext does not open on either side. A refusal counts only
@@ -118,7 +129,9 @@ struct JWETests {
         #expect(Array(wrapper.keys) == ["encData"])
         let opener = try KonaplateJWEOpener(clientPrivateKeyPEM: Self.serverKey.pemRepresentation)
         #expect(try opener.open(body) == Self.plaintext)
-        #expect(throws: KonaplateJWEError.wrapper("no string field 'encData'")) { try opener.open(Array(#"{"data":"x"}"#.utf8)) }
+        #expect(throws: KonaplateJWEError.wrapper("no string field 'encData'")) {
+            try opener.open(Array(#"{"data":"x"}"#.utf8))
+        }
         #expect(!opener.description.contains("PRIVATE KEY"))
     }
 
@@ -133,11 +146,15 @@ struct JWETests {
         for refused in ["", "   ", "\"\(compact)\"", "\(compact) trailing", "<html>502</html>", "[\"\(compact)\"]"] {
             #expect(throws: KonaplateJWEError.self, "\(refused.prefix(20))") { try opener.open(Array(refused.utf8)) }
         }
-        #expect(throws: KonaplateJWEError.wrapper("a JSON object that does not parse")) { try opener.open(Array("{encData".utf8)) }
+        #expect(throws: KonaplateJWEError.wrapper("a JSON object that does not parse")) {
+            try opener.open(Array("{encData".utf8))
+        }
         // A compact token that is not sealed for this key is refused as the wrapped one is.
         var tampered = try Self.sealed()
         tampered[4] = Self.flipOneCharacter(tampered[4])
-        #expect(throws: KonaplateJWEError.authenticationFailed) { try opener.open(Array(tampered.joined(separator: ".").utf8)) }
+        #expect(throws: KonaplateJWEError.authenticationFailed) {
+            try opener.open(Array(tampered.joined(separator: ".").utf8))
+        }
     }
 
     @Test func keysShorterThan2048BitsOrNotRSAAreRefused() {

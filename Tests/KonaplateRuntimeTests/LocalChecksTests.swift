@@ -8,7 +8,8 @@ import Testing
 struct LocalChecksTests {
     @Test(arguments: [
         ("line\r\nX-Injected: 1", "line break"), ("line\nbreak", "line break"), ("a\u{0}b", "control character"),
-        ("tab\there", "control character"), ("del\u{7F}", "control character"), ("키", "non-ASCII"), ("café", "non-ASCII"),
+        ("tab\there", "control character"), ("del\u{7F}", "control character"), ("키", "non-ASCII"),
+        ("café", "non-ASCII"),
         ("\u{200B}zero-width", "non-ASCII"), (" leading", "starts with a space"), ("trailing ", "ends with a space"),
     ])
     func headerValuesThatHTTPWouldChangeAreRefused(_ value: String, _ why: String) throws {
@@ -18,14 +19,17 @@ struct LocalChecksTests {
     }
 
     @Test func printableASCIIValuesPass() {
-        for value in ["ASP000000000001", "KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg=", "a b", ""] {
+        for value in [
+            "ASP000000000001", "KMV1:20221108120814608:uLD+mU8mz9K95neGiSJTSsF3zzAQJglCggZAOSs5Fkg=", "a b", "",
+        ] {
             #expect(KonaplateHeaderValueRule.problem(value) == nil, "\(value)")
         }
     }
 
     @Test func credentialsAreCheckedByNameNeverByValue() {
         let good = KonaplateCredentials(
-            aspId: "ASP000000000001", accessKey: String(repeating: "a", count: 40), secretKey: "s3cret", cryptoKeyId: nil)
+            aspId: "ASP000000000001", accessKey: String(repeating: "a", count: 40), secretKey: "s3cret",
+            cryptoKeyId: nil)
         #expect(good.violations.isEmpty)
         var bad = good
         bad.aspId = "ASP00000000\r\n01"
@@ -33,11 +37,16 @@ struct LocalChecksTests {
         bad.secretKey = "s3cret\n"
         #expect(bad.violations.map(\.path) == ["credentials.aspId", "credentials.accessKey", "credentials.secretKey"])
         for violation in bad.violations {
-            #expect(!violation.description.contains("s3cret") && !violation.description.contains("ASP0") && !violation.description.contains("é"))
+            #expect(
+                !violation.description.contains("s3cret") && !violation.description.contains("ASP0")
+                    && !violation.description.contains("é"))
         }
         bad = good
         bad.secretKey = ""
-        #expect(bad.violations.map(\.description) == ["credentials.secretKey: is empty: the tran token is an HMAC keyed with it"])
+        #expect(
+            bad.violations.map(\.description) == [
+                "credentials.secretKey: is empty: the tran token is an HMAC keyed with it"
+            ])
     }
 
     @Test func serversThatMakeNoURLAreRefusedByPart() {

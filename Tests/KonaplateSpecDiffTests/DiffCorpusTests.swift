@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import KonaplateSpecs
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateSpecDiff
 
@@ -11,7 +11,8 @@ import SpecTestSupport
 struct DiffCorpusTests {
     static let corpus = repositoryRoot.appendingPathComponent("Tests/Fixtures/DiffCorpus")
     static let cases: [String] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent("cases").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent("cases").path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }()
 

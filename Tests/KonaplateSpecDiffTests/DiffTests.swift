@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import KonaplateSpecs
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateSpecDiff
 
@@ -55,7 +55,8 @@ struct DiffTests {
         #expect(text.contains("wire  breaking (allowed): field-removed"))
         #expect(text.contains("note: --allow Other:* matched no breaking change; remove it"))
         // Allowing one aspect leaves the other failing.
-        let half = try DiffCorpusTests.report("nested-field-removed", allow: [try DiffAllowance.parse("*:field-removed").get()])
+        let half = try DiffCorpusTests.report(
+            "nested-field-removed", allow: [try DiffAllowance.parse("*:field-removed").get()])
         #expect(half.hasUnallowedBreaks)
     }
 
@@ -66,7 +67,9 @@ struct DiffTests {
             Issue.record("accepted a misspelled rule")
             return
         }
-        #expect(error.description == "invalid --allow 'X:field-remved': unknown rule 'field-remved'; did you mean 'field-removed'?")
+        #expect(
+            error.description
+                == "invalid --allow 'X:field-remved': unknown rule 'field-remved'; did you mean 'field-removed'?")
     }
 
     @Test func aSideWithErrorsIsNotCompared() throws {
@@ -81,10 +84,13 @@ struct DiffTests {
         let breaking = try DiffCorpusTests.report("combined").rendered(.markdown, base: "main", head: "api-specs")
         #expect(breaking.hasPrefix("### konaplate-gen diff: ❌ breaking changes\n"))
         #expect(breaking.contains("| `CorpusCardInquiry` | `request.fromDate` ("))
-        #expect(breaking.contains("| risky | **breaking** | `field-removed`: deployed clients still send 'fromDate'; the server ignores"))
+        #expect(
+            breaking.contains(
+                "| risky | **breaking** | `field-removed`: deployed clients still send 'fromDate'; the server ignores"))
         #expect(breaking.contains("(BASE:base.yaml:51:5)"), "a removed field points into the base spec")
         #expect(breaking.contains("<details><summary>2 compatible changes</summary>"))
-        let compatible = try DiffCorpusTests.report("description-changed").rendered(.markdown, base: "main", head: "api-specs")
+        let compatible = try DiffCorpusTests.report("description-changed").rendered(
+            .markdown, base: "main", head: "api-specs")
         #expect(compatible.hasPrefix("### konaplate-gen diff: ✅ compatible\n"))
         #expect(!compatible.contains("| endpoint | change |\n|---|---|---|---|---|\n|"), "no table of breaks")
     }
@@ -98,14 +104,16 @@ struct DiffTests {
         #expect(changes.count == report.changes.count)
         let findings = changes.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
         #expect(findings.count == report.changes.flatMap(\.findings).count)
-        #expect(findings.allSatisfy { $0["rule"] is String && $0["verdict"] is String && $0["location"] is [String: Any] })
+        #expect(
+            findings.allSatisfy { $0["rule"] is String && $0["verdict"] is String && $0["location"] is [String: Any] })
     }
 
     /// Defect 4: a removed required field and an unrelated optional one added are a removal and an addition (not a
     /// rename), so an allow entry for the removal matches.
     @Test func anUnrelatedAdditionIsNotARename() throws {
         let report = try DiffCorpusTests.report(
-            "required-removed-unrelated-optional-added", allow: [try DiffAllowance.parse("CorpusCardInquiry:swift-property-removed").get()])
+            "required-removed-unrelated-optional-added",
+            allow: [try DiffAllowance.parse("CorpusCardInquiry:swift-property-removed").get()])
         let rules = Set(report.changes.flatMap(\.findings).map(\.rule))
         #expect(rules.contains(.fieldRemoved) && rules.contains(.fieldAdded) && !rules.contains(.fieldRenamed))
         #expect(report.unusedAllowances.isEmpty)
@@ -141,7 +149,8 @@ struct DiffTests {
     /// Defect 7: a Markdown cell escapes `|` (a table's column separator) everywhere and a backtick inside a quoted
     /// spec value; the code spans the reasons write stay.
     @Test func markdownEscapesPipesAndBackticksInValues() {
-        #expect(DiffMarkdownRenderer.escape("pattern 'a|b`c' → none: `Request`") == "pattern 'a\\|b\\`c' → none: `Request`")
+        #expect(
+            DiffMarkdownRenderer.escape("pattern 'a|b`c' → none: `Request`") == "pattern 'a\\|b\\`c' → none: `Request`")
         #expect(DiffMarkdownRenderer.code("x`y") == "`` x`y ``")
         #expect(DiffMarkdownRenderer.code("a|b") == "`a\\|b`")
     }

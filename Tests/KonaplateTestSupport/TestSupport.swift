@@ -96,3 +96,30 @@ public func temporaryFile(_ text: String) throws -> String {
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url.path
 }
+
+/// Runs a command found on the PATH (`/usr/bin/env arguments…`), in `folder` when given, and returns its exit status
+/// and everything it printed, standard output and standard error together in the order written (a compiler's
+/// diagnostics and notes interleave). For the tests that compile code a caller would write.
+public func runMerged(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+}
+
+/// The toolchain's compiler as a command: `xcrun swiftc` on macOS (where `swiftc` on the PATH may be another
+/// toolchain's), `swiftc` elsewhere.
+public let swiftcCommand: [String] = {
+    #if os(macOS)
+        ["xcrun", "swiftc"]
+    #else
+        ["swiftc"]
+    #endif
+}()

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import KonaplateGenerator
 import KonaplateSpecs
 @_exported import KonaplateTestSupport
+import Testing
 
 public func endpointInput(_ yaml: String, file: String = "spec.yaml") -> SpecInput {
     SpecInput(displayPath: file, sourceName: "api-specs/" + file, contents: Array(yaml.utf8))
@@ -15,7 +15,7 @@ public func diagnostics(_ yaml: String) -> [String] {
 
 public func diagnostics(bytes: [UInt8]) -> [String] {
     SpecFrontEnd.lint([
-        SpecInput(displayPath: "spec.yaml", sourceName: "api-specs/spec.yaml", contents: bytes),
+        SpecInput(displayPath: "spec.yaml", sourceName: "api-specs/spec.yaml", contents: bytes)
     ]).map(\.description)
 }
 
@@ -44,7 +44,9 @@ public func checked(_ yaml: String, definitions: [SpecInput] = []) -> (api: Chec
 public func translated(_ yaml: String, definitions: [SpecInput] = []) throws -> SwiftEndpoint {
     let (api, diagnostics) = checked(yaml, definitions: definitions)
     let checkedAPI = try #require(api, "\(diagnostics)")
-    return try #require(APITranslator.translate(checkedAPI, module: SwiftModule(name: "KonaplateAPI", writer: .command)).endpoints.first)
+    return try #require(
+        APITranslator.translate(checkedAPI, module: SwiftModule(name: "KonaplateAPI", writer: .command)).endpoints.first
+    )
 }
 
 /// A definitions file of header sets, as a test input.

@@ -1,7 +1,7 @@
 import HTTPTypes
 import KonaplateAPI
-import KonaplateDouble
 import KonaplateClient
+import KonaplateDouble
 import KonaplateRuntime
 
 /// What the client benchmarks share: a double for the whole API with throwaway keys and stubs for two endpoints (a

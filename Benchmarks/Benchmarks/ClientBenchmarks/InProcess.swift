@@ -33,7 +33,8 @@ func inProcessBenchmarks() {
     }
 
     // Where the time goes: each step of a small plain send on its own.
-    Benchmark("Client step: prepare (validate, encode, sign), small plain request", configuration: steady) { benchmark in
+    Benchmark("Client step: prepare (validate, encode, sign), small plain request", configuration: steady) {
+        benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(ClientFixture.prepared(ServiceInfoList.self, plain))
         }
@@ -49,17 +50,25 @@ func inProcessBenchmarks() {
         }
     }
     let context = KonaplateHeaderContext(timeZone: .kst)
-    Benchmark("Client step: the X-KM-* headers (clock, correlation id, tran token) and their check", configuration: steady) { benchmark in
+    Benchmark(
+        "Client step: the X-KM-* headers (clock, correlation id, tran token) and their check", configuration: steady
+    ) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try ServiceInfoList.RequestHeaders(credentials: ClientFixture.credentials, body: plainPrepared.body, context: context))
+            blackHole(
+                try ServiceInfoList.RequestHeaders(
+                    credentials: ClientFixture.credentials, body: plainPrepared.body, context: context))
         }
     }
     Benchmark("Client step: the tran token alone", configuration: steady) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(KonaplateHeaderValues.tranToken(secretKey: ClientFixture.credentials.secretKey, body: plainPrepared.body, time: "20261202120000000"))
+            blackHole(
+                KonaplateHeaderValues.tranToken(
+                    secretKey: ClientFixture.credentials.secretKey, body: plainPrepared.body, time: "20261202120000000")
+            )
         }
     }
-    let requestHeaders = try! ServiceInfoList.RequestHeaders(credentials: ClientFixture.credentials, body: plainPrepared.body, context: context)
+    let requestHeaders = try! ServiceInfoList.RequestHeaders(
+        credentials: ClientFixture.credentials, body: plainPrepared.body, context: context)
     Benchmark("Client step: header fields of the request", configuration: steady) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(requestHeaders.httpFields)
@@ -71,14 +80,18 @@ func inProcessBenchmarks() {
         }
     }
     let timedClient = ClientFixture.client(plainCanned, timeout: .seconds(30))
-    Benchmark("Client: send with the client's own timeout (opt-in), small plain request", configuration: steady) { benchmark in
+    Benchmark("Client: send with the client's own timeout (opt-in), small plain request", configuration: steady) {
+        benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try await timedClient.send(ServiceInfoList.self, plain))
         }
     }
-    Benchmark("Client step: read the result code (default reader), small plain response", configuration: steady) { benchmark in
+    Benchmark("Client step: read the result code (default reader), small plain response", configuration: steady) {
+        benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(KonaplateResultCodeReader.topLevelCodeAndMessage.read(plainCanned.response.status, plainCanned.response.headerFields, plainCanned.body))
+            blackHole(
+                KonaplateResultCodeReader.topLevelCodeAndMessage.read(
+                    plainCanned.response.status, plainCanned.response.headerFields, plainCanned.body))
         }
     }
     Benchmark("Client step: decode and validate, small plain response", configuration: steady) { benchmark in

@@ -1,8 +1,8 @@
 import Benchmark
 import KonaplateAPI
 import KonaplateAsyncHTTPClient
-import KonaplateDoubleServer
 import KonaplateClient
+import KonaplateDoubleServer
 import KonaplateRuntime
 import Synchronization
 
@@ -45,7 +45,10 @@ final class LoopbackServer: Sendable {
     }
 
     func stop() async throws {
-        try await running.withLock { server in defer { server = nil }; return server }?.stop()
+        try await running.withLock { server in
+            defer { server = nil }
+            return server
+        }?.stop()
     }
 
     func server() throws -> KonaplateServer {

@@ -22,13 +22,15 @@ struct Comparison: Sendable {
     static func answer(items: Int) throws -> [UInt8] {
         let double = KonaplateDouble(
             endpoints: [ServiceInfoList.self],
-            configuration: KonaplateDoubleConfiguration(credentials: credentials, keys: try KonaplateDoubleKeys.generate()))
+            configuration: KonaplateDoubleConfiguration(
+                credentials: credentials, keys: try KonaplateDoubleKeys.generate()))
         let infos = (0..<items).map { index in
             ServiceInfoList.Response.ServiceInfosItem(
                 serviceId: "SVC" + String(format: "%012d", index + 1), serviceName: "코나 선불카드 \(index + 1)")
         }
         double.stub(ServiceInfoList.self, .response(.init(serviceInfos: infos)))
-        let prepared = try KonaplateRequests.prepare(ServiceInfoList.self, request, credentials: credentials, context: context)
+        let prepared = try KonaplateRequests.prepare(
+            ServiceInfoList.self, request, credentials: credentials, context: context)
         let (response, body) = double.answer(prepared.head, body: prepared.body)
         precondition(response.status == .ok, "the double refused the comparison's request")
         return body
@@ -36,11 +38,15 @@ struct Comparison: Sendable {
 
     func run() async throws -> [String: Any] {
         let body = try Self.answer(items: items)
-        let ours = KonaplateClient(credentials: Self.credentials, transport: CannedKonaplateTransport(body: body), context: Self.context)
+        let ours = KonaplateClient(
+            credentials: Self.credentials, transport: CannedKonaplateTransport(body: body), context: Self.context)
         let sog = Client(
-            serverURL: URL(string: "https://sandbox.konaplate.com/open-api")!, transport: CannedSOGTransport(body: body),
+            serverURL: URL(string: "https://sandbox.konaplate.com/open-api")!,
+            transport: CannedSOGTransport(body: body),
             middlewares: [SigningMiddleware(credentials: Self.credentials, context: Self.context)])
-        let sendOurs: @Sendable () async throws -> Int = { try await ours.send(ServiceInfoList.self, Self.request).value.serviceInfos.count }
+        let sendOurs: @Sendable () async throws -> Int = {
+            try await ours.send(ServiceInfoList.self, Self.request).value.serviceInfos.count
+        }
         let sendSOG: @Sendable () async throws -> Int = {
             let output = try await sog.serviceInfoList(body: .json(.init(serviceIdList: ["SVC000000000001"])))
             return try output.ok.body.json.serviceInfos.count
@@ -60,8 +66,10 @@ struct Comparison: Sendable {
         }
         let floor: @Sendable () async throws -> Int = {
             let encoded = try encoder.encode(Self.request)
-            let headers = try ServiceInfoList.RequestHeaders(credentials: Self.credentials, body: Array(encoded), context: Self.context)
-            return try decoder.decode(ServiceInfoList.Response.self, from: data).serviceInfos.count + headers.tranToken.count
+            let headers = try ServiceInfoList.RequestHeaders(
+                credentials: Self.credentials, body: Array(encoded), context: Self.context)
+            return try decoder.decode(ServiceInfoList.Response.self, from: data).serviceInfos.count
+                + headers.tranToken.count
         }
         _ = try await microseconds(json)
         _ = try await microseconds(floor)
@@ -86,7 +94,8 @@ struct Comparison: Sendable {
             floorTimes.append(try await microseconds(floor))
         }
         return [
-            "items": items, "bytes": body.count, "perRound": perRound, "oursMicroseconds": oursTimes, "sogMicroseconds": sogTimes,
+            "items": items, "bytes": body.count, "perRound": perRound, "oursMicroseconds": oursTimes,
+            "sogMicroseconds": sogTimes,
             "ratios": ratios, "jsonMicroseconds": jsonTimes, "floorMicroseconds": floorTimes,
         ]
     }
@@ -99,6 +108,7 @@ struct Comparison: Sendable {
         for _ in 0..<perRound { checksum &+= try await send() }
         let elapsed = clock.now - start
         precondition(checksum > 0, "nothing decoded")
-        return (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(perRound)
+        return (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
+            / Double(perRound)
     }
 }

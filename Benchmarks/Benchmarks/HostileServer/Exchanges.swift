@@ -1,13 +1,14 @@
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 import HTTPTypes
 import KonaplateAPI
 import KonaplateAsyncHTTPClient
 import KonaplateClient
 import KonaplateDouble
 import KonaplateRuntime
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// What every scenario shares: credentials, throwaway keys, a double answering four endpoints (plain and encrypted,
 /// safe to repeat and not), and clients for either transport with the transports' defaults (30 s, 256 KiB).
@@ -22,10 +23,15 @@ enum Exchanges {
     static func double() -> KonaplateDouble {
         let double = KonaplateDouble(
             catalogue: .konaplateAPI, configuration: KonaplateDoubleConfiguration(credentials: credentials, keys: keys))
-        double.stub(ServiceInfoList.self, .response(.init(serviceInfos: [.init(serviceId: "SVC000000000001", serviceName: "코나 선불카드")])))
+        double.stub(
+            ServiceInfoList.self,
+            .response(.init(serviceInfos: [.init(serviceId: "SVC000000000001", serviceName: "코나 선불카드")])))
         double.stub(
             PaymentNoHce.self,
-            .response(.init(cardNo: "9410123412341234", balance: 10_000, approvalCode: "123456", nrNumber: "NR0001", approvalTime: "20261207120000123")))
+            .response(
+                .init(
+                    cardNo: "9410123412341234", balance: 10_000, approvalCode: "123456", nrNumber: "NR0001",
+                    approvalTime: "20261207120000123")))
         double.stub(CardVirtualAccountInquiry.self, .response(.init(accountNo: "12345678901234", bankCode: "020")))
         double.stub(UserRegistration.self, .response(.init(userId: 7)))
         return double
@@ -41,9 +47,12 @@ enum Exchanges {
         return KonaplateURLSessionTransport(configuration: configuration)
     }
 
-    static func client(_ transport: any KonaplateTransport, server: KonaplateServer, middlewares: [any KonaplateClientMiddleware] = []) -> KonaplateClient {
+    static func client(
+        _ transport: any KonaplateTransport, server: KonaplateServer, middlewares: [any KonaplateClientMiddleware] = []
+    ) -> KonaplateClient {
         KonaplateClient(
-            credentials: credentials, server: server, transport: transport, sealer: try! keys.sealer(), opener: try! keys.opener(),
+            credentials: credentials, server: server, transport: transport, sealer: try! keys.sealer(),
+            opener: try! keys.opener(),
             middlewares: middlewares, retry: .safeToRepeat(maxAttempts: 2, delay: .milliseconds(10)))
     }
 
@@ -57,17 +66,24 @@ enum Exchanges {
             await kind {
                 try await client.send(
                     UserRegistration.self,
-                    .init(loginId: "member01", loginPassword: "135792", birthDate: "19900101", nationality: "KOREAN", gender: "MALE", userName: "홍길동"))
+                    .init(
+                        loginId: "member01", loginPassword: "135792", birthDate: "19900101", nationality: "KOREAN",
+                        gender: "MALE", userName: "홍길동"))
             }
         }
     }
 
     /// The path of request `index`'s endpoint, and whether it may be repeated.
     static func endpoint(_ index: Int) -> (path: String, safe: Bool) {
-        [(ServiceInfoList.path, true), (PaymentNoHce.path, false), (CardVirtualAccountInquiry.path, true), (UserRegistration.path, false)][index % 4]
+        [
+            (ServiceInfoList.path, true), (PaymentNoHce.path, false), (CardVirtualAccountInquiry.path, true),
+            (UserRegistration.path, false),
+        ][index % 4]
     }
 
-    static func kind<Endpoint: KonaplateEndpoint>(_ send: () async throws -> KonaplateResponse<Endpoint>) async -> String {
+    static func kind<Endpoint: KonaplateEndpoint>(_ send: () async throws -> KonaplateResponse<Endpoint>) async
+        -> String
+    {
         do {
             _ = try await send()
             return "answered"

@@ -41,9 +41,11 @@ case "slow":
         let outcome = await Exchanges.send(1, through: client)
         let elapsed = clock.now - start
         server.stop()
-        report(["scenario": "slow", "transport": transportName, "fault": name, "outcome": outcome,
-                "seconds": Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                "received": server.received])
+        report([
+            "scenario": "slow", "transport": transportName, "fault": name, "outcome": outcome,
+            "seconds": Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            "received": server.received,
+        ])
     }
 
 case "memory":
@@ -52,16 +54,22 @@ case "memory":
     // loaded; the second gets the honest answer again when BYTES is 0, otherwise a body of BYTES spaces, streamed
     // as the client reads it.
     let server = try FaultServer(double: Exchanges.double()) { received, answer in
-        bytes == 0 || received.index == 0 ? [.write(answer.bytes)] :
-            [.write(answer.head(contentLength: bytes)), .stream(chunk: Array(repeating: 0x20, count: 64 << 10), total: bytes)]
+        bytes == 0 || received.index == 0
+            ? [.write(answer.bytes)]
+            : [
+                .write(answer.head(contentLength: bytes)),
+                .stream(chunk: Array(repeating: 0x20, count: 64 << 10), total: bytes),
+            ]
     }
     let client = Exchanges.client(Exchanges.transport(transportName), server: server.server)
     _ = await Exchanges.send(0, through: client)
     let before = Memory.resident
     Memory.resetPeak()
     let outcome = await Exchanges.send(0, through: client)
-    report(["scenario": "memory", "transport": transportName, "bytes": bytes, "outcome": outcome,
-            "residentBeforeKiB": before, "peakKiB": Memory.peak, "residentAfterKiB": Memory.resident])
+    report([
+        "scenario": "memory", "transport": transportName, "bytes": bytes, "outcome": outcome,
+        "residentBeforeKiB": before, "peakKiB": Memory.peak, "residentAfterKiB": Memory.resident,
+    ])
     server.stop()
 
 case "load":
@@ -75,8 +83,17 @@ case "load":
     // a body cut short, a connection closed before any answer.
     let faults: [@Sendable (FaultServer.Answer) -> [FaultServer.Step]] = [
         { _ in [.reset] },
-        { _ in [.write(FaultServer.Answer(status: 502, headers: [("Content-Type", "text/html")], body: Array("<html>502</html>".utf8)).bytes)] },
-        { answer in [.write(answer.head(contentLength: answer.body.count) + answer.body.prefix(answer.body.count / 2)), .close] },
+        { _ in
+            [
+                .write(
+                    FaultServer.Answer(
+                        status: 502, headers: [("Content-Type", "text/html")], body: Array("<html>502</html>".utf8)
+                    ).bytes)
+            ]
+        },
+        { answer in
+            [.write(answer.head(contentLength: answer.body.count) + answer.body.prefix(answer.body.count / 2)), .close]
+        },
         { _ in [.close] },
     ]
     if arguments[2] == "faults" {
@@ -91,7 +108,8 @@ case "load":
     let sendings = Mutex(0)
     let counter = KonaplateObserverMiddleware { _, _, _ in sendings.withLock { $0 += 1 } }
     let client = Exchanges.client(
-        Exchanges.transport(transportName, connectionsPerHost: connectionsPerHost), server: server, middlewares: [counter])
+        Exchanges.transport(transportName, connectionsPerHost: connectionsPerHost), server: server,
+        middlewares: [counter])
     // Warm up (connections, keys, caches), then forget it: the run's figures start from here.
     for index in 0..<8 { _ = await Exchanges.send(index, through: client) }
     double.removeRecorded()
@@ -126,14 +144,17 @@ case "load":
     for result in results { outcomes[result.outcome, default: 0] += 1 }
     // Never repeated endpoints: exactly one request received per request sent, whatever the outcome.
     var unsafeSent: [String: Int] = [:]
-    for index in 0..<requests where !Exchanges.endpoint(index).safe { unsafeSent[Exchanges.endpoint(index).path, default: 0] += 1 }
+    for index in 0..<requests where !Exchanges.endpoint(index).safe {
+        unsafeSent[Exchanges.endpoint(index).path, default: 0] += 1
+    }
     var unsafeReceived: [String: Int] = [:]
     for request in recorded where unsafeSent[request.path] != nil { unsafeReceived[request.path, default: 0] += 1 }
     let correlationIDs = recorded.compactMap { $0.headers["X-KM-Correlation-Id"] ?? $0.headers["x-km-correlation-id"] }
     report([
         "scenario": "load", "transport": transportName, "server": arguments[2], "requests": requests,
         "returned": Set(results.map(\.index)).count, "outcomes": outcomes,
-        "sendings": sendings.withLock { $0 }, "received": (faultServer?.received).map { $0 - receivedBefore } ?? recorded.count,
+        "sendings": sendings.withLock { $0 },
+        "received": (faultServer?.received).map { $0 - receivedBefore } ?? recorded.count,
         "recorded": recorded.count, "connectionsPerHost": connectionsPerHost ?? 0,
         "duplicateCorrelationIDs": correlationIDs.count - Set(correlationIDs).count,
         "unsafeSent": unsafeSent, "unsafeReceived": unsafeReceived,

@@ -41,7 +41,8 @@ let requestBody = Array(#"{"userId":9999999999999999999}"#.utf8)
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .instructions], maxDuration: .seconds(3), maxIterations: 100_000)
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .instructions], maxDuration: .seconds(3),
+        maxIterations: 100_000)
 
     Benchmark("Decode, hand-written struct (baseline)") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -57,7 +58,8 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Decode + validate(), generated Response") { benchmark in
         for _ in benchmark.scaledIterations {
-            let response = try JSONDecoder().decode(IssuedCardsPreIssueWaitingPhysical.Response.self, from: responseJSON)
+            let response = try JSONDecoder().decode(
+                IssuedCardsPreIssueWaitingPhysical.Response.self, from: responseJSON)
             try response.validate()
             blackHole(response)
         }
@@ -72,7 +74,8 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Build and sign request headers") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try BankAccountsInfo.RequestHeaders(credentials: credentials, body: requestBody, context: context))
+            blackHole(
+                try BankAccountsInfo.RequestHeaders(credentials: credentials, body: requestBody, context: context))
         }
     }
 }

@@ -12,7 +12,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
     let endpoint = SpecInput(displayPath: "fuzz.yaml", sourceName: "api-specs/fuzz.yaml", contents: bytes)
     check(GeneratorPipeline.generate([endpoint]))
-    let definitions = SpecInput(displayPath: "common/fuzz.yaml", sourceName: "api-specs/common/fuzz.yaml", contents: bytes)
+    let definitions = SpecInput(
+        displayPath: "common/fuzz.yaml", sourceName: "api-specs/common/fuzz.yaml", contents: bytes)
     check(GeneratorPipeline.generate([definitions]))
     _ = OpenAPIExporter.document([endpoint])
     return 0
@@ -28,7 +29,8 @@ private func check(_ result: GenerationResult) {
     }
     for file in result.files where file.name.hasSuffix(".swift") {
         let tree = Parser.parse(source: file.contents)
-        precondition(!tree.hasError, "an accepted spec yields Swift that does not parse: \(file.name)\n\(file.contents)")
+        precondition(
+            !tree.hasError, "an accepted spec yields Swift that does not parse: \(file.name)\n\(file.contents)")
     }
 }
 

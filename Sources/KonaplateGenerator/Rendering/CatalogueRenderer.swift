@@ -15,10 +15,12 @@ enum CatalogueRenderer {
         ]
         let complete = endpoints.filter { $0.docs == .complete }.count
         lines.append(
-            "\(endpoints.count) endpoints: \(complete) transcribed from complete docs pages, \(endpoints.count - complete) from pages the stored docs cut short (what is missing is listed). Field counts include nested fields.")
+            "\(endpoints.count) endpoints: \(complete) transcribed from complete docs pages, \(endpoints.count - complete) from pages the stored docs cut short (what is missing is listed). Field counts include nested fields."
+        )
         lines.append("")
         lines.append(
-            "| Swift name | method | path | title | encrypted request | encrypted response | request fields | response fields | result codes | docs |")
+            "| Swift name | method | path | title | encrypted request | encrypted response | request fields | response fields | result codes | docs |"
+        )
         lines.append("|---|---|---|---|---|---|---|---|---|---|")
         for endpoint in sortedByPath(endpoints) {
             let docs: String =
@@ -29,7 +31,8 @@ enum CatalogueRenderer {
             let cells = [
                 "`\(endpoint.typeName)`", endpoint.method.rawValue, "`\(endpoint.path)`", endpoint.title,
                 endpoint.isRequestEncrypted ? "yes" : "no", endpoint.isResponseEncrypted ? "yes" : "no",
-                endpoint.request.fieldCount.map(String.init) ?? "not shown", endpoint.response.fieldCount.map(String.init) ?? "not shown",
+                endpoint.request.fieldCount.map(String.init) ?? "not shown",
+                endpoint.response.fieldCount.map(String.init) ?? "not shown",
                 "\(endpoint.resultCodes.count)", docs,
             ]
             lines.append("| " + cells.map(cell).joined(separator: " | ") + " |")

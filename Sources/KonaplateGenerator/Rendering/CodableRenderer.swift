@@ -9,15 +9,26 @@ import KonaplateSpecs
 enum CodableRenderer {
     static func render(_ properties: [SwiftProperty], _ p: inout CodePrinter) {
         let keyed = "(keyedBy: KonaplateCodingKey.self)"
-        method("public init(from decoder: any Decoder) throws", binding: "let", container: "try decoder.container\(keyed)", properties, &p) {
+        method(
+            "public init(from decoder: any Decoder) throws", binding: "let", container: "try decoder.container\(keyed)",
+            properties, &p
+        ) {
             let method = ($0.type.isCode ? "decodeCode" : "decode") + ($0.isOptional ? "IfPresent" : "")
             // The type comes from the property (no `String.self` here: a property may be named `String`).
-            return ("self.\(SwiftIdentifiers.escaped($0.name)) = try container.\(method)", [SwiftLiteral.string($0.jsonKey)])
+            return (
+                "self.\(SwiftIdentifiers.escaped($0.name)) = try container.\(method)", [SwiftLiteral.string($0.jsonKey)]
+            )
         }
         p.line()
-        method("public func encode(to encoder: any Encoder) throws", binding: "var", container: "encoder.container\(keyed)", properties, &p) {
+        method(
+            "public func encode(to encoder: any Encoder) throws", binding: "var",
+            container: "encoder.container\(keyed)", properties, &p
+        ) {
             let method = $0.isOptional ? "encodeIfPresent" : "encode"
-            return ("try container.\(method)", ["self.\(SwiftIdentifiers.escaped($0.name))", "forKey: \(SwiftLiteral.string($0.jsonKey))"])
+            return (
+                "try container.\(method)",
+                ["self.\(SwiftIdentifiers.escaped($0.name))", "forKey: \(SwiftLiteral.string($0.jsonKey))"]
+            )
         }
     }
 

@@ -47,7 +47,9 @@ struct CodePrinter {
         }
         line(prefix + "(")
         indented { p in
-            for (index, argument) in arguments.enumerated() { p.line(argument + (index == arguments.count - 1 ? "" : ",")) }
+            for (index, argument) in arguments.enumerated() {
+                p.line(argument + (index == arguments.count - 1 ? "" : ","))
+            }
         }
         line(")" + suffix)
     }

@@ -11,7 +11,8 @@ enum EndpointFileRenderer {
         let instead =
             switch writer {
             case .command: ["// Change the spec, then run `swift run konaplate-gen generate`."]
-            case .buildPlugin: ["// Regenerated from the spec on every build by KonaplateGeneratorPlugin: change the spec."]
+            case .buildPlugin:
+                ["// Regenerated from the spec on every build by KonaplateGeneratorPlugin: change the spec."]
             case .runtime:
                 [
                     "// Change Sources/KonaplateSpecs/BuiltIn/BuiltInDefinitions.swift, then run",
@@ -43,7 +44,9 @@ enum EndpointFileRenderer {
                 HeaderRenderer.renderOwnHeaders(request: request, response: response, endpoint: endpoint.typeName, &p)
             }
         }
-        section("Result codes", extending: endpoint.typeName, &p) { p in ResultCodeRenderer.render(endpoint.resultCodes, &p) }
+        section("Result codes", extending: endpoint.typeName, &p) { p in
+            ResultCodeRenderer.render(endpoint.resultCodes, &p)
+        }
         return p.text
     }
 

@@ -22,7 +22,9 @@ enum HeaderRenderer {
     }
 
     /// The header types of an endpoint that changes single headers of its set.
-    static func renderOwnHeaders(request: [SwiftHeader], response: [SwiftHeader], endpoint: String, _ p: inout CodePrinter) {
+    static func renderOwnHeaders(
+        request: [SwiftHeader], response: [SwiftHeader], endpoint: String, _ p: inout CodePrinter
+    ) {
         p.doc(
             DocText([
                 "The X-KM-* request headers, as this endpoint's page documents them (it changes the shared set).",
@@ -38,8 +40,12 @@ enum HeaderRenderer {
     private static func renderRequestHeaders(
         _ headers: [SwiftHeader], declaration: String, endpoint: String, _ p: inout CodePrinter
     ) {
-        renderStruct(headers, declaration: declaration, conformance: "KonaplateRequestHeaders", endpoint: endpoint, &p) { p in
-            p.doc(DocText(["Builds every header for `body`, the bytes that will be sent (sealed, if the endpoint encrypts)."]))
+        renderStruct(headers, declaration: declaration, conformance: "KonaplateRequestHeaders", endpoint: endpoint, &p)
+        { p in
+            p.doc(
+                DocText([
+                    "Builds every header for `body`, the bytes that will be sent (sealed, if the endpoint encrypts)."
+                ]))
             let arguments = headers.map { header -> (String, InitArgument) in
                 (SwiftIdentifiers.argumentLabel(header.propertyName), fillArgument(header, endpoint: endpoint))
             }
@@ -47,14 +53,18 @@ enum HeaderRenderer {
             renderValidatingInit(
                 parameters: ["credentials: KonaplateCredentials", "body: [UInt8]", "context: KonaplateHeaderContext"],
                 effects: " throws(KonaplateValidationError)",
-                prelude: ["let \(computed) = KonaplateComputedHeaders(credentials: credentials, body: body, context: context)"],
+                prelude: [
+                    "let \(computed) = KonaplateComputedHeaders(credentials: credentials, body: body, context: context)"
+                ],
                 arguments: arguments, &p)
             p.line()
             renderReadingInit(headers, what: "a request, as a server reads them (a test double)", &p)
             p.line()
             let sources = headers.namesBySource.map { ".\($0.source.rawValue): \(SwiftLiteral.string($0.name))" }
             p.doc(DocText(["The header each source fills, by name (the first, where two take the same source)."]))
-            p.computed("public static var headerNames: [KonaplateHeaderSource: String]", "[\(sources.joined(separator: ", "))]") { p in
+            p.computed(
+                "public static var headerNames: [KonaplateHeaderSource: String]", "[\(sources.joined(separator: ", "))]"
+            ) { p in
                 p.array("", sources)
             }
             p.line()
@@ -96,7 +106,8 @@ enum HeaderRenderer {
     }
 
     private static func renderResponseHeaders(_ headers: [SwiftHeader], declaration: String, _ p: inout CodePrinter) {
-        renderStruct(headers, declaration: declaration, conformance: "KonaplateResponseHeaders", endpoint: nil, &p) { p in
+        renderStruct(headers, declaration: declaration, conformance: "KonaplateResponseHeaders", endpoint: nil, &p) {
+            p in
             renderReadingInit(headers, what: "a response", &p)
         }
     }
@@ -104,7 +115,8 @@ enum HeaderRenderer {
     /// `init(_ fields: HTTPFields)`: reads the headers from HTTP fields; throws when a required one is missing or
     /// breaks its constraints.
     private static func renderReadingInit(_ headers: [SwiftHeader], what: String, _ p: inout CodePrinter) {
-        p.doc(DocText(["Reads the headers of \(what); throws when a required one is missing or breaks its constraints."]))
+        p.doc(
+            DocText(["Reads the headers of \(what); throws when a required one is missing or breaks its constraints."]))
         let arguments = headers.map { header -> (String, InitArgument) in
             let lookup = "fields.konaplateValue(\(SwiftLiteral.string(header.headerName)))"
             let value: InitArgument =
@@ -116,7 +128,8 @@ enum HeaderRenderer {
             return (SwiftIdentifiers.argumentLabel(header.propertyName), value)
         }
         renderValidatingInit(
-            parameters: ["_ fields: HTTPFields"], effects: " throws(KonaplateValidationError)", prelude: [], arguments: arguments,
+            parameters: ["_ fields: HTTPFields"], effects: " throws(KonaplateValidationError)", prelude: [],
+            arguments: arguments,
             &p)
     }
 
@@ -128,17 +141,23 @@ enum HeaderRenderer {
     ) {
         let properties = headers.map(asProperty)
         let sensitive = headers.contains(where: \.isSensitive)
-        p.declaration("nonisolated public struct \(declaration)", conformances: conformance + (sensitive ? ", CustomReflectable" : "")) { p in
+        p.declaration(
+            "nonisolated public struct \(declaration)",
+            conformances: conformance + (sensitive ? ", CustomReflectable" : "")
+        ) { p in
             for header in headers {
                 p.doc(header.doc)
-                p.line("public var \(SwiftIdentifiers.escaped(header.propertyName)): String\(header.isOptional ? "?" : "")")
+                p.line(
+                    "public var \(SwiftIdentifiers.escaped(header.propertyName)): String\(header.isOptional ? "?" : "")"
+                )
             }
             p.line()
-            ModelRenderer.renderInit(properties.map { property in
-                var plain = property
-                plain.checks = []
-                return plain
-            }, &p)
+            ModelRenderer.renderInit(
+                properties.map { property in
+                    var plain = property
+                    plain.checks = []
+                    return plain
+                }, &p)
             p.line()
             body(&p)
             p.line()
@@ -176,7 +195,8 @@ enum HeaderRenderer {
                     let comma = index == arguments.count - 1 ? "" : ","
                     switch value {
                     case .expression(let expression): p.line("\(name): \(expression)\(comma)")
-                    case .call(let callee, let callArguments): p.call("\(name): \(callee)", callArguments, suffix: comma)
+                    case .call(let callee, let callArguments):
+                        p.call("\(name): \(callee)", callArguments, suffix: comma)
                     }
                 }
             }

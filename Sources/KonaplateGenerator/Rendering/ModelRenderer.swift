@@ -48,7 +48,8 @@ enum ModelRenderer {
             return
         }
         let parameters = properties.map { property in
-            "\(SwiftIdentifiers.escaped(property.name)): \(property.declaredType)" + (property.isOptional ? " = nil" : "")
+            "\(SwiftIdentifiers.escaped(property.name)): \(property.declaredType)"
+                + (property.isOptional ? " = nil" : "")
         }
         let assignments: (inout CodePrinter) -> Void = { p in
             for property in properties {

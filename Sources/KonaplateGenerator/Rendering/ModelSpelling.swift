@@ -68,7 +68,9 @@ enum ModelSpelling {
     /// `KonaplateHeaderCondition`'s case.
     static func conditionCase(_ condition: HeaderCondition) -> String { "\(condition)" }
 
-    static let method: [HTTPMethod: String] = [.post: "post", .get: "get", .put: "put", .patch: "patch", .delete: "delete"]
+    static let method: [HTTPMethod: String] = [
+        .post: "post", .get: "get", .put: "put", .patch: "patch", .delete: "delete",
+    ]
 
     /// The name of the computed header values inside the request header builder (`computedHeadersName.tranToken`).
     static let computedHeadersName = "computed"

@@ -17,14 +17,18 @@ enum ResultCodeRenderer {
             p.line()
             p.block("public init(code: String)") { p in
                 p.line("switch code {")
-                for entry in cases { p.line("case \(SwiftLiteral.string(entry.code)): self = .\(SwiftIdentifiers.escaped(entry.name))") }
+                for entry in cases {
+                    p.line("case \(SwiftLiteral.string(entry.code)): self = .\(SwiftIdentifiers.escaped(entry.name))")
+                }
                 p.line("default: self = .undocumented(code)")
                 p.line("}")
             }
             p.line()
             p.block("public var code: String") { p in
                 p.line("switch self {")
-                for entry in cases { p.labeled("case .\(SwiftIdentifiers.escaped(entry.name)):", stringValue: entry.code) }
+                for entry in cases {
+                    p.labeled("case .\(SwiftIdentifiers.escaped(entry.name)):", stringValue: entry.code)
+                }
                 p.line("case .undocumented(let code): code")
                 p.line("}")
             }

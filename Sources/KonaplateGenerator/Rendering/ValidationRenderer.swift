@@ -8,11 +8,16 @@ enum ValidationRenderer {
         _ properties: [SwiftProperty], rules: [SwiftGroupRule] = [], endpoint: String?, _ p: inout CodePrinter
     ) {
         let ruleCalls = rules.map { rule in
-            let members = rule.members.map { "(\(SwiftLiteral.string($0.jsonKey)), self.\(SwiftIdentifiers.escaped($0.property)) != nil)" }
+            let members = rule.members.map {
+                "(\(SwiftLiteral.string($0.jsonKey)), self.\(SwiftIdentifiers.escaped($0.property)) != nil)"
+            }
             return ["\(rule.kind.rawValue): [\(members.joined(separator: ", "))]", "at: path"]
         }
-        let calls = ruleCalls.isEmpty ? propertyCalls(properties, endpoint: endpoint) : propertyCalls(properties, endpoint: endpoint) + ruleCalls
-        let signature = "public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath)"
+        let calls =
+            ruleCalls.isEmpty
+            ? propertyCalls(properties, endpoint: endpoint) : propertyCalls(properties, endpoint: endpoint) + ruleCalls
+        let signature =
+            "public func collectViolations(into validator: inout KonaplateValidator, at path: KonaplatePath)"
         if calls.isEmpty {
             p.line(signature + " {}")
         } else {
@@ -23,7 +28,10 @@ enum ValidationRenderer {
     private static func propertyCalls(_ properties: [SwiftProperty], endpoint: String?) -> [[String]] {
         properties.flatMap { property in
             property.checks.map { check in
-                ["self.\(SwiftIdentifiers.escaped(property.name))", "at: path + \(SwiftLiteral.string(property.jsonKey))"]
+                [
+                    "self.\(SwiftIdentifiers.escaped(property.name))",
+                    "at: path + \(SwiftLiteral.string(property.jsonKey))",
+                ]
                     + ModelSpelling.checkArguments(check, of: property.type, endpoint: endpoint)
             }
         }

@@ -6,7 +6,8 @@ import KonaplateTextFormats
 public enum APITranslator {
     /// The typed Swift model of a checked API: every name, type, check and doc line decided.
     public static func translate(_ api: CheckedAPI, module: SwiftModule) -> SwiftAPI {
-        let sets = Dictionary(uniqueKeysWithValues: api.headerSets.map { ($0.name.value, headerSet($0, module: module)) })
+        let sets = Dictionary(
+            uniqueKeysWithValues: api.headerSets.map { ($0.name.value, headerSet($0, module: module)) })
         let endpoints = api.endpoints.map { endpoint in
             EndpointTranslator.translate(endpoint, sharedSet: sets[endpoint.set.name.value]!)
         }
@@ -72,7 +73,8 @@ enum EndpointTranslator {
                     "The \(which) body, which the stored docs page does not show: any JSON object, sent and read as it is, without validation. Build it from the live docs: `\(name)([\"field\": .string(\"value\")])`."
                 ]).paragraph(DocText(spec?.encrypted == true ? [encrypted] : [])))
         }
-        return .structure(BodyTranslator.structure(name: name, doc: doc, fields: spec?.fields ?? [], rules: spec?.rules ?? []))
+        return .structure(
+            BodyTranslator.structure(name: name, doc: doc, fields: spec?.fields ?? [], rules: spec?.rules ?? []))
     }
 
     /// The title, the summary, the facts of the page in one line, the docs link, what the stored page lacks, notes.
@@ -85,7 +87,9 @@ enum EndpointTranslator {
         if spec.response?.encrypted == true { facts.append("encrypted response") }
         var doc = DocText([spec.title]).paragraph(DocText(text: spec.summary)).paragraph(facts.joined(separator: " · "))
         if let url = spec.source { doc = doc.paragraph("Docs: <\(url)>") }
-        if case .partial(let missing) = spec.docs { doc = doc.paragraph("- Note: The stored docs page is incomplete: \(missing)") }
+        if case .partial(let missing) = spec.docs {
+            doc = doc.paragraph("- Note: The stored docs page is incomplete: \(missing)")
+        }
         return doc.paragraph(DocText(text: spec.notes))
     }
 }

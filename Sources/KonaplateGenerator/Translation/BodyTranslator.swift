@@ -22,14 +22,18 @@ enum BodyTranslator {
 
     /// The field's Swift type, its checks (what its type brings, then its constraints) and the nested type it
     /// declares, if any.
-    private static func typeAndChecks(of field: FieldSpec, siblings: [FieldSpec]) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
+    private static func typeAndChecks(of field: FieldSpec, siblings: [FieldSpec]) -> (
+        SwiftType, [SwiftCheck], SwiftNestedType?
+    ) {
         let nestedName = SwiftIdentifiers.nestedTypeName(of: field)
         let (type, structural, nested) = typeAndStructure(of: field, nestedName: nestedName)
         let hasCodes = field.type == .string && nestedName != nil
         return (type, structural + FieldConstraints.checks(for: field, hasCodes: hasCodes, siblings: siblings), nested)
     }
 
-    private static func typeAndStructure(of field: FieldSpec, nestedName: String?) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
+    private static func typeAndStructure(of field: FieldSpec, nestedName: String?) -> (
+        SwiftType, [SwiftCheck], SwiftNestedType?
+    ) {
         switch field.type {
         case .string:
             guard let nestedName else { return (.string, [], nil) }
@@ -49,7 +53,8 @@ enum BodyTranslator {
         }
     }
 
-    private static func element(of field: FieldSpec, nestedName: String?) -> (SwiftType, [SwiftCheck], SwiftNestedType?) {
+    private static func element(of field: FieldSpec, nestedName: String?) -> (SwiftType, [SwiftCheck], SwiftNestedType?)
+    {
         guard let items = field.items else {
             let element = structure(
                 name: nestedName!, doc: DocText(["An element of `\(SwiftIdentifiers.propertyName(of: field))`."]),
@@ -73,7 +78,9 @@ enum BodyTranslator {
     private static func codeEnum(_ name: String, doc: DocText, codes: [CodeSpec]) -> SwiftCodeEnum {
         SwiftCodeEnum(
             name: name, doc: doc,
-            cases: codes.map { SwiftCodeCase(name: SwiftIdentifiers.caseName(of: $0), code: $0.code, meaning: $0.meaning) })
+            cases: codes.map {
+                SwiftCodeCase(name: SwiftIdentifiers.caseName(of: $0), code: $0.code, meaning: $0.meaning)
+            })
     }
 
     /// The doc comment of a property: the docs' description, then its presence and constraints as the page states

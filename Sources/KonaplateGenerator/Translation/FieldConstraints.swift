@@ -8,7 +8,9 @@ enum FieldConstraints {
     /// - Parameter siblings: the fields of the same object, which a checkable `when` reads.
     static func checks(for field: FieldSpec, hasCodes: Bool, siblings: [FieldSpec]) -> [SwiftCheck] {
         var checks: [SwiftCheck] = []
-        if let dependency = field.requiredWhen, let other = siblings.first(where: { $0.name.value == dependency.field.value }) {
+        if let dependency = field.requiredWhen,
+            let other = siblings.first(where: { $0.name.value == dependency.field.value })
+        {
             checks.append(.requiredWhenField(condition(dependency, on: other)))
         }
         // A code's length was checked against its list when the spec was; at run time the list is the check.
@@ -126,4 +128,3 @@ public struct SwiftGroupRule: Sendable, Hashable {
         public var property: String
     }
 }
-

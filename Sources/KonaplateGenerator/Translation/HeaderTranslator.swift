@@ -12,7 +12,9 @@ enum HeaderTranslator {
             var checks: [SwiftCheck] = []
             if isRequest, let condition { checks.append(.requiredWhen(condition)) }
             if let length = spec.length?.value { checks.append(.length(length)) }
-            if let format = spec.format.flatMap({ KonaplateFormat(rawValue: $0.value) }) { checks.append(.format(format)) }
+            if let format = spec.format.flatMap({ KonaplateFormat(rawValue: $0.value) }) {
+                checks.append(.format(format))
+            }
             let fill: HeaderFill? =
                 isRequest
                 ? spec.source.map { source in
@@ -20,7 +22,8 @@ enum HeaderTranslator {
                     return isRequired && source.isOptionalInCredentials ? .required(source) : .value(source)
                 } : nil
             return SwiftHeader(
-                headerName: spec.name.value, propertyName: SwiftIdentifiers.propertyName(of: spec), isOptional: !isRequired,
+                headerName: spec.name.value, propertyName: SwiftIdentifiers.propertyName(of: spec),
+                isOptional: !isRequired,
                 doc: DocText([spec.name.value]).paragraph(DocText(text: spec.description)), isSensitive: spec.sensitive,
                 checks: checks, fill: fill)
         }

@@ -64,7 +64,11 @@ public struct SwiftEndpoint: Sendable {
 
 /// The HTTP methods a spec may name, with swift-http-types' `HTTPRequest.Method` case for each.
 public enum HTTPMethod: String, Sendable, CaseIterable {
-    case post = "POST", get = "GET", put = "PUT", patch = "PATCH", delete = "DELETE"
+    case post = "POST"
+    case get = "GET"
+    case put = "PUT"
+    case patch = "PATCH"
+    case delete = "DELETE"
 }
 
 /// A header set shared by endpoints: rendered once, as `<Name>RequestHeaders<Endpoint>` and `<Name>ResponseHeaders`;

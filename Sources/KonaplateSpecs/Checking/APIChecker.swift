@@ -16,7 +16,8 @@ enum APIChecker {
             let headers = HeaderResolution.resolve(spec.headers, set: set, diagnostics: &diagnostics)
             endpoints.append(
                 CheckedEndpoint(
-                    spec: spec, set: set, requestHeaders: headers.request, responseHeaders: headers.response, results: results))
+                    spec: spec, set: set, requestHeaders: headers.request, responseHeaders: headers.response,
+                    results: results))
         }
         return CheckedAPI(
             headerSets: sets.values.sorted { $0.name.value < $1.name.value }, sharedResults: api.sharedResults,
@@ -33,7 +34,8 @@ enum APIChecker {
         for set in all {
             let name = set.name
             if let existing = byName[name.value] {
-                diagnostics.error("header set '\(name.value)' is already defined at \(existing.name.location)", at: name.location)
+                diagnostics.error(
+                    "header set '\(name.value)' is already defined at \(existing.name.location)", at: name.location)
                 continue
             }
             byName[name.value] = set
@@ -55,7 +57,9 @@ enum APIChecker {
             }
             byTypeName[typeName] = set
             for header in set.request + set.response {
-                ConstraintChecker.check(name: header.name.value, length: header.length, format: header.format, codes: [], diagnostics: &diagnostics)
+                ConstraintChecker.check(
+                    name: header.name.value, length: header.length, format: header.format, codes: [],
+                    diagnostics: &diagnostics)
             }
             HeaderNames.check(set.request, diagnostics: &diagnostics)
             HeaderNames.check(set.response, diagnostics: &diagnostics)
@@ -68,7 +72,9 @@ enum APIChecker {
 
     /// Each endpoint is a top-level type and a file of the generated module: its name must be its own, also where a
     /// file system ignores case, and must not shadow what the generated code uses.
-    private static func checkEndpointNames(_ endpoints: [EndpointSpec], sets: [HeaderSetSpec], diagnostics: inout Diagnostics) {
+    private static func checkEndpointNames(
+        _ endpoints: [EndpointSpec], sets: [HeaderSetSpec], diagnostics: inout Diagnostics
+    ) {
         var owners: [String: EndpointSpec] = [:]
         // A set's types are `<Module><Set>RequestHeaders` (the built-in sets': `Konaplate<Set>…`, which the
         // `Konaplate` prefix rule covers). The module's name is not known here, so any name ending the way a set's
@@ -81,7 +87,8 @@ enum APIChecker {
         for spec in endpoints {
             let name = spec.name
             if let first = owners[name.value.lowercased()] {
-                let how = first.name.value == name.value ? "" : " (as '\(first.name.value)': file names ignore case on macOS)"
+                let how =
+                    first.name.value == name.value ? "" : " (as '\(first.name.value)': file names ignore case on macOS)"
                 diagnostics.error(
                     "endpoint name '\(name.value)' is already used by \(first.file)\(how); each endpoint needs its own name",
                     at: name.location)

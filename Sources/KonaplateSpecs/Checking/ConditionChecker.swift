@@ -18,7 +18,9 @@ enum ConditionChecker {
                     "conditional field '\(field.name.value)' needs 'when:' (the docs' condition in words, or { field, oneOf } when it is checkable), or a rule of its object that names it (rules: [{ exactlyOne: [...] }])",
                     at: field.name.location)
             }
-            if let dependency = field.requiredWhen { check(dependency, of: field, in: byName, diagnostics: &diagnostics) }
+            if let dependency = field.requiredWhen {
+                check(dependency, of: field, in: byName, diagnostics: &diagnostics)
+            }
             if field.type == .object || (field.type == .array && field.items == nil) {
                 check(field.fields, rules: field.rules, diagnostics: &diagnostics)
             }
@@ -48,7 +50,8 @@ enum ConditionChecker {
     }
 
     private static func check(
-        _ dependency: FieldDependency, of field: FieldSpec, in fields: [String: FieldSpec], diagnostics: inout Diagnostics
+        _ dependency: FieldDependency, of field: FieldSpec, in fields: [String: FieldSpec],
+        diagnostics: inout Diagnostics
     ) {
         let name = dependency.field
         guard let other = fields[name.value], name.value != field.name.value else {
@@ -71,11 +74,15 @@ enum ConditionChecker {
             }
         case .boolean:
             for value in dependency.values where value != "true" && value != "false" {
-                diagnostics.error("'\(name.value)' is a boolean; 'oneOf' takes true or false, found '\(value)'", at: dependency.location)
+                diagnostics.error(
+                    "'\(name.value)' is a boolean; 'oneOf' takes true or false, found '\(value)'",
+                    at: dependency.location)
             }
         case .number:
             for value in dependency.values where Int128(value) == nil {
-                diagnostics.error("'\(name.value)' is a number; 'oneOf' takes whole numbers, found '\(value)'", at: dependency.location)
+                diagnostics.error(
+                    "'\(name.value)' is a number; 'oneOf' takes whole numbers, found '\(value)'",
+                    at: dependency.location)
             }
         case .string:
             break

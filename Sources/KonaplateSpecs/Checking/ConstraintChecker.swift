@@ -3,13 +3,17 @@
 enum ConstraintChecker {
     /// A field's constraints, and its array items' (`tags items`).
     static func check(_ field: FieldSpec, diagnostics: inout Diagnostics) {
-        check(name: field.name.value, length: field.length, format: field.format, codes: field.codes, diagnostics: &diagnostics)
+        check(
+            name: field.name.value, length: field.length, format: field.format, codes: field.codes,
+            diagnostics: &diagnostics)
         if let items = field.items {
             check(
                 name: field.name.value + " items", length: items.length, format: items.format, codes: items.codes,
                 diagnostics: &diagnostics)
         }
-        if field.type == .number, let format = field.format, let known = KonaplateFormat(rawValue: format.value), !known.isNumberFormat {
+        if field.type == .number, let format = field.format, let known = KonaplateFormat(rawValue: format.value),
+            !known.isNumberFormat
+        {
             diagnostics.error(
                 "format \(known.rawValue) cannot be a number's: a number drops leading zeros, and only dates and times that start with a 4-digit year keep every digit; type '\(field.name.value)' as a string",
                 at: format.location)
@@ -29,7 +33,8 @@ enum ConstraintChecker {
     }
 
     static func check(
-        name: String, length: Located<LengthRule>?, format: Located<String>?, codes: [CodeSpec], diagnostics: inout Diagnostics
+        name: String, length: Located<LengthRule>?, format: Located<String>?, codes: [CodeSpec],
+        diagnostics: inout Diagnostics
     ) {
         if let format {
             if let known = KonaplateFormat(rawValue: format.value) {

@@ -3,7 +3,8 @@
 enum EndpointChecker {
     static let methods = ["POST", "GET", "PUT", "PATCH", "DELETE"]
 
-    static func check(_ spec: EndpointSpec, results: [ResultSpec], knownSets: [String], diagnostics: inout Diagnostics) {
+    static func check(_ spec: EndpointSpec, results: [ResultSpec], knownSets: [String], diagnostics: inout Diagnostics)
+    {
         if !SwiftIdentifiers.isTypeName(spec.name.value) {
             diagnostics.error(
                 "'name' must be a Swift type name (letters and digits, starting with an upper-case letter); found '\(spec.name.value)'"
@@ -20,7 +21,9 @@ enum EndpointChecker {
         if !knownSets.contains(spec.headers.set.value) {
             diagnostics.error(
                 "header set '\(spec.headers.set.value)' is not defined in common/"
-                    + (knownSets.isEmpty ? " (no header sets are defined)" : Suggestion.hint(for: spec.headers.set.value, among: knownSets)),
+                    + (knownSets.isEmpty
+                        ? " (no header sets are defined)"
+                        : Suggestion.hint(for: spec.headers.set.value, among: knownSets)),
                 at: spec.headers.set.location)
         }
         for (typeName, body) in [("Request", spec.request), ("Response", spec.response)] {
@@ -40,7 +43,8 @@ enum EndpointChecker {
     private static func checkPath(_ path: Located<String>, diagnostics: inout Diagnostics) {
         let value = path.value
         if !value.hasPrefix("/") {
-            diagnostics.error("'path' must start with '/'; found '\(value)' (did you mean '/\(value)'?)", at: path.location)
+            diagnostics.error(
+                "'path' must start with '/'; found '\(value)' (did you mean '/\(value)'?)", at: path.location)
         } else if !isPlainPath(value) {
             diagnostics.error(
                 "'path' must be a plain URL path: segments of letters, digits and -._~!$&'()*+,;=:@% (no spaces, query, fragment or '//'); found '\(value)'",
@@ -57,7 +61,8 @@ enum EndpointChecker {
     }
 
     /// - Parameter array: the array whose element `fields` describe, if they do.
-    private static func checkConstraints(_ fields: [FieldSpec], in array: String? = nil, diagnostics: inout Diagnostics) {
+    private static func checkConstraints(_ fields: [FieldSpec], in array: String? = nil, diagnostics: inout Diagnostics)
+    {
         for field in fields {
             ConstraintChecker.check(field, diagnostics: &diagnostics)
             DocsArtefacts.check(field, isArrayElement: array != nil, arrayName: array, diagnostics: &diagnostics)

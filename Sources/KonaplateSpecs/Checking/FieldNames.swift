@@ -62,7 +62,8 @@ enum CodeNames {
             let name = SwiftIdentifiers.caseName(of: code)
             if let explicit = code.caseName, !SwiftIdentifiers.isASCIIIdentifier(explicit.value) {
                 diagnostics.error(
-                    "'case' must be an ASCII Swift identifier (letters, digits, '_'); found '\(explicit.value)'", at: explicit.location)
+                    "'case' must be an ASCII Swift identifier (letters, digits, '_'); found '\(explicit.value)'",
+                    at: explicit.location)
                 continue
             }
             if SwiftIdentifiers.reservedCaseNames.contains(name) {

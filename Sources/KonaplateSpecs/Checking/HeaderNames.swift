@@ -7,7 +7,8 @@ enum HeaderNames {
         for header in headers {
             let name = header.name
             guard isFieldName(name.value) else {
-                diagnostics.error("'\(name.value)' is not a valid header name (letters, digits and '-')", at: name.location)
+                diagnostics.error(
+                    "'\(name.value)' is not a valid header name (letters, digits and '-')", at: name.location)
                 continue
             }
             if let first = names[name.value.lowercased()] {

@@ -44,7 +44,9 @@ enum HeaderResolution {
             }
         }
         for header in headers where touched.contains(header.name.value) {
-            ConstraintChecker.check(name: header.name.value, length: header.length, format: header.format, codes: [], diagnostics: &diagnostics)
+            ConstraintChecker.check(
+                name: header.name.value, length: header.length, format: header.format, codes: [],
+                diagnostics: &diagnostics)
         }
         return headers
     }

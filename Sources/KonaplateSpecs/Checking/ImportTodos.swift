@@ -13,7 +13,8 @@ public enum ImportTodos {
             diagnostics.warning(
                 "unresolved \(marker) (decide, write the key, delete the comment): \(todo)",
                 at: SourceLocation(
-                    file: input.displayPath, line: index + 1, column: line.distance(from: line.startIndex, to: found.lowerBound) + 1))
+                    file: input.displayPath, line: index + 1,
+                    column: line.distance(from: line.startIndex, to: found.lowerBound) + 1))
         }
     }
 }

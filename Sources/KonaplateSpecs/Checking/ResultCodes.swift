@@ -6,7 +6,9 @@ enum ResultCodes {
     /// The first words of a long case name, up to a connecting word (`cancellationNotPossibleForThisTransaction` →
     /// `cancellationNotPossible`) or half the limit.
     static func shortened(_ name: String) -> String {
-        let connecting: Set<String> = ["For", "While", "Due", "To", "And", "Of", "In", "The", "With", "By", "Through", "Is"]
+        let connecting: Set<String> = [
+            "For", "While", "Due", "To", "And", "Of", "In", "The", "With", "By", "Through", "Is",
+        ]
         var words: [String] = []
         for character in name {
             if character.isUppercase || words.isEmpty { words.append("") }
@@ -14,7 +16,9 @@ enum ResultCodes {
         }
         var result = words[0]
         for word in words.dropFirst() {
-            if (connecting.contains(word) && result != words[0]) || result.count + word.count > longCaseName / 2 + 5 { break }
+            if (connecting.contains(word) && result != words[0]) || result.count + word.count > longCaseName / 2 + 5 {
+                break
+            }
             result += word
         }
         return result
@@ -37,17 +41,20 @@ enum ResultCodes {
             let isShared = index >= ownCount
             if let first = codes[result.code.value] {
                 diagnostics.error(
-                    "result code '\(result.code.value)' is listed twice (first at line \(first.line))", at: result.code.location)
+                    "result code '\(result.code.value)' is listed twice (first at line \(first.line))",
+                    at: result.code.location)
                 continue
             }
             codes[result.code.value] = result.code.location
             if !isShared && !(100...599).contains(result.status) {
-                diagnostics.error("'status' must be an HTTP status (100...599); found \(result.status)", at: result.location)
+                diagnostics.error(
+                    "'status' must be an HTTP status (100...599); found \(result.status)", at: result.location)
             }
             guard let name = SwiftIdentifiers.caseName(of: result) else {
                 if !isShared {
                     diagnostics.error(
-                        "result code '\(result.code.value)' needs 'case:' (its message gives no Swift name)", at: result.code.location)
+                        "result code '\(result.code.value)' needs 'case:' (its message gives no Swift name)",
+                        at: result.code.location)
                 }
                 continue
             }

@@ -1,4 +1,4 @@
-/// The transcription conventions of the README, checked as warnings: breaking one is not wrong enough to stop a
+/// The transcription conventions of the spec format (DocC, KonaplateGenCLI, "The spec format"), checked as warnings: breaking one is not wrong enough to stop a
 /// build, but a maintainer should see it (and a real spec should follow it; CI builds warn-free).
 public enum SpecConventions {
     /// Required free text is `length: 1...N`: with `...N` an empty required value would validate (DECISIONS.md D34).
@@ -11,7 +11,7 @@ public enum SpecConventions {
             at: length.location)
     }
 
-    /// The Swift name is the upper camel case of the path after the version (README, "Adding an endpoint"). A
+    /// The Swift name is the upper camel case of the path after the version ("The spec format", "Transcribing a page"). A
     /// different name is a remark for `lint` only: renaming breaks callers, so a deliberate name must not warn on
     /// every build. Letter case is not compared
     /// (`BankAccountsInfo` for `bankaccounts/info` keeps the docs' word boundaries).

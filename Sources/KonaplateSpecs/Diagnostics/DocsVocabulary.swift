@@ -9,15 +9,27 @@ enum DocsVocabulary {
                 ["value", "min", "max", "minimum", "maximum"], "range",
                 "for the docs' \"Value\" or \"Min : a , Max : b\" write 'range: a...b' on a number, or 'length: a...b' on a string (see DECISIONS.md D27 for placeholders such as \"Value : 20\")"
             ),
-            (["minlength", "maxlength", "size", "len"], "length", "write 'length: a...b' (or 'length: ...b', 'length: a...')"),
-            (["mincount", "maxcount", "minitems", "maxitems"], "count", "write 'count: a...b' for the number of elements"),
+            (
+                ["minlength", "maxlength", "size", "len"], "length",
+                "write 'length: a...b' (or 'length: ...b', 'length: a...')"
+            ),
+            (
+                ["mincount", "maxcount", "minitems", "maxitems"], "count",
+                "write 'count: a...b' for the number of elements"
+            ),
             (
                 ["required", "optional", "mandatory", "conditional", "nullable", "moc"], "presence",
                 "write 'presence: required', 'presence: optional' or 'presence: conditional' (the docs' Required/Optional/Conditional)"
             ),
-            (["enum", "values", "allowed", "choices"], "codes", "write the docs' code list as 'codes: { \"01\": meaning, … }'"),
+            (
+                ["enum", "values", "allowed", "choices"], "codes",
+                "write the docs' code list as 'codes: { \"01\": meaning, … }'"
+            ),
             (["desc", "comment", "explanation"], "description", "write 'description:'"),
-            (["encrypt", "encryption", "secure"], "encrypted", "write 'encrypted: true' for the docs' \"Encrypted\" marker"),
+            (
+                ["encrypt", "encryption", "secure"], "encrypted",
+                "write 'encrypted: true' for the docs' \"Encrypted\" marker"
+            ),
             (["secret", "masked", "pii", "private"], "sensitive", "write 'sensitive: true'"),
             (["condition", "if", "requiredwhen"], "when", "write 'when:' with the condition"),
         ]
@@ -36,7 +48,8 @@ enum DocsVocabulary {
         let words: [String: String] = [
             // type
             "int": "number", "integer": "number", "long": "number", "numeric": "number", "decimal": "number",
-            "double": "number", "float": "number", "str": "string", "text": "string", "char": "string", "bool": "boolean",
+            "double": "number", "float": "number", "str": "string", "text": "string", "char": "string",
+            "bool": "boolean",
             "map": "object", "dict": "object", "dictionary": "object", "list": "array", "array of objects": "array",
             "array of strings": "array",
             // presence

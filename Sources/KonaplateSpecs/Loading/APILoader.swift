@@ -59,10 +59,13 @@ enum SpecLoader {
         return api
     }
 
-    private static func loadDefinitions(_ input: SpecInput, diagnostics: inout Diagnostics) -> (sets: [HeaderSetSpec], results: [ResultSpec]) {
+    private static func loadDefinitions(_ input: SpecInput, diagnostics: inout Diagnostics) -> (
+        sets: [HeaderSetSpec], results: [ResultSpec]
+    ) {
         var reader = NodeReader(file: input.displayPath)
         defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
-        guard let root = YAMLParsing.parse(input.contents, file: input.displayPath, diagnostics: &reader.diagnostics) else {
+        guard let root = YAMLParsing.parse(input.contents, file: input.displayPath, diagnostics: &reader.diagnostics)
+        else {
             return ([], [])
         }
         return loadDefinitions(root, sourceName: input.sourceName, reader: &reader)

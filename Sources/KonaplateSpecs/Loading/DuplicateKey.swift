@@ -3,7 +3,9 @@
 enum DuplicateKey {
     /// The line and column of the next occurrence of `key` in the mapping whose first occurrence is at `line`,
     /// `column` (1-based), or nil when the text does not show it plainly.
-    static func secondOccurrence(of key: String, firstAt line: Int, column: Int, in text: String) -> (line: Int, column: Int)? {
+    static func secondOccurrence(of key: String, firstAt line: Int, column: Int, in text: String) -> (
+        line: Int, column: Int
+    )? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
         guard line >= 1, line <= lines.count else { return nil }
         let first = lines[line - 1]

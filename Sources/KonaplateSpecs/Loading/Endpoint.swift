@@ -58,7 +58,7 @@ public struct EndpointSpec: Sendable, Hashable {
 
 // An endpoint spec's top level, its bodies and its result codes.
 extension SpecLoader {
-    // The keys each mapping may have, in the order the README documents them.
+    // The keys each mapping may have, in the order "The spec format" (KonaplateGenCLI's DocC) documents them.
     static let endpointKeys = [
         "name", "title", "summary", "method", "path", "version", "mode", "callback", "source", "docs", "missing",
         "notes", "headers", "request", "response", "results", "safeToRepeat",
@@ -80,7 +80,9 @@ extension SpecLoader {
         let title = text("title", required: true)
         let method = locatedText("method")
         let path = locatedText("path")
-        let mode = reader.require("mode", in: top).flatMap { reader.word($0, key: "mode", choices: [("sync", EndpointMode.sync), ("async", .async)]) }
+        let mode = reader.require("mode", in: top).flatMap {
+            reader.word($0, key: "mode", choices: [("sync", EndpointMode.sync), ("async", .async)])
+        }
         let callback = top["callback"].flatMap { reader.bool($0, key: "callback") } ?? false
         let safeToRepeat = top["safeToRepeat"].flatMap { reader.bool($0, key: "safeToRepeat") } ?? false
         let docs = loadDocs(top, reader: &reader)
@@ -91,7 +93,8 @@ extension SpecLoader {
         guard let name, let title, let method, let path, let mode, let docs, let headers else { return nil }
         return EndpointSpec(
             file: input.displayPath, sourceName: input.sourceName, name: name, title: title, summary: text("summary"),
-            method: method, path: path, version: text("version"), mode: mode, callback: callback, safeToRepeat: safeToRepeat,
+            method: method, path: path, version: text("version"), mode: mode, callback: callback,
+            safeToRepeat: safeToRepeat,
             source: text("source"), docs: docs, notes: text("notes"), headers: headers, request: request,
             response: response, results: results)
     }
@@ -103,12 +106,15 @@ extension SpecLoader {
         let missing = top["missing"]
         if complete {
             if let missing {
-                reader.diagnostics.error("'missing' is only for 'docs: partial'; this spec says the page is complete", at: reader.location(of: missing))
+                reader.diagnostics.error(
+                    "'missing' is only for 'docs: partial'; this spec says the page is complete",
+                    at: reader.location(of: missing))
             }
             return .complete
         }
         guard let missing else {
-            reader.diagnostics.error("'docs: partial' needs 'missing:' saying what the stored page lacks", at: reader.location(of: node))
+            reader.diagnostics.error(
+                "'docs: partial' needs 'missing:' saying what the stored page lacks", at: reader.location(of: node))
             return nil
         }
         return reader.text(missing, key: "missing").map { .partial(missing: $0) }
@@ -120,7 +126,9 @@ extension SpecLoader {
         if isUndocumented(node) {
             return BodySpec(encrypted: false, fields: [], isUndocumented: true, location: reader.location(of: node))
         }
-        guard let body = reader.mapping(node, allowed: bodyKeys, context: context, expected: "a mapping or 'undocumented'")
+        guard
+            let body = reader.mapping(
+                node, allowed: bodyKeys, context: context, expected: "a mapping or 'undocumented'")
         else { return nil }
         let encrypted = body["encrypted"].flatMap { reader.bool($0, key: "encrypted") } ?? false
         if let fields = body["fields"], isUndocumented(fields) {

@@ -52,7 +52,7 @@ public struct ItemSpec: Sendable, Hashable {
 
 // Fields: their keys, the keys each type takes, array items and code lists.
 extension SpecLoader {
-    // The keys each mapping may have, in the order the README documents them.
+    // The keys each mapping may have, in the order "The spec format" (KonaplateGenCLI's DocC) documents them.
     static let fieldKeys = [
         "type", "presence", "when", "length", "range", "format", "codes", "sensitive", "description", "fields",
         "items", "count", "swiftName", "pattern", "elements", "rules",
@@ -69,7 +69,8 @@ extension SpecLoader {
     static func loadFields(_ node: Node, reader: inout NodeReader) -> [FieldSpec] {
         guard reader.fieldDepth < maximumFieldDepth else {
             reader.diagnostics.error(
-                "fields are nested more than \(maximumFieldDepth) levels deep; flatten the spec", at: reader.location(of: node))
+                "fields are nested more than \(maximumFieldDepth) levels deep; flatten the spec",
+                at: reader.location(of: node))
             return []
         }
         reader.fieldDepth += 1
@@ -100,7 +101,9 @@ extension SpecLoader {
         let context = "field '\(name.value)'"
         guard let field = reader.mapping(node, allowed: fieldKeys, context: context) else { return nil }
         let type = reader.require("type", in: field).flatMap { reader.word($0, key: "type", as: FieldType.self) }
-        var presence = reader.require("presence", in: field).flatMap { reader.word($0, key: "presence", choices: presences) }
+        var presence = reader.require("presence", in: field).flatMap {
+            reader.word($0, key: "presence", choices: presences)
+        }
         let (when, requiredWhen) = field["when"].map { loadWhen($0, reader: &reader) } ?? (nil, nil)
         if case .conditional = presence {
             // Without `when`, a rule of the object must name the field: the checker sees both.
@@ -121,7 +124,9 @@ extension SpecLoader {
         let swiftName = located(field["swiftName"], key: "swiftName", reader: &reader)
         let pattern = located(field["pattern"], key: "pattern", reader: &reader)
         let elementsOptional =
-            field["elements"].flatMap { reader.word($0, key: "elements", choices: [("required", false), ("optional", true)]) }
+            field["elements"].flatMap {
+                reader.word($0, key: "elements", choices: [("required", false), ("optional", true)])
+            }
             ?? false
         guard let type, let presence else { return nil }
         let spec = FieldSpec(
@@ -136,16 +141,19 @@ extension SpecLoader {
     /// Keys that only make sense for some types: a misplaced one is an error naming the type that takes it.
     private static func checkKeysFit(type: FieldType, field: Mapping, context: String, reader: inout NodeReader) {
         let applicable: [String: [FieldType]] = [
-            "length": [.string], "format": [.string, .number], "codes": [.string], "pattern": [.string], "range": [.number, .string],
-            "fields": [.object, .array], "items": [.array], "count": [.array], "elements": [.array], "rules": [.object, .array],
+            "length": [.string], "format": [.string, .number], "codes": [.string], "pattern": [.string],
+            "range": [.number, .string],
+            "fields": [.object, .array], "items": [.array], "count": [.array], "elements": [.array],
+            "rules": [.object, .array],
         ]
         for entry in field.entries {
             guard let types = applicable[entry.key], !types.contains(type) else { continue }
-            let hint: String = switch (entry.key, type) {
-            case ("length", .number): " (use 'range' for a number's value range)"
-            case ("fields", _): " (set 'type: object', or 'type: array' for a list of objects)"
-            default: ""
-            }
+            let hint: String =
+                switch (entry.key, type) {
+                case ("length", .number): " (use 'range' for a number's value range)"
+                case ("fields", _): " (set 'type: object', or 'type: array' for a list of objects)"
+                default: ""
+                }
             reader.diagnostics.error(
                 "'\(entry.key)' applies to \(types.map(\.rawValue).joined(separator: " and ")) fields; \(context) is a \(type.rawValue)\(hint)",
                 at: entry.keyLocation)
@@ -163,7 +171,10 @@ extension SpecLoader {
     /// `when: text`, or `when: { field: type, oneOf: [INFINITE], text: … }`: the words, and the checkable form.
     static func loadWhen(_ node: Node, reader: inout NodeReader) -> (String?, FieldDependency?) {
         if case .scalar = node { return (reader.text(node, key: "when"), nil) }
-        guard let when = reader.mapping(node, allowed: ["field", "oneOf", "text"], context: "'when'", expected: "text or { field, oneOf, text }")
+        guard
+            let when = reader.mapping(
+                node, allowed: ["field", "oneOf", "text"], context: "'when'", expected: "text or { field, oneOf, text }"
+            )
         else { return (nil, nil) }
         let text = when["text"].flatMap { reader.text($0, key: "text") }
         guard let fieldNode = reader.require("field", in: when), let field = reader.text(fieldNode, key: "field"),
@@ -177,7 +188,8 @@ extension SpecLoader {
         }
         let values = sequence.compactMap { reader.text($0, key: "oneOf") }
         let dependency = FieldDependency(
-            field: Located(value: field, location: reader.location(of: fieldNode)), values: values, location: when.location)
+            field: Located(value: field, location: reader.location(of: fieldNode)), values: values,
+            location: when.location)
         return (text ?? "\(field) is \(values.joined(separator: " or "))", dependency)
     }
 
@@ -191,16 +203,20 @@ extension SpecLoader {
         }
         return sequence.compactMap { item -> GroupRule? in
             let kinds = GroupRule.Kind.allCases.map(\.rawValue)
-            guard let rule = reader.mapping(item, allowed: kinds, context: "a rule", expected: "{ exactlyOne: [...] } or { atLeastOne: [...] }"),
+            guard
+                let rule = reader.mapping(
+                    item, allowed: kinds, context: "a rule", expected: "{ exactlyOne: [...] } or { atLeastOne: [...] }"),
                 rule.entries.count == 1, let entry = rule.entries.first, let kind = GroupRule.Kind(rawValue: entry.key)
             else {
                 if case .mapping = item {
-                    reader.diagnostics.error("a rule has exactly one key: \(kinds.joined(separator: " or "))", at: reader.location(of: item))
+                    reader.diagnostics.error(
+                        "a rule has exactly one key: \(kinds.joined(separator: " or "))", at: reader.location(of: item))
                 }
                 return nil
             }
             guard case .sequence(let names) = entry.value else {
-                reader.diagnostics.error("'\(entry.key)' expects a list of field names", at: reader.location(of: entry.value))
+                reader.diagnostics.error(
+                    "'\(entry.key)' expects a list of field names", at: reader.location(of: entry.value))
                 return nil
             }
             let fields = names.compactMap { name in
@@ -216,10 +232,14 @@ extension SpecLoader {
         if case .scalar = node {
             let choices = scalarTypes.map { ($0.0, Optional($0.1)) } + [("any", nil)]
             return reader.word(node, key: "items", choices: choices).map {
-                ItemSpec(type: $0 ?? .string, isAny: $0 == nil, length: nil, range: nil, format: nil, codes: [], location: at)
+                ItemSpec(
+                    type: $0 ?? .string, isAny: $0 == nil, length: nil, range: nil, format: nil, codes: [], location: at
+                )
             }
         }
-        guard let items = reader.mapping(node, allowed: itemKeys, context: "'items'", expected: "a scalar type or a mapping")
+        guard
+            let items = reader.mapping(
+                node, allowed: itemKeys, context: "'items'", expected: "a scalar type or a mapping")
         else { return nil }
         guard let typeNode = reader.require("type", in: items),
             let type = reader.word(typeNode, key: "type", choices: scalarTypes)
@@ -232,7 +252,9 @@ extension SpecLoader {
     }
 
     private static func loadCodes(_ node: Node, reader: inout NodeReader) -> [CodeSpec] {
-        guard let mapping = reader.mapping(node, allowed: [], context: "'codes'", expected: "a mapping of codes to meanings (\"01\": 정상)")
+        guard
+            let mapping = reader.mapping(
+                node, allowed: [], context: "'codes'", expected: "a mapping of codes to meanings (\"01\": 정상)")
         else { return [] }
         return mapping.entries.compactMap { entry in
             if case .scalar = entry.value {

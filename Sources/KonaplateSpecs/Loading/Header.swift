@@ -56,12 +56,19 @@ extension SpecLoader {
     static func loadHeaderUse(_ node: Node, reader: inout NodeReader) -> HeaderUse? {
         if case .scalar = node {
             return reader.text(node, key: "headers").map {
-                HeaderUse(set: Located(value: $0, location: reader.location(of: node)), requestOverrides: [], responseOverrides: [])
+                HeaderUse(
+                    set: Located(value: $0, location: reader.location(of: node)), requestOverrides: [],
+                    responseOverrides: [])
             }
         }
-        guard let use = reader.mapping(node, allowed: ["use", "request", "response"], context: "'headers'", expected: "a header set name or a mapping")
+        guard
+            let use = reader.mapping(
+                node, allowed: ["use", "request", "response"], context: "'headers'",
+                expected: "a header set name or a mapping")
         else { return nil }
-        guard let setNode = reader.require("use", in: use), let set = reader.text(setNode, key: "use") else { return nil }
+        guard let setNode = reader.require("use", in: use), let set = reader.text(setNode, key: "use") else {
+            return nil
+        }
         return HeaderUse(
             set: Located(value: set, location: reader.location(of: setNode)),
             requestOverrides: use["request"].map { loadHeaderOverrides($0, reader: &reader) } ?? [],
@@ -69,18 +76,22 @@ extension SpecLoader {
     }
 
     private static func loadHeaderOverrides(_ node: Node, reader: inout NodeReader) -> [HeaderOverride] {
-        namedEntries(node, context: "the headers", expected: "a mapping of header names to headers", reader: &reader, loadHeader)
+        namedEntries(
+            node, context: "the headers", expected: "a mapping of header names to headers", reader: &reader, loadHeader)
     }
 
     /// Reads a header's keys, all optional: a shared definition must then have `presence`, an override need not.
-    private static func loadHeader(_ node: Node, _ name: Located<String>, _ reader: inout NodeReader) -> HeaderOverride? {
+    private static func loadHeader(_ node: Node, _ name: Located<String>, _ reader: inout NodeReader) -> HeaderOverride?
+    {
         let context = "header '\(name.value)'"
         guard let header = reader.mapping(node, allowed: headerKeys, context: context) else { return nil }
         var presence = header["presence"].flatMap { reader.word($0, key: "presence", choices: presences) }
         let condition = header["when"].flatMap { reader.word($0, key: "when", as: HeaderCondition.self) }
         if case .conditional = presence {
             if condition == nil && header["when"] == nil {
-                reader.diagnostics.error("conditional \(context) needs 'when: \(HeaderCondition.allCases.map(\.rawValue).joined(separator: "' or 'when: "))'", at: header.location)
+                reader.diagnostics.error(
+                    "conditional \(context) needs 'when: \(HeaderCondition.allCases.map(\.rawValue).joined(separator: "' or 'when: "))'",
+                    at: header.location)
                 presence = nil
             }
         }
@@ -97,8 +108,11 @@ extension SpecLoader {
     // MARK: Definitions files
 
     /// A definitions file: header sets, result codes every endpoint shares, or both.
-    static func loadDefinitions(_ root: Node, sourceName: String, reader: inout NodeReader) -> (sets: [HeaderSetSpec], results: [ResultSpec]) {
-        guard let top = reader.mapping(root, allowed: ["headerSets", "sharedResults"], context: "the definitions file") else {
+    static func loadDefinitions(_ root: Node, sourceName: String, reader: inout NodeReader) -> (
+        sets: [HeaderSetSpec], results: [ResultSpec]
+    ) {
+        guard let top = reader.mapping(root, allowed: ["headerSets", "sharedResults"], context: "the definitions file")
+        else {
             return ([], [])
         }
         guard top["headerSets"] != nil || top["sharedResults"] != nil else {
@@ -113,16 +127,22 @@ extension SpecLoader {
     }
 
     static func loadHeaderSets(_ setsNode: Node, sourceName: String, reader: inout NodeReader) -> [HeaderSetSpec] {
-        guard let sets = reader.mapping(setsNode, allowed: [], context: "'headerSets'", expected: "a mapping of set names to header sets")
+        guard
+            let sets = reader.mapping(
+                setsNode, allowed: [], context: "'headerSets'", expected: "a mapping of set names to header sets")
         else { return [] }
         return sets.entries.compactMap { entry in
-            guard let set = reader.mapping(entry.value, allowed: ["request", "response"], context: "header set '\(entry.key)'")
+            guard
+                let set = reader.mapping(
+                    entry.value, allowed: ["request", "response"], context: "header set '\(entry.key)'")
             else { return nil }
             func headers(_ key: String, isRequest: Bool) -> [HeaderSpec] {
                 guard let node = set[key] else { return [] }
                 return loadHeaderOverrides(node, reader: &reader).compactMap { header in
                     guard let presence = header.presence else {
-                        reader.diagnostics.error("missing required key 'presence' in header '\(header.name.value)'", at: header.name.location)
+                        reader.diagnostics.error(
+                            "missing required key 'presence' in header '\(header.name.value)'", at: header.name.location
+                        )
                         return nil
                     }
                     if isRequest && header.source == nil {
@@ -131,7 +151,9 @@ extension SpecLoader {
                             at: header.name.location)
                     }
                     if !isRequest, let source = header.source {
-                        reader.diagnostics.error("'source' is only for request headers; found '\(source.rawValue)'", at: header.name.location)
+                        reader.diagnostics.error(
+                            "'source' is only for request headers; found '\(source.rawValue)'", at: header.name.location
+                        )
                     }
                     return HeaderSpec(
                         name: header.name, presence: presence, condition: header.condition, length: header.length,

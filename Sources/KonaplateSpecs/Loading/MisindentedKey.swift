@@ -16,7 +16,8 @@ enum MisindentedKey {
         var neighbours: (Int, Int)
 
         static func == (lhs: Finding, rhs: Finding) -> Bool {
-            lhs.line == rhs.line && lhs.column == rhs.column && lhs.key == rhs.key && lhs.expectedColumn == rhs.expectedColumn
+            lhs.line == rhs.line && lhs.column == rhs.column && lhs.key == rhs.key
+                && lhs.expectedColumn == rhs.expectedColumn
         }
 
         var message: String {
@@ -73,16 +74,22 @@ enum MisindentedKey {
             }
             let content = line[start...]
             let wasInFlow = openBraces > 0
-            openBraces = max(0, openBraces + content.count(where: { $0 == "{" || $0 == "[" }) - content.count(where: { $0 == "}" || $0 == "]" }))
+            openBraces = max(
+                0,
+                openBraces + content.count(where: { $0 == "{" || $0 == "[" })
+                    - content.count(where: { $0 == "}" || $0 == "]" }))
             if wasInFlow || content.hasPrefix("#") || content.hasPrefix("- ") || content == "-" { continue }
             guard let colon = keyEnd(content) else { continue }
             let key = content[..<colon].trimmingCharacters(quotes: true)
             let value = content[content.index(after: colon)...].drop { $0 == " " }
             let valueWithoutComment = value.hasPrefix("#") ? "" : value
-            if valueWithoutComment.hasPrefix("|") || valueWithoutComment.hasPrefix(">") { blockScalarIndentation = indentation }
+            if valueWithoutComment.hasPrefix("|") || valueWithoutComment.hasPrefix(">") {
+                blockScalarIndentation = indentation
+            }
             if number >= first {
                 result.append(
-                    KeyLine(number: number, indentation: indentation, key: key, opensBlock: valueWithoutComment.isEmpty))
+                    KeyLine(number: number, indentation: indentation, key: key, opensBlock: valueWithoutComment.isEmpty)
+                )
             }
         }
         return result

@@ -38,7 +38,8 @@ struct NodeReader {
         var entries: [Mapping.Entry] = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
-                diagnostics.error("keys in \(context) must be plain text; found \(Self.kind(of: keyNode))", at: location(of: keyNode))
+                diagnostics.error(
+                    "keys in \(context) must be plain text; found \(Self.kind(of: keyNode))", at: location(of: keyNode))
                 continue
             }
             if !allowed.isEmpty && !allowed.contains(key.string) {
@@ -147,7 +148,8 @@ struct NodeReader {
         switch (Int(low), Int(high)) {
         case (let min?, let max?):
             guard min <= max else {
-                diagnostics.error("'\(key)' range \(text) is empty: minimum \(min) is greater than maximum \(max)", at: at)
+                diagnostics.error(
+                    "'\(key)' range \(text) is empty: minimum \(min) is greater than maximum \(max)", at: at)
                 return nil
             }
             rule = min == max ? .exactly(min) : .between(min, max)
@@ -180,7 +182,8 @@ struct NodeReader {
         }
         if let minimum, let maximum, minimum > maximum {
             diagnostics.error(
-                "'\(key)' range \(scalar.string) is empty: minimum \(minimum) is greater than maximum \(maximum)", at: at)
+                "'\(key)' range \(scalar.string) is empty: minimum \(minimum) is greater than maximum \(maximum)",
+                at: at)
             return nil
         }
         return Located(value: IntegerRange(minimum: minimum, maximum: maximum), location: at)

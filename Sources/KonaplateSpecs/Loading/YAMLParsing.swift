@@ -81,7 +81,8 @@ enum YAMLParsing {
             case 0xF0..<0xF5: width = 4
             default: width = 0
             }
-            let valid = width > 0 && index + width <= bytes.count
+            let valid =
+                width > 0 && index + width <= bytes.count
                 && bytes[(index + 1)..<(index + width)].allSatisfy { $0 & 0xC0 == 0x80 }
             if !valid {
                 diagnostics.error(
@@ -99,7 +100,8 @@ enum YAMLParsing {
         }
         // Validated above; this decode cannot fail. (Overlong and surrogate forms are caught by the decoder.)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.error("the file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: file, line: 1, column: 1))
+            diagnostics.error(
+                "the file is not valid UTF-8; save it as UTF-8", at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { return String(text.dropFirst()) }
@@ -119,10 +121,12 @@ enum YAMLParsing {
                 "a ': ' inside a value starts a mapping; quote the value (description: \"a: b\"), or indent this key under the one it belongs to"
         case "could not find expected ':'":
             return "a key lacks its ':', or a value continued on the next line is not indented further than its key"
-        case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+        case "found a tab character that violates indentation",
+            "found a tab character where an indentation space is expected":
             return "YAML is indented with spaces; replace the tabs with spaces"
         case "found character that cannot start any token":
-            return "YAML is indented with spaces, never tabs, and a plain value cannot start with '@' or '`'; replace the tabs or quote the value"
+            return
+                "YAML is indented with spaces, never tabs, and a plain value cannot start with '@' or '`'; replace the tabs or quote the value"
         default:
             return nil
         }
@@ -137,7 +141,8 @@ enum YAMLParsing {
             // An indentation mistake is often lines above where libyaml's grammar broke: name the line a person
             // would fix.
             if indentationProblems.contains(problem),
-                let misindented = MisindentedKey.find(in: text, from: context?.mark.line ?? mark.line - 12, through: mark.line)
+                let misindented = MisindentedKey.find(
+                    in: text, from: context?.mark.line ?? mark.line - 12, through: mark.line)
             {
                 diagnostics.error(
                     "invalid YAML: \(misindented.message)",
@@ -152,7 +157,8 @@ enum YAMLParsing {
             let key = duplicates.first ?? ""
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             if duplicates.count == 1,
-                let second = DuplicateKey.secondOccurrence(of: key, firstAt: context.mark.line, column: context.mark.column, in: text)
+                let second = DuplicateKey.secondOccurrence(
+                    of: key, firstAt: context.mark.line, column: context.mark.column, in: text)
             {
                 diagnostics.error(
                     "duplicate key '\(key)' (first at line \(context.mark.line)); each key may appear once in a mapping (for fields: two fields with one name)",

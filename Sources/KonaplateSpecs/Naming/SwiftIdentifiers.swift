@@ -97,7 +97,8 @@ public enum SwiftIdentifiers {
         let capitals = characters.prefix { $0.isUppercase }.count
         guard capitals > 0 else { return name }
         // Before a lower-case letter, the last capital starts the next word (`APIModels`: `API` + `Models`).
-        let lowered = capitals > 1 && capitals < characters.count && characters[capitals].isLowercase ? capitals - 1 : capitals
+        let lowered =
+            capitals > 1 && capitals < characters.count && characters[capitals].isLowercase ? capitals - 1 : capitals
         return String(characters[..<lowered]).lowercased() + String(characters[lowered...])
     }
 
@@ -116,12 +117,16 @@ public enum SwiftIdentifiers {
     /// `Wallet pin didn't match` → `walletPinDidNotMatch` (a contraction is spelled out, not cut at its apostrophe).
     public static func caseName(forMessage message: String) -> String? {
         var text = message.replacingOccurrences(of: "\u{2019}", with: "'")
-        for (contraction, spelled) in [("won't", "will not"), ("can't", "cannot"), ("n't", " not"), ("'s", "s"), ("'", "")] {
+        for (contraction, spelled) in [
+            ("won't", "will not"), ("can't", "cannot"), ("n't", " not"), ("'s", "s"), ("'", ""),
+        ] {
             text = text.replacingOccurrences(of: contraction, with: spelled, options: .caseInsensitive)
         }
         let words = text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).map(String.init)
         guard let first = words.first, first.first!.isLetter else { return nil }
-        let name = first.lowercased() + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
+        let name =
+            first.lowercased()
+            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
         return name.count <= 60 ? name : nil
     }
 
@@ -130,7 +135,9 @@ public enum SwiftIdentifiers {
 
     /// The identifier as an argument label in a call: every keyword but these three may be a label as it is (Swift
     /// warns about needless backticks there).
-    public static func argumentLabel(_ name: String) -> String { ["inout", "var", "let"].contains(name) ? "`\(name)`" : name }
+    public static func argumentLabel(_ name: String) -> String {
+        ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
+    }
 
     /// `X-KM-User-AspId` → `userAspId`: the header's Swift property name.
     public static func headerPropertyName(_ header: String) -> String {
@@ -139,7 +146,8 @@ public enum SwiftIdentifiers {
         let words = name.split(separator: "-").map(String.init)
         guard let first = words.first else { return "header" }
         return propertyName(
-            first.prefix(1).lowercased() + first.dropFirst() + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+            first.prefix(1).lowercased() + first.dropFirst()
+                + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
     }
 
     // MARK: Names of spec elements

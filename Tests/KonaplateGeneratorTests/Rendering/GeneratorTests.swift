@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import KonaplateSpecs
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateGenerator
 
@@ -68,7 +68,10 @@ struct LayoutTests {
     /// and swift-format accepts a long comment line.
     @Test func docTextNeverCutsAWordACodeSpanOrAURL() {
         #expect(CodePrinter.wrap("abcdefghij", width: 4) == ["abcdefghij"])
-        #expect(CodePrinter.wrap("Docs: <https://example.com/a/very/long/path>", width: 20) == ["Docs:", "<https://example.com/a/very/long/path>"])
+        #expect(
+            CodePrinter.wrap("Docs: <https://example.com/a/very/long/path>", width: 20) == [
+                "Docs:", "<https://example.com/a/very/long/path>",
+            ])
         #expect(CodePrinter.wrap("see `a b c d` here", width: 8) == ["see", "`a b c d`", "here"])
         // A backtick without a partner opens no span.
         #expect(CodePrinter.wrap("it`s a b c d e", width: 6) == ["it`s a", "b c d", "e"])
@@ -78,7 +81,8 @@ struct LayoutTests {
         let pieces = SwiftLiteral.multilinePieces("one two three \"four\" five", width: 12)
         #expect(pieces == ["one two \\", "three \\", #"\"four\" \"#, "five"])
         // Joined as Swift joins continued lines, the value is unchanged.
-        #expect(pieces.map { $0.hasSuffix("\\") ? String($0.dropLast()) : $0 }.joined() == #"one two three \"four\" five"#)
+        #expect(
+            pieces.map { $0.hasSuffix("\\") ? String($0.dropLast()) : $0 }.joined() == #"one two three \"four\" five"#)
     }
 
     @Test func callsBreakOneArgumentPerLineWhenTooLong() {
@@ -86,6 +90,8 @@ struct LayoutTests {
         printer.call("f", ["a", "b"])
         printer.call("validator.check", [String(repeating: "x", count: 60), String(repeating: "y", count: 60)])
         #expect(
-            printer.text == "f(a, b)\nvalidator.check(\n    \(String(repeating: "x", count: 60)),\n    \(String(repeating: "y", count: 60))\n)\n")
+            printer.text
+                == "f(a, b)\nvalidator.check(\n    \(String(repeating: "x", count: 60)),\n    \(String(repeating: "y", count: 60))\n)\n"
+        )
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import KonaplateSpecs
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateGenerator
 
@@ -25,11 +25,14 @@ struct TranslatorTests {
     }
 
     @Test func aRangeCheckKeepsTheDocumentedBoundsAndLeavesOpenOnesToTheType() throws {
-        let bounded = try Self.property("    amount: { type: number, presence: required, range: 0...100000 }\n", named: "amount")
+        let bounded = try Self.property(
+            "    amount: { type: number, presence: required, range: 0...100000 }\n", named: "amount")
         #expect(bounded.checks == [.range(minimum: 0, maximum: 100_000)])
-        let open = try Self.property("    amount: { type: number, presence: required, range: -5... }\n", named: "amount")
+        let open = try Self.property(
+            "    amount: { type: number, presence: required, range: -5... }\n", named: "amount")
         #expect(open.checks == [.range(minimum: -5, maximum: nil)])
-        let numericString = try Self.property("    amount: { type: string, presence: optional, range: 1... }\n", named: "amount")
+        let numericString = try Self.property(
+            "    amount: { type: string, presence: optional, range: 1... }\n", named: "amount")
         #expect(numericString.type == .string)
         #expect(numericString.isOptional)
         #expect(numericString.checks == [.numericString(minimum: 1, maximum: nil)])
@@ -44,14 +47,17 @@ struct TranslatorTests {
 
     @Test func itemsOfAKnownScalarTypeAreTyped() throws {
         let ids = try Self.property(
-            "    ids: { type: array, presence: required, items: { type: string, length: 3 }, count: 1...10 }\n", named: "ids")
+            "    ids: { type: array, presence: required, items: { type: string, length: 3 }, count: 1...10 }\n",
+            named: "ids")
         #expect(ids.type == .array(.string))
         #expect(ids.checks == [.elementLength(.exactly(3)), .count(.between(1, 10))])
     }
 
     @Test func codesBecomeANestedEnumCheckedForBeingDocumented() throws {
         let endpoint = try translated(
-            validSpec + "    status: { type: string, presence: required, length: 2, codes: { \"01\": 정상, \"02\": { meaning: 해지, case: terminated } } }\n")
+            validSpec
+                + "    status: { type: string, presence: required, length: 2, codes: { \"01\": 정상, \"02\": { meaning: 해지, case: terminated } } }\n"
+        )
         let status = try #require(endpoint.request.structure!.properties.first { $0.name == "status" })
         #expect(status.type == .code("Status"))
         #expect(status.checks == [.documentedCode])  // the codes' length was checked against 'length' already
@@ -70,7 +76,8 @@ struct TranslatorTests {
 
     /// Headers carry the same check model as fields, and request headers say how the builder fills them.
     @Test func headersCarryChecksAndFills() throws {
-        let endpoint = try translated(validSpec.replacingOccurrences(of: "request:\n", with: "request:\n  encrypted: true\n"))
+        let endpoint = try translated(
+            validSpec.replacingOccurrences(of: "request:\n", with: "request:\n  encrypted: true\n"))
         guard case .shared(let set) = endpoint.headers else {
             Issue.record("expected the shared set")
             return

@@ -27,14 +27,23 @@ struct MutationTests {
         let mutator = SpecMutator(base: try realSpecInputs() + [builtInDefinitionsAsFile()])
         // The long run keeps its folder (the base module, compiled once) and its answers between batches.
         let kept = Self.environment["KONAPLATE_ORACLE_FOLDER"].map { URL(fileURLWithPath: $0) }
-        let folder = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-diff-oracle-\(getpid())")
-        defer { if kept == nil && Self.environment["KONAPLATE_ORACLE_KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } }
-        var mutants = 0, invalid = 0, compiled = 0, disagreements = 0
+        let folder =
+            kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-diff-oracle-\(getpid())")
+        defer {
+            if kept == nil && Self.environment["KONAPLATE_ORACLE_KEEP"] == nil {
+                try? FileManager.default.removeItem(at: folder)
+            }
+        }
+        var mutants = 0
+        var invalid = 0
+        var compiled = 0
+        var disagreements = 0
         var byOperator: [String: Int] = [:]
         let clock = ContinuousClock()
         let began = clock.now
         let oracle = try OracleBatch(
-            toolchain: toolchain, folder: folder, base: mutator.base, answersFile: kept?.appendingPathComponent("answers.tsv"))
+            toolchain: toolchain, folder: folder, base: mutator.base,
+            answersFile: kept?.appendingPathComponent("answers.tsv"))
         for batchStart in stride(from: Self.start, to: Self.start + Self.count, by: Self.batchSize) {
             let indices = batchStart..<min(batchStart + Self.batchSize, Self.start + Self.count)
             let batch = indices.compactMap { mutator.mutant(seed: Self.seed, index: $0) }
@@ -56,13 +65,20 @@ struct MutationTests {
         }
         let elapsed = clock.now - began
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let summary = "mutants \(mutants) (seed \(Self.seed), from \(Self.start)), compiled \(compiled), skipped as invalid \(invalid), "
+        let summary =
+            "mutants \(mutants) (seed \(Self.seed), from \(Self.start)), compiled \(compiled), skipped as invalid \(invalid), "
             + "disagreements \(disagreements), seconds \(String(format: "%.1f", seconds)), operators \(byOperator.count)"
         print("diff-mutations: " + summary)
-        print("diff-mutations phases: " + oracle.phases.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value)) s" }.joined(separator: ", "))
+        print(
+            "diff-mutations phases: "
+                + oracle.phases.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value)) s" }
+                .joined(separator: ", "))
         if let log = Self.environment["KONAPLATE_MUTATION_LOG"] {
-            let line = "\(Self.seed)\t\(Self.start)\t\(mutants)\t\(compiled)\t\(invalid)\t\(disagreements)\t\(String(format: "%.3f", seconds))\n"
-            if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
+            let line =
+                "\(Self.seed)\t\(Self.start)\t\(mutants)\t\(compiled)\t\(invalid)\t\(disagreements)\t\(String(format: "%.3f", seconds))\n"
+            if !FileManager.default.fileExists(atPath: log) {
+                _ = FileManager.default.createFile(atPath: log, contents: nil)
+            }
             let handle = try #require(FileHandle(forWritingAtPath: log))
             handle.seekToEndOfFile()
             handle.write(Data(line.utf8))
@@ -86,7 +102,9 @@ enum MutantDescription {
         }
         if let report = outcome.report {
             lines.append("  diff's report:")
-            lines += report.rendered(.text, base: "base", head: "mutant").split(separator: "\n").prefix(30).map { "    " + $0 }
+            lines += report.rendered(.text, base: "base", head: "mutant").split(separator: "\n").prefix(30).map {
+                "    " + $0
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -107,7 +125,8 @@ struct CorpusOracleTests {
                 head: [try DiffTests.corpusInput("cases/\(name).yaml")],
                 touched: [("api-specs/corpus.yaml", "api-specs/corpus.yaml")])
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("konaplate-diff-corpus-oracle-\(getpid())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "konaplate-diff-corpus-oracle-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcomes = try OracleBatch(toolchain: toolchain, folder: folder, base: base).run(mutants)
         for outcome in outcomes {

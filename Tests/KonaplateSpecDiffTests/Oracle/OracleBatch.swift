@@ -62,7 +62,8 @@ final class OracleBatch {
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: "\t").map(String.init)
                 guard parts.count == 2 else { continue }
-                answered[parts[0]] = Verdicts(swift: parts[1].contains("S"), request: parts[1].contains("Q"), response: parts[1].contains("R"))
+                answered[parts[0]] = Verdicts(
+                    swift: parts[1].contains("S"), request: parts[1].contains("Q"), response: parts[1].contains("R"))
             }
         }
     }
@@ -99,8 +100,10 @@ final class OracleBatch {
             }
             outcome.report = report
             for (index, pair) in mutant.touched.enumerated() {
-                let job = Job(mutant: mutant, index: outcomes.count, tag: "\(mutant.id)T\(index)", old: pair.base.flatMap(old.endpoint),
-                              new: pair.head.flatMap(new.endpoint), oldSide: old, newSide: new, report: report)
+                let job = Job(
+                    mutant: mutant, index: outcomes.count, tag: "\(mutant.id)T\(index)",
+                    old: pair.base.flatMap(old.endpoint),
+                    new: pair.head.flatMap(new.endpoint), oldSide: old, newSide: new, report: report)
                 jobs.append(job)
             }
             outcomes.append(outcome)
@@ -136,10 +139,13 @@ final class OracleBatch {
             for job in toCompile {
                 guard let verdicts = compiled[job.tag] else { continue }
                 answered[job.key.stableHash] = verdicts
-                lines += "\(job.key.stableHash)\t-\(verdicts.swift ? "S" : "")\(verdicts.request ? "Q" : "")\(verdicts.response ? "R" : "")\n"
+                lines +=
+                    "\(job.key.stableHash)\t-\(verdicts.swift ? "S" : "")\(verdicts.request ? "Q" : "")\(verdicts.response ? "R" : "")\n"
             }
             if let answersFile {
-                if !FileManager.default.fileExists(atPath: answersFile.path) { _ = FileManager.default.createFile(atPath: answersFile.path, contents: nil) }
+                if !FileManager.default.fileExists(atPath: answersFile.path) {
+                    _ = FileManager.default.createFile(atPath: answersFile.path, contents: nil)
+                }
                 if let handle = FileHandle(forWritingAtPath: answersFile.path) {
                     handle.seekToEndOfFile()
                     handle.write(Data(lines.utf8))
@@ -183,9 +189,12 @@ final class OracleBatch {
         /// What the oracles' answer depends on: both sides' generated code and names.
         var key: String {
             guard let old, let new else { return tag }
-            let oldCode = oldSide.code(old), newCode = newSide.code(new)
-            return [old.swift.typeName, new.swift.typeName, oldCode.endpoint, oldCode.sets, newCode.endpoint, newCode.sets]
-                .joined(separator: "\u{0}")
+            let oldCode = oldSide.code(old)
+            let newCode = newSide.code(new)
+            return [
+                old.swift.typeName, new.swift.typeName, oldCode.endpoint, oldCode.sets, newCode.endpoint, newCode.sets,
+            ]
+            .joined(separator: "\u{0}")
         }
 
         /// `diff`'s verdicts for this endpoint: its own findings and those of a header set it uses.
@@ -217,9 +226,12 @@ final class OracleBatch {
 
         /// The header sets' generated code (from the definitions alone).
         lazy var setsCode: String = {
-            let definitions = inputs.filter { input in !api.endpoints.contains { $0.spec.sourceName == input.sourceName } }
+            let definitions = inputs.filter { input in
+                !api.endpoints.contains { $0.spec.sourceName == input.sourceName }
+            }
             let files = GeneratorPipeline.generate(definitions).files
-            return Self.stripHeader(files.filter { $0.name.hasSuffix(".swift") }.map(\.contents).joined(separator: "\n"))
+            return Self.stripHeader(
+                files.filter { $0.name.hasSuffix(".swift") }.map(\.contents).joined(separator: "\n"))
         }()
 
         init?(_ inputs: [SpecInput]) {
@@ -240,7 +252,9 @@ final class OracleBatch {
         func code(_ endpoint: Endpoint, as name: String? = nil) -> (endpoint: String, sets: String) {
             let key = endpoint.checked.spec.sourceName + "\u{0}" + (name ?? "")
             if let cached = generated[key] { return cached }
-            let definitions = inputs.filter { input in !api.endpoints.contains { $0.spec.sourceName == input.sourceName } }
+            let definitions = inputs.filter { input in
+                !api.endpoints.contains { $0.spec.sourceName == input.sourceName }
+            }
             var own = inputs.filter { $0.sourceName == endpoint.checked.spec.sourceName }
             if let name {
                 own = own.map { input in
@@ -254,8 +268,10 @@ final class OracleBatch {
             }
             let files = GeneratorPipeline.generate(definitions + own).files
             let endpointFile = files.first { $0.sourceName == endpoint.checked.spec.sourceName }?.contents ?? ""
-            let sets = files.filter { file in file.name.hasSuffix(".swift") && definitions.contains { $0.sourceName == file.sourceName } }
-                .map(\.contents).joined(separator: "\n")
+            let sets = files.filter { file in
+                file.name.hasSuffix(".swift") && definitions.contains { $0.sourceName == file.sourceName }
+            }
+            .map(\.contents).joined(separator: "\n")
             let result = (Self.stripHeader(endpointFile), Self.stripHeader(sets))
             generated[key] = result
             return result
@@ -295,42 +311,63 @@ final class OracleBatch {
             try write(imports + rename(newCode.endpoint, renames), changedFile)
             changedFiles.append(changedFile)
             let probeFile = "probe-\(job.tag).swift"
-            try write(imports + UsageProbe.source(for: old.swift, as: "\(old.swift.typeName)Oracle\(job.tag)", function: "probe_\(job.tag)"), probeFile)
+            try write(
+                imports
+                    + UsageProbe.source(
+                        for: old.swift, as: "\(old.swift.typeName)Oracle\(job.tag)", function: "probe_\(job.tag)"),
+                probeFile)
             probeFiles.append(probeFile)
             let replayFile = "replay-\(job.tag).swift"
-            try write(imports + ReplayProgram.source(job: job.tag, old: "\(old.swift.typeName)OracleBase", new: newName, oldEndpoint: old.checked, newEndpoint: new.checked), replayFile)
+            try write(
+                imports
+                    + ReplayProgram.source(
+                        job: job.tag, old: "\(old.swift.typeName)OracleBase", new: newName, oldEndpoint: old.checked,
+                        newEndpoint: new.checked), replayFile)
             replays.append(replayFile)
             verdicts[job.tag] = Verdicts()
         }
         // The Swift oracle: every probe against every mutant's code, in one type-check of one module.
         try write("func probeValue<T>(of _: T.Type) -> T { fatalError() }\n", "probe-support.swift")
         let typecheck = try toolchain.swiftc(
-            ["-typecheck", "-wmo", "-parse-as-library", "-module-name", "Probes", "-I", baseFolder.path, "probe-support.swift"] + changedFiles + probeFiles,
+            [
+                "-typecheck", "-wmo", "-parse-as-library", "-module-name", "Probes", "-I", baseFolder.path,
+                "probe-support.swift",
+            ] + changedFiles + probeFiles,
             in: batchFolder)
         try write(typecheck.output, "typecheck.log")
         phase("Swift oracle (type-check)")
         var broken: Set<String> = []
         for file in typecheck.errorsByFile.keys {
             guard let tag = tagOf(file), verdicts[tag] != nil else {
-                throw OracleFailure(message: "the probes' type-check failed outside any probe:\n\(typecheck.output.prefix(4000))")
+                throw OracleFailure(
+                    message: "the probes' type-check failed outside any probe:\n\(typecheck.output.prefix(4000))")
             }
             if file.hasPrefix("probe-") { verdicts[tag]?.swift = true } else { broken.insert(tag) }
         }
         if !broken.isEmpty {
-            throw OracleFailure(message: "generated code failed to compile for \(broken.sorted()):\n\(typecheck.output.prefix(4000))")
+            throw OracleFailure(
+                message: "generated code failed to compile for \(broken.sorted()):\n\(typecheck.output.prefix(4000))")
         }
         // The wire oracle: one executable replays every mutant's samples.
-        let main = replays.map { "replay_\($0.dropFirst("replay-".count).dropLast(".swift".count))()" }.joined(separator: "\n")
+        let main = replays.map { "replay_\($0.dropFirst("replay-".count).dropLast(".swift".count))()" }.joined(
+            separator: "\n")
         try write(main + "\n", "main.swift")
         let build = try toolchain.swiftc(
             ["-Onone", "-wmo", "-module-name", "Replay", "-I", baseFolder.path, "-o", "replay"] + changedFiles + replays
-                + ["main.swift", baseFolder.appendingPathComponent("OracleBase.o").path, "@" + baseFolder.appendingPathComponent("objects.rsp").path, "-lstdc++"],
+                + [
+                    "main.swift", baseFolder.appendingPathComponent("OracleBase.o").path,
+                    "@" + baseFolder.appendingPathComponent("objects.rsp").path, "-lstdc++",
+                ],
             in: batchFolder)
         phase("wire oracle (build)")
-        guard build.status == 0 else { throw OracleFailure(message: "the replay did not build:\n\(build.output.prefix(6000))") }
+        guard build.status == 0 else {
+            throw OracleFailure(message: "the replay did not build:\n\(build.output.prefix(6000))")
+        }
         let replay = try OracleToolchain.run([batchFolder.appendingPathComponent("replay").path], in: batchFolder)
         phase("wire oracle (replay)")
-        guard replay.status == 0 else { throw OracleFailure(message: "the replay failed:\n\(replay.output.suffix(4000))") }
+        guard replay.status == 0 else {
+            throw OracleFailure(message: "the replay failed:\n\(replay.output.suffix(4000))")
+        }
         for line in replay.output.split(separator: "\n") {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 3, verdicts[parts[0]] != nil else { continue }
@@ -346,8 +383,11 @@ final class OracleBatch {
         guard !baseModuleBuilt else { return }
         defer { phase("base module (once)") }
         // Kept between runs in the same folder while the base code and the compiler are the same.
-        let stamp = (base.swift.endpoints.map(\.typeName).joined() + base.setsCode
-            + base.api.endpoints.indices.map { base.code(Endpoint(checked: base.api.endpoints[$0], swift: base.swift.endpoints[$0])).endpoint }.joined()
+        let stamp =
+            (base.swift.endpoints.map(\.typeName).joined() + base.setsCode
+            + base.api.endpoints.indices.map {
+                base.code(Endpoint(checked: base.api.endpoints[$0], swift: base.swift.endpoints[$0])).endpoint
+            }.joined()
             + toolchain.modules.path).stableHash
         let stampFile = baseFolder.appendingPathComponent("stamp")
         if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp,
@@ -359,20 +399,28 @@ final class OracleBatch {
         try? FileManager.default.removeItem(at: baseFolder)
         try FileManager.default.createDirectory(at: baseFolder, withIntermediateDirectories: true)
         var files = ["base-sets.swift"]
-        try (imports + base.setsCode).write(to: baseFolder.appendingPathComponent("base-sets.swift"), atomically: true, encoding: .utf8)
+        try (imports + base.setsCode).write(
+            to: baseFolder.appendingPathComponent("base-sets.swift"), atomically: true, encoding: .utf8)
         for (index, endpoint) in base.swift.endpoints.enumerated() {
             let name = "base-\(endpoint.typeName).swift"
-            let code = base.code(Endpoint(checked: base.api.endpoints[index], swift: endpoint), as: endpoint.typeName + "OracleBase").endpoint
+            let code = base.code(
+                Endpoint(checked: base.api.endpoints[index], swift: endpoint), as: endpoint.typeName + "OracleBase"
+            ).endpoint
             try (imports + code).write(
                 to: baseFolder.appendingPathComponent(name), atomically: true, encoding: .utf8)
             files.append(name)
         }
         _ = try toolchain.objectList(in: baseFolder)
         let build = try toolchain.swiftc(
-            ["-Onone", "-wmo", "-parse-as-library", "-module-name", "OracleBase", "-emit-module", "-emit-module-path", "OracleBase.swiftmodule",
-             "-c", "-o", "OracleBase.o"] + files,
+            [
+                "-Onone", "-wmo", "-parse-as-library", "-module-name", "OracleBase", "-emit-module",
+                "-emit-module-path", "OracleBase.swiftmodule",
+                "-c", "-o", "OracleBase.o",
+            ] + files,
             in: baseFolder)
-        guard build.status == 0 else { throw OracleFailure(message: "the base module did not build:\n\(build.output.prefix(6000))") }
+        guard build.status == 0 else {
+            throw OracleFailure(message: "the base module did not build:\n\(build.output.prefix(6000))")
+        }
         try stamp.write(to: stampFile, atomically: true, encoding: .utf8)
         baseModuleBuilt = true
     }
@@ -380,10 +428,15 @@ final class OracleBatch {
     /// The definitions files and the touched specs, when the definitions did not change; else everything.
     private func reduced(_ mutant: OracleMutant) -> (base: [SpecInput], head: [SpecInput]) {
         let definitions = { (inputs: [SpecInput]) in inputs.filter { $0.sourceName.contains("/common/") } }
-        guard definitions(mutant.base).map(\.contents) == definitions(mutant.head).map(\.contents) else { return (mutant.base, mutant.head) }
-        let oldFiles = Set(mutant.touched.compactMap(\.base)), newFiles = Set(mutant.touched.compactMap(\.head))
-        return (definitions(mutant.base) + mutant.base.filter { oldFiles.contains($0.sourceName) },
-                definitions(mutant.head) + mutant.head.filter { newFiles.contains($0.sourceName) })
+        guard definitions(mutant.base).map(\.contents) == definitions(mutant.head).map(\.contents) else {
+            return (mutant.base, mutant.head)
+        }
+        let oldFiles = Set(mutant.touched.compactMap(\.base))
+        let newFiles = Set(mutant.touched.compactMap(\.head))
+        return (
+            definitions(mutant.base) + mutant.base.filter { oldFiles.contains($0.sourceName) },
+            definitions(mutant.head) + mutant.head.filter { newFiles.contains($0.sourceName) }
+        )
     }
 
     private let imports = "import Foundation\nimport HTTPTypes\n@_spi(Generated) import KonaplateRuntime\n"
@@ -404,8 +457,10 @@ final class OracleBatch {
     private func rename(_ source: String, _ names: [String: String]) -> String {
         var result = source
         for (old, new) in names.sorted(by: { $0.key.count > $1.key.count }) {
-            let regex = try! NSRegularExpression(pattern: "(?<![A-Za-z0-9_])" + NSRegularExpression.escapedPattern(for: old) + "(?![A-Za-z0-9_])")
-            result = regex.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result), withTemplate: new)
+            let regex = try! NSRegularExpression(
+                pattern: "(?<![A-Za-z0-9_])" + NSRegularExpression.escapedPattern(for: old) + "(?![A-Za-z0-9_])")
+            result = regex.stringByReplacingMatches(
+                in: result, range: NSRange(result.startIndex..., in: result), withTemplate: new)
         }
         return result
     }

@@ -21,7 +21,8 @@ struct OracleToolchain {
     /// The targets whose objects the replay links: KonaplateRuntime and its dependencies' (swift-crypto,
     /// swift-http-types, swift-asn1), found from the build's folders so a new dependency needs no edit here.
     static let linkedTargets = [
-        "KonaplateRuntime", "HTTPTypes", "Crypto", "CryptoExtras", "_CryptoExtras", "CCryptoBoringSSL", "CCryptoBoringSSLShims",
+        "KonaplateRuntime", "HTTPTypes", "Crypto", "CryptoExtras", "_CryptoExtras", "CCryptoBoringSSL",
+        "CCryptoBoringSSLShims",
         "CryptoBoringWrapper", "SwiftASN1", "CXKCP", "CXKCPShims",
     ]
 
@@ -47,7 +48,10 @@ struct OracleToolchain {
         var errorsByFile: [String: [String]] {
             var result: [String: [String]] = [:]
             for line in output.split(separator: "\n") where line.contains(": error: ") {
-                let file = line.split(separator: ":", maxSplits: 1).first.map { URL(fileURLWithPath: String($0)).lastPathComponent } ?? ""
+                let file =
+                    line.split(separator: ":", maxSplits: 1).first.map {
+                        URL(fileURLWithPath: String($0)).lastPathComponent
+                    } ?? ""
                 result[file, default: []].append(String(line))
             }
             return result
@@ -55,21 +59,12 @@ struct OracleToolchain {
     }
 
     func swiftc(_ arguments: [String], in folder: URL) throws -> Outcome {
-        try Self.run(["swiftc", "-swift-version", "6", "-I", modules.path] + arguments, in: folder)
+        try Self.run(swiftcCommand + ["-swift-version", "6", "-I", modules.path] + arguments, in: folder)
     }
 
     static func run(_ arguments: [String], in folder: URL) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let (status, output) = try runMerged(arguments, in: folder)
+        return Outcome(status: status, output: output)
     }
 }
 

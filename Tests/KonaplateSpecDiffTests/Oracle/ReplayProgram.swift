@@ -6,7 +6,9 @@ import KonaplateTextFormats
 /// it (decoding, then `violations`, as the client's `.strict` validation and the double do). A sample is only
 /// replayed when the side that sends it accepts it itself. Prints `tag<TAB>request|response<TAB>why` per refusal.
 enum ReplayProgram {
-    static func source(job: String, old: String, new: String, oldEndpoint: CheckedEndpoint, newEndpoint: CheckedEndpoint) -> String {
+    static func source(
+        job: String, old: String, new: String, oldEndpoint: CheckedEndpoint, newEndpoint: CheckedEndpoint
+    ) -> String {
         let oldSamples = WireSamples(oldEndpoint)
         let newSamples = WireSamples(newEndpoint)
         var lines = [
@@ -30,18 +32,28 @@ enum ReplayProgram {
             "    if Old.isResponseEncrypted != New.isResponseEncrypted { refuse(\"response\", \"sealed: \\(New.isResponseEncrypted)\") }",
         ]
         for (tag, json) in oldSamples.requestBodies {
-            lines.append("    if accepts(Old.Request.self, \(literal(json))), !accepts(New.Request.self, \(literal(json))) { refuse(\"request\", \(literal("body " + tag))) }")
+            lines.append(
+                "    if accepts(Old.Request.self, \(literal(json))), !accepts(New.Request.self, \(literal(json))) { refuse(\"request\", \(literal("body " + tag))) }"
+            )
         }
         for (tag, json) in newSamples.responseBodies {
-            lines.append("    if accepts(New.Response.self, \(literal(json))), !accepts(Old.Response.self, \(literal(json))) { refuse(\"response\", \(literal("body " + tag))) }")
+            lines.append(
+                "    if accepts(New.Response.self, \(literal(json))), !accepts(Old.Response.self, \(literal(json))) { refuse(\"response\", \(literal("body " + tag))) }"
+            )
         }
         for (tag, pairs) in oldSamples.requestHeaders {
-            let fields = "fields([" + pairs.map { "(\(literal($0.0)), \(literal($0.1)))" }.joined(separator: ", ") + "])"
-            lines.append("    if (try? Old.RequestHeaders(\(fields))) != nil, (try? New.RequestHeaders(\(fields))) == nil { refuse(\"request\", \(literal("headers " + tag))) }")
+            let fields =
+                "fields([" + pairs.map { "(\(literal($0.0)), \(literal($0.1)))" }.joined(separator: ", ") + "])"
+            lines.append(
+                "    if (try? Old.RequestHeaders(\(fields))) != nil, (try? New.RequestHeaders(\(fields))) == nil { refuse(\"request\", \(literal("headers " + tag))) }"
+            )
         }
         for (tag, pairs) in newSamples.responseHeaders {
-            let fields = "fields([" + pairs.map { "(\(literal($0.0)), \(literal($0.1)))" }.joined(separator: ", ") + "])"
-            lines.append("    if (try? New.ResponseHeaders(\(fields))) != nil, (try? Old.ResponseHeaders(\(fields))) == nil { refuse(\"response\", \(literal("headers " + tag))) }")
+            let fields =
+                "fields([" + pairs.map { "(\(literal($0.0)), \(literal($0.1)))" }.joined(separator: ", ") + "])"
+            lines.append(
+                "    if (try? New.ResponseHeaders(\(fields))) != nil, (try? Old.ResponseHeaders(\(fields))) == nil { refuse(\"response\", \(literal("headers " + tag))) }"
+            )
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"

@@ -26,7 +26,8 @@ struct SpecMutator {
     }
 
     /// Every operator, by name: the names the corpus cases and failure reports use.
-    static let operators: [String] = FieldOperator.allCases.map(\.rawValue) + EndpointOperator.allCases.map(\.rawValue)
+    static let operators: [String] =
+        FieldOperator.allCases.map(\.rawValue) + EndpointOperator.allCases.map(\.rawValue)
         + SetOperator.allCases.map(\.rawValue) + ["several"]
 
     /// The `index`-th mutant of `seed`: the same pair always gives the same mutant.
@@ -42,9 +43,12 @@ struct SpecMutator {
     /// Whether the checker takes the mutant: the definitions and the files that changed, checked together (an
     /// endpoint's spec is checked against the definitions only, so the others need not be read again).
     static func isValid(_ mutant: OracleMutant) -> Bool {
-        let before = Dictionary(mutant.base.map { ($0.sourceName, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(
+            mutant.base.map { ($0.sourceName, $0.contents) }, uniquingKeysWith: { first, _ in first })
         let changed = mutant.head.filter { before[$0.sourceName] != $0.contents }
-        if changed.contains(where: { $0.sourceName.contains("/common/") }) { return SpecFrontEnd.check(mutant.head).api != nil }
+        if changed.contains(where: { $0.sourceName.contains("/common/") }) {
+            return SpecFrontEnd.check(mutant.head).api != nil
+        }
         let definitions = mutant.head.filter { $0.sourceName.contains("/common/") }
         return SpecFrontEnd.check(definitions + changed).api != nil
     }
@@ -56,15 +60,21 @@ struct SpecMutator {
             guard !fields.isEmpty else { return nil }
             let site = fields[random.next(fields.count)]
             guard let text = op.apply(to: lines(target.input), at: site) else { return nil }
-            return replacing(target.input, with: text, id: id, label: "\(name) at \(target.input.sourceName):\(site.line) (\(site.path))")
+            return replacing(
+                target.input, with: text, id: id,
+                label: "\(name) at \(target.input.sourceName):\(site.line) (\(site.path))")
         }
-        if let op = EndpointOperator(rawValue: name) { return op.apply(self, target.input, target.spec, &random, id: id) }
+        if let op = EndpointOperator(rawValue: name) {
+            return op.apply(self, target.input, target.spec, &random, id: id)
+        }
         if let op = SetOperator(rawValue: name), let definitions {
             guard let text = op.apply(to: lines(definitions)) else { return nil }
             // The oracles replay a few endpoints that use the set: one sealing its bodies and one not, when there are.
             let encrypted = endpoints.filter { $0.spec.request?.encrypted == true }
             let plain = endpoints.filter { $0.spec.request?.encrypted != true }
-            let touched = [encrypted, plain].compactMap { $0.isEmpty ? nil : $0[random.next($0.count)].input.sourceName }
+            let touched = [encrypted, plain].compactMap {
+                $0.isEmpty ? nil : $0[random.next($0.count)].input.sourceName
+            }
             var mutant = replacing(definitions, with: text, id: id, label: "\(name) in \(definitions.sourceName)")
             mutant.touched = touched.map { ($0, $0) }
             return mutant
@@ -73,7 +83,9 @@ struct SpecMutator {
         var text = lines(target.input)
         var labels: [String] = []
         for _ in 0..<(2 + random.next(2)) {
-            let input = SpecInput(displayPath: target.input.displayPath, sourceName: target.input.sourceName, contents: Array(text.joined(separator: "\n").utf8))
+            let input = SpecInput(
+                displayPath: target.input.displayPath, sourceName: target.input.sourceName,
+                contents: Array(text.joined(separator: "\n").utf8))
             guard let spec = SpecFrontEnd.loadEndpoint(input).spec else { return nil }
             let fields = FieldSite.all(in: spec)
             guard !fields.isEmpty else { return nil }
@@ -84,7 +96,9 @@ struct SpecMutator {
             labels.append("\(op.rawValue) at \(site.path)")
         }
         guard !labels.isEmpty else { return nil }
-        return replacing(target.input, with: text, id: id, label: "several in \(target.input.sourceName): " + labels.joined(separator: "; "))
+        return replacing(
+            target.input, with: text, id: id,
+            label: "several in \(target.input.sourceName): " + labels.joined(separator: "; "))
     }
 
     func lines(_ input: SpecInput) -> [String] {
@@ -95,7 +109,8 @@ struct SpecMutator {
         var head = base
         let index = head.firstIndex { $0.sourceName == input.sourceName }!
         head[index].contents = Array(lines.joined(separator: "\n").utf8)
-        return OracleMutant(id: id, label: label, base: base, head: head, touched: [(input.sourceName, input.sourceName)])
+        return OracleMutant(
+            id: id, label: label, base: base, head: head, touched: [(input.sourceName, input.sourceName)])
     }
 }
 
@@ -112,7 +127,10 @@ struct FieldSite {
         func walk(_ fields: [FieldSpec], _ path: String, _ side: String) {
             for field in fields {
                 let here = path + "." + field.name.value
-                sites.append(FieldSite(path: here, line: field.name.location.line, indent: field.name.location.column - 1, field: field, side: side))
+                sites.append(
+                    FieldSite(
+                        path: here, line: field.name.location.line, indent: field.name.location.column - 1,
+                        field: field, side: side))
                 walk(field.fields, here, side)
             }
         }
@@ -157,7 +175,8 @@ struct FieldSite {
     }
 
     var isFreeString: Bool {
-        field.type == .string && field.codes.isEmpty && field.format == nil && field.range == nil && field.pattern == nil
+        field.type == .string && field.codes.isEmpty && field.format == nil && field.range == nil
+            && field.pattern == nil
     }
 }
 
@@ -209,23 +228,33 @@ enum FieldOperator: String, CaseIterable {
             lines.removeSubrange(block)
         case .requiredFieldAdded, .optionalFieldAdded:
             let presence = self == .requiredFieldAdded ? "required" : "optional"
-            lines.insert(contentsOf: [pad + "zzAdded:", pad + "  type: string", pad + "  presence: \(presence)", pad + "  length: 1...10",
-                                      pad + "  description: 추가"], at: block.upperBound)
+            lines.insert(
+                contentsOf: [
+                    pad + "zzAdded:", pad + "  type: string", pad + "  presence: \(presence)", pad + "  length: 1...10",
+                    pad + "  description: 추가",
+                ], at: block.upperBound)
         case .fieldRenamed:
-            lines[block.lowerBound] = lines[block.lowerBound].replacingOccurrences(of: name + ":", with: name + "Renamed:")
+            lines[block.lowerBound] = lines[block.lowerBound].replacingOccurrences(
+                of: name + ":", with: name + "Renamed:")
         case .fieldRenamedSwiftNameKept:
             guard site.field.swiftName == nil, site.keyLine("swiftName", in: lines) == nil else { return nil }
-            lines[block.lowerBound] = lines[block.lowerBound].replacingOccurrences(of: name + ":", with: name + "Renamed:")
+            lines[block.lowerBound] = lines[block.lowerBound].replacingOccurrences(
+                of: name + ":", with: name + "Renamed:")
             insertKey("swiftName", name)
         case .fieldReordered:
             // Swap with the next sibling (the next block at the same indentation), else the previous one.
             var next = block.upperBound
             while next < lines.count && lines[next].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
-            guard next < lines.count, lines[next].hasPrefix(pad), !lines[next].hasPrefix(pad + " "), !lines[next].hasPrefix(pad + "#") else { return nil }
-            let sibling = FieldSite(path: "", line: next + 1, indent: site.indent, field: site.field, side: site.side).block(in: lines)
+            guard next < lines.count, lines[next].hasPrefix(pad), !lines[next].hasPrefix(pad + " "),
+                !lines[next].hasPrefix(pad + "#")
+            else { return nil }
+            let sibling = FieldSite(path: "", line: next + 1, indent: site.indent, field: site.field, side: site.side)
+                .block(in: lines)
             let mine = Array(lines[block])
             let theirs = Array(lines[sibling])
-            lines.replaceSubrange(block.lowerBound..<sibling.upperBound, with: theirs + lines[block.upperBound..<sibling.lowerBound] + mine)
+            lines.replaceSubrange(
+                block.lowerBound..<sibling.upperBound,
+                with: theirs + lines[block.upperBound..<sibling.lowerBound] + mine)
         case .madeRequired, .madeOptional:
             let word = self == .madeRequired ? "required" : "optional"
             guard site.field.presence != (self == .madeRequired ? .required : .optional) else { return nil }
@@ -262,7 +291,9 @@ enum FieldOperator: String, CaseIterable {
                 return nil
             }
         case .rangeWidened:
-            guard let range = site.field.range?.value, let low = range.minimum, let high = range.maximum else { return nil }
+            guard let range = site.field.range?.value, let low = range.minimum, let high = range.maximum else {
+                return nil
+            }
             _ = replaceKey("range", with: low > 0 ? "\(low - 1)...\(high)" : "\(low)...\(high * 2 + 1)")
         case .countNarrowed:
             guard site.field.type == .array else { return nil }
@@ -277,8 +308,12 @@ enum FieldOperator: String, CaseIterable {
             guard site.field.type == .array, site.field.count != nil else { return nil }
             _ = replaceKey("count", with: nil)
         case .formatChanged:
-            let swaps = ["yyyyMMdd": "yyMMdd", "yyyyMMddHHmmss": "yyyyMMddHHmm", "yyyyMMddHHmmssSSS": "yyyyMMddHHmmss", "yyyyMM": "yyMM",
-                         "HHmmss": "HHmm", "yyMMdd": "yyyyMMdd", "yyyyMMddHHmm": "yyyyMMddHHmmss", "HHmm": "HHmmss", "yyMM": "MMyy", "MMyy": "yyMM"]
+            let swaps = [
+                "yyyyMMdd": "yyMMdd", "yyyyMMddHHmmss": "yyyyMMddHHmm", "yyyyMMddHHmmssSSS": "yyyyMMddHHmmss",
+                "yyyyMM": "yyMM",
+                "HHmmss": "HHmm", "yyMMdd": "yyyyMMdd", "yyyyMMddHHmm": "yyyyMMddHHmmss", "HHmm": "HHmmss",
+                "yyMM": "MMyy", "MMyy": "yyMM",
+            ]
             guard let format = site.field.format?.value, let other = swaps[format] else { return nil }
             _ = replaceKey("format", with: other)
         case .formatAdded:
@@ -292,14 +327,17 @@ enum FieldOperator: String, CaseIterable {
             guard site.isFreeString else { return nil }
             insertKey("pattern", "\"[0-9A-Z]*\"")
         case .codeAdded, .becameCodeList:
-            let width: Int = switch site.field.length?.value {
-            case .exactly(let n)?: n
-            case .between(let low, _)?: max(low, 2)
-            case .atLeast(let low)?: max(low, 2)
-            case .atMost(let high)?: min(2, high)
-            case nil: 2
+            let width: Int =
+                switch site.field.length?.value {
+                case .exactly(let n)?: n
+                case .between(let low, _)?: max(low, 2)
+                case .atLeast(let low)?: max(low, 2)
+                case .atMost(let high)?: min(2, high)
+                case nil: 2
+                }
+            guard width > 0, site.field.type == .string, site.field.format == nil, site.field.range == nil else {
+                return nil
             }
-            guard width > 0, site.field.type == .string, site.field.format == nil, site.field.range == nil else { return nil }
             let code = String(repeating: "Z", count: width)
             if self == .codeAdded {
                 guard !site.field.codes.isEmpty, let index = site.keyLine("codes", in: lines) else { return nil }
@@ -307,7 +345,9 @@ enum FieldOperator: String, CaseIterable {
             } else {
                 guard site.field.codes.isEmpty else { return nil }
                 let other = String(repeating: "Y", count: width)
-                lines.insert(contentsOf: [child + "codes:", child + "  \"\(code)\": 첫째", child + "  \"\(other)\": 둘째"], at: site.line)
+                lines.insert(
+                    contentsOf: [child + "codes:", child + "  \"\(code)\": 첫째", child + "  \"\(other)\": 둘째"],
+                    at: site.line)
             }
         case .codeRemoved:
             guard site.field.codes.count >= 2, let index = site.keyLine("codes", in: lines) else { return nil }
@@ -322,10 +362,16 @@ enum FieldOperator: String, CaseIterable {
             for key in ["length", "range", "format", "pattern", "codes"] { _ = replaceKey(key, with: nil) }
             guard replaceKey("type", with: "boolean") else { return nil }
         case .sensitiveToggled:
-            if site.field.sensitive { guard replaceKey("sensitive", with: nil) else { return nil } } else { insertKey("sensitive", "true") }
+            if site.field.sensitive {
+                guard replaceKey("sensitive", with: nil) else { return nil }
+            } else {
+                insertKey("sensitive", "true")
+            }
         case .descriptionEdited:
-            guard let index = site.keyLine("description", in: lines), !lines[index].hasSuffix("|-"), !lines[index].hasSuffix("|"),
-                  !lines[index].hasSuffix(">") else { return nil }
+            guard let index = site.keyLine("description", in: lines), !lines[index].hasSuffix("|-"),
+                !lines[index].hasSuffix("|"),
+                !lines[index].hasSuffix(">")
+            else { return nil }
             let text = lines[index]
             lines[index] = text.hasSuffix("\"") ? String(text.dropLast()) + " (수정)\"" : text + " (수정)"
         }
@@ -351,7 +397,9 @@ enum EndpointOperator: String, CaseIterable {
     case endpointMoved = "endpoint-moved"
     case endpointRenamed = "endpoint-renamed"
 
-    func apply(_ mutator: SpecMutator, _ input: SpecInput, _ spec: EndpointSpec, _ random: inout SeededRandom, id: String) -> OracleMutant? {
+    func apply(
+        _ mutator: SpecMutator, _ input: SpecInput, _ spec: EndpointSpec, _ random: inout SeededRandom, id: String
+    ) -> OracleMutant? {
         var lines = mutator.lines(input)
         let label = "\(rawValue) in \(input.sourceName)"
         func topLevel(_ key: String) -> Int? { lines.firstIndex { $0.hasPrefix(key + ":") } }
@@ -367,9 +415,13 @@ enum EndpointOperator: String, CaseIterable {
         switch self {
         case .summaryEdited, .titleEdited:
             guard let index = topLevel(self == .summaryEdited ? "summary" : "title") else { return nil }
-            lines[index] = lines[index].hasSuffix("\"") ? String(lines[index].dropLast()) + " (edited)\"" : lines[index] + " (edited)"
+            lines[index] =
+                lines[index].hasSuffix("\"")
+                ? String(lines[index].dropLast()) + " (edited)\"" : lines[index] + " (edited)"
         case .commentsAndBlankLines:
-            let tops = lines.indices.filter { !lines[$0].isEmpty && !lines[$0].hasPrefix(" ") && !lines[$0].hasPrefix("#") }
+            let tops = lines.indices.filter {
+                !lines[$0].isEmpty && !lines[$0].hasPrefix(" ") && !lines[$0].hasPrefix("#")
+            }
             guard !tops.isEmpty else { return nil }
             for index in [tops[random.next(tops.count)], tops[random.next(tops.count)]].sorted(by: >) {
                 lines.insert(contentsOf: ["", "# a reviewer's note: nothing changes here", ""], at: index)
@@ -399,9 +451,12 @@ enum EndpointOperator: String, CaseIterable {
             lines[index] = "headers: " + overrides[random.next(overrides.count)]
         case .resultCodeAdded:
             guard let index = lines.lastIndex(where: { $0.hasPrefix("  - { status:") }) else { return nil }
-            lines.insert("  - { status: 400, code: \"999_901\", message: Added by a mutation, description: 추가 }", at: index + 1)
+            lines.insert(
+                "  - { status: 400, code: \"999_901\", message: Added by a mutation, description: 추가 }", at: index + 1)
         case .resultCodeRemoved:
-            let candidates = lines.indices.filter { lines[$0].hasPrefix("  - { status:") && !lines[$0].contains("000_000") }
+            let candidates = lines.indices.filter {
+                lines[$0].hasPrefix("  - { status:") && !lines[$0].contains("000_000")
+            }
             guard !candidates.isEmpty else { return nil }
             lines.remove(at: candidates[random.next(candidates.count)])
         case .resultStatusChanged:
@@ -416,7 +471,8 @@ enum EndpointOperator: String, CaseIterable {
             return mutant
         case .endpointAdded, .endpointMoved:
             var added = input
-            added.sourceName = "api-specs/mutated/" + (input.sourceName.split(separator: "/").last.map(String.init) ?? "spec.yaml")
+            added.sourceName =
+                "api-specs/mutated/" + (input.sourceName.split(separator: "/").last.map(String.init) ?? "spec.yaml")
             added.displayPath = added.sourceName
             var mutant = mutator.replacing(input, with: lines, id: id, label: label)
             if self == .endpointAdded {
@@ -451,26 +507,38 @@ enum SetOperator: String, CaseIterable {
 
     func apply(to lines: [String]) -> [String]? {
         var lines = lines
-        func line(_ prefix: String, after start: Int = 0) -> Int? { lines.indices.first { $0 >= start && lines[$0].hasPrefix(prefix) } }
+        func line(_ prefix: String, after start: Int = 0) -> Int? {
+            lines.indices.first { $0 >= start && lines[$0].hasPrefix(prefix) }
+        }
         switch self {
         case .setHeaderLengthChanged:
-            guard let header = line("      X-KM-User-AspId:"), let length = line("        length: 15", after: header) else { return nil }
+            guard let header = line("      X-KM-User-AspId:"), let length = line("        length: 15", after: header)
+            else { return nil }
             lines[length] = "        length: 16"
         case .setRequestHeaderAdded, .setRequiredRequestHeaderAdded:
             guard let request = line("    request:") else { return nil }
             let presence = self == .setRequestHeaderAdded ? "optional" : "required"
-            lines.insert(contentsOf: ["      X-KM-Added:", "        presence: \(presence)", "        length: 1...10", "        description: added"],
-                         at: request + 1)
+            lines.insert(
+                contentsOf: [
+                    "      X-KM-Added:", "        presence: \(presence)", "        length: 1...10",
+                    "        description: added",
+                ],
+                at: request + 1)
         case .setHeaderRemoved, .setHeadersReordered:
             guard let zone = line("      X-KM-Time-Zone:") else { return nil }
             var end = zone + 1
-            while end < lines.count, lines[end].hasPrefix("        ") || lines[end].trimmingCharacters(in: .whitespaces).hasPrefix("#") { end += 1 }
+            while end < lines.count,
+                lines[end].hasPrefix("        ") || lines[end].trimmingCharacters(in: .whitespaces).hasPrefix("#")
+            { end += 1 }
             let block = Array(lines[zone..<end])
             lines.removeSubrange(zone..<end)
-            if self == .setHeadersReordered, let request = line("    request:") { lines.insert(contentsOf: block, at: request + 1) }
+            if self == .setHeadersReordered, let request = line("    request:") {
+                lines.insert(contentsOf: block, at: request + 1)
+            }
         case .setResponseHeaderMadeRequired:
             guard let response = line("    response:"), let key = line("      X-KM-Crypto-Key-Id:", after: response),
-                  let presence = line("        presence: optional", after: key) else { return nil }
+                let presence = line("        presence: optional", after: key)
+            else { return nil }
             lines[presence] = "        presence: required"
         }
         return lines

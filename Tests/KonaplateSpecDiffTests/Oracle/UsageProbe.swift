@@ -62,7 +62,9 @@ private struct ProbeWriter {
         line("    func use\(counter)<Model: KonaplateModel>(_: Model.Type) {}")
         line("    use\(counter)(\(path).self)")
         counter += 1
-        let full = structure.properties.map { "\($0.name.escapedLabel): \(self.value($0.type, optional: false, in: path))" }
+        let full = structure.properties.map {
+            "\($0.name.escapedLabel): \(self.value($0.type, optional: false, in: path))"
+        }
         let value = fresh("value")
         line("    let \(value) = \(path)(\(full.joined(separator: ", ")))")
         let required = structure.properties.filter { !$0.isOptional }.map {
@@ -102,7 +104,9 @@ private struct ProbeWriter {
         let required = headers.filter { !$0.isOptional }.map { "\($0.propertyName.escapedLabel): \"\"" }
         line("    _ = \(type)(\(required.joined(separator: ", ")))")
         for header in headers {
-            line("    let _: WritableKeyPath<\(type), String\(header.isOptional ? "?" : "")> = \\\(type).\(header.propertyName.escapedMember)")
+            line(
+                "    let _: WritableKeyPath<\(type), String\(header.isOptional ? "?" : "")> = \\\(type).\(header.propertyName.escapedMember)"
+            )
         }
         line("    let _: any \(isRequest ? "KonaplateRequestHeaders" : "KonaplateResponseHeaders") = \(value)")
     }

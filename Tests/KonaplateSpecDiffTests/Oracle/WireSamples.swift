@@ -48,7 +48,11 @@ struct WireSamples {
         }
         for (path, code) in codePaths(body.fields, at: "") {
             samples.append(("\(path) = \(code)", object(body.fields, Variant(override: (path, quote(code))), at: "")))
-            samples.append(("required only, \(path) = \(code)", object(body.fields, Variant(optionals: .none, override: (path, quote(code))), at: "")))
+            samples.append(
+                (
+                    "required only, \(path) = \(code)",
+                    object(body.fields, Variant(optionals: .none, override: (path, quote(code))), at: "")
+                ))
         }
         return samples
     }
@@ -75,8 +79,11 @@ struct WireSamples {
     static func value(_ field: FieldSpec, _ variant: Variant, at path: String) -> String {
         switch field.type {
         case .string:
-            return quote(string(length: field.length?.value, format: field.format?.value, codes: field.codes, range: field.range?.value,
-                                pattern: field.pattern?.value, high: variant.high))
+            return quote(
+                string(
+                    length: field.length?.value, format: field.format?.value, codes: field.codes,
+                    range: field.range?.value,
+                    pattern: field.pattern?.value, high: variant.high))
         case .number: return number(field.range?.value, format: field.format?.value, high: variant.high)
         case .boolean: return variant.high ? "true" : "false"
         case .object: return object(field.fields, variant, at: path)
@@ -89,8 +96,11 @@ struct WireSamples {
                 case .number: return number(items.range?.value, format: items.format?.value, high: variant.high)
                 case .boolean: return variant.high ? "true" : "false"
                 default:
-                    return quote(string(length: items.length?.value, format: items.format?.value, codes: items.codes, range: items.range?.value,
-                                        pattern: nil, high: variant.high))
+                    return quote(
+                        string(
+                            length: items.length?.value, format: items.format?.value, codes: items.codes,
+                            range: items.range?.value,
+                            pattern: nil, high: variant.high))
                 }
             }
             if field.elementsOptional, variant.optionals == .null, !elements.isEmpty { elements[0] = "null" }
@@ -98,18 +108,21 @@ struct WireSamples {
         }
     }
 
-    static func string(length: LengthRule?, format: String?, codes: [CodeSpec], range: IntegerRange?, pattern: String?, high: Bool) -> String {
+    static func string(
+        length: LengthRule?, format: String?, codes: [CodeSpec], range: IntegerRange?, pattern: String?, high: Bool
+    ) -> String {
         if let code = high ? codes.last : codes.first { return code.code }
         if let format { return formatSamples[format] ?? "" }
         if let range { return number(range, format: nil, high: high) }
-        let count: Int = switch length {
-        case .exactly(let n)?: n
-        case .between(let low, let top)?: high ? top : low
-        case .atMost(let top)?: high ? top : 0
-        case .atLeast(let low)?: high ? low + 1000 : low
-        // No limit: deployed clients may send long values, so the high edge is long.
-        case nil: high ? 1000 : 1
-        }
+        let count: Int =
+            switch length {
+            case .exactly(let n)?: n
+            case .between(let low, let top)?: high ? top : low
+            case .atMost(let top)?: high ? top : 0
+            case .atLeast(let low)?: high ? low + 1000 : low
+            // No limit: deployed clients may send long values, so the high edge is long.
+            case nil: high ? 1000 : 1
+            }
         if let pattern, let match = patternCandidates(count).first(where: { matches($0, pattern) }) { return match }
         return String(repeating: "가", count: count)  // one UTF-16 unit each, as lengths count
     }
@@ -134,14 +147,17 @@ struct WireSamples {
     static func codePaths(_ fields: [FieldSpec], at path: String) -> [(String, String)] {
         fields.flatMap { field -> [(String, String)] in
             let here = path.isEmpty ? field.name.value : path + "." + field.name.value
-            return field.codes.map { (here, $0.code) } + (field.type == .object ? codePaths(field.fields, at: here) : [])
+            return field.codes.map { (here, $0.code) }
+                + (field.type == .object ? codePaths(field.fields, at: here) : [])
         }
     }
 
     // MARK: Headers
 
     /// Every header present at its low and high edge, and the ones this endpoint requires alone.
-    static func headerSets(_ headers: [HeaderSpec], of endpoint: CheckedEndpoint) -> [(tag: String, fields: [(String, String)])] {
+    static func headerSets(_ headers: [HeaderSpec], of endpoint: CheckedEndpoint) -> [(
+        tag: String, fields: [(String, String)]
+    )] {
         func required(_ header: HeaderSpec) -> Bool {
             switch header.presence {
             case .required: true
@@ -151,23 +167,27 @@ struct WireSamples {
         }
         func fields(high: Bool, all: Bool) -> [(String, String)] {
             headers.filter { all || required($0) }.map { header in
-                let value = header.format.map { formatSamples[$0.value] ?? "" }
+                let value =
+                    header.format.map { formatSamples[$0.value] ?? "" }
                     ?? asciiString(header.length?.value, high: high)
                 return (header.name.value, value)
             }
         }
-        return [("all, low", fields(high: false, all: true)), ("all, high", fields(high: true, all: true)),
-                ("required only", fields(high: false, all: false))]
+        return [
+            ("all, low", fields(high: false, all: true)), ("all, high", fields(high: true, all: true)),
+            ("required only", fields(high: false, all: false)),
+        ]
     }
 
     static func asciiString(_ length: LengthRule?, high: Bool) -> String {
-        let count: Int = switch length {
-        case .exactly(let n)?: n
-        case .between(let low, let top)?: high ? top : low
-        case .atMost(let top)?: high ? top : 1
-        case .atLeast(let low)?: high ? low + 100 : low
-        case nil: high ? 100 : 1
-        }
+        let count: Int =
+            switch length {
+            case .exactly(let n)?: n
+            case .between(let low, let top)?: high ? top : low
+            case .atMost(let top)?: high ? top : 1
+            case .atLeast(let low)?: high ? low + 100 : low
+            case nil: high ? 100 : 1
+            }
         return String(repeating: "a", count: count)
     }
 

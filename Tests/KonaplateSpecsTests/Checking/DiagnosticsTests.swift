@@ -1,7 +1,7 @@
-import Testing
 import KonaplateGenerator
 import KonaplateOpenAPI
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateSpecs
 
@@ -83,7 +83,8 @@ struct DiagnosticsTests {
         Case(
             name: "the docs' _item row written as a field",
             yaml: withField(
-                "    planInfoList:\n      type: array\n      presence: required\n      fields:\n        planInfoList_item:\n          type: object\n          presence: optional\n          fields:\n            amount: { type: number, presence: required }\n"),
+                "    planInfoList:\n      type: array\n      presence: required\n      fields:\n        planInfoList_item:\n          type: object\n          presence: optional\n          fields:\n            amount: { type: number, presence: required }\n"
+            ),
             expected: [
                 "spec.yaml:15:9: error: field 'planInfoList_item' looks like the docs' 'planInfoList_item' row, which stands for each element of 'planInfoList', not for a field inside it (DECISIONS.md D36); write its fields directly under 'planInfoList''s 'fields'"
             ]),
@@ -101,7 +102,8 @@ struct DiagnosticsTests {
             ]),
         Case(
             name: "a long result case name",
-            yaml: validSpec + "results:\n  - { status: 400, code: \"007_030\", message: Cancellation not possible for this transaction. }\n",
+            yaml: validSpec
+                + "results:\n  - { status: 400, code: \"007_030\", message: Cancellation not possible for this transaction. }\n",
             expected: [
                 "spec.yaml:12:26: warning: result code '007_030' becomes the case 'cancellationNotPossibleForThisTransaction' (41 characters); a shorter name reads better in a switch: set 'case:' (e.g. 'case: cancellationNotPossible')"
             ]),
@@ -119,25 +121,29 @@ struct DiagnosticsTests {
             ]),
         Case(
             name: "a checkable when that names no field of the object",
-            yaml: withField("    amount: { type: number, presence: conditional, when: { field: kinds, oneOf: [A] } }\n"),
+            yaml: withField(
+                "    amount: { type: number, presence: conditional, when: { field: kinds, oneOf: [A] } }\n"),
             expected: ["spec.yaml:11:67: error: 'when' names 'kinds', which is not another field of this object"]),
         Case(
             name: "a checkable when with a value the other field cannot have",
             yaml: withField(
-                "    kind: { type: string, presence: required, codes: { INFINITE: a, FIXED: b } }\n    amount: { type: number, presence: conditional, when: { field: kind, oneOf: [INFINTE] } }\n"),
+                "    kind: { type: string, presence: required, codes: { INFINITE: a, FIXED: b } }\n    amount: { type: number, presence: conditional, when: { field: kind, oneOf: [INFINTE] } }\n"
+            ),
             expected: [
                 "spec.yaml:12:58: error: 'INFINTE' is not one of the codes of 'kind' (INFINITE, FIXED); did you mean 'INFINITE'?"
             ]),
         Case(
             name: "a rule that names a required field",
-            yaml: validSpec.replacingOccurrences(of: "request:\n", with: "request:\n  rules:\n    - exactlyOne: [userId, cardNo]\n")
+            yaml: validSpec.replacingOccurrences(
+                of: "request:\n", with: "request:\n  rules:\n    - exactlyOne: [userId, cardNo]\n")
                 + "    cardNo: { type: string, presence: conditional }\n",
             expected: [
                 "spec.yaml:10:20: error: 'userId' is required, so 'exactlyOne' about it says nothing; make it 'presence: conditional' (or optional)"
             ]),
         Case(
             name: "a rule that names no field of the object",
-            yaml: validSpec.replacingOccurrences(of: "request:\n", with: "request:\n  rules:\n    - atLeastOne: [par, cardNo]\n")
+            yaml: validSpec.replacingOccurrences(
+                of: "request:\n", with: "request:\n  rules:\n    - atLeastOne: [par, cardNo]\n")
                 + "    par: { type: string, presence: conditional }\n",
             expected: ["spec.yaml:10:25: error: 'atLeastOne' names 'cardNo', which is not a field of this object"]),
         Case(
@@ -173,14 +179,16 @@ struct DiagnosticsTests {
         Case(
             name: "a key one space too far is named at its line",
             yaml: withField(
-                "     userName: { type: string, presence: required, length: 1...10 }\n    other: { type: string, presence: optional }\n"),
+                "     userName: { type: string, presence: required, length: 1...10 }\n    other: { type: string, presence: optional }\n"
+            ),
             expected: [
                 "spec.yaml:11:6: error: invalid YAML: 'userName' is indented further right (column 6) than the keys before and after it (column 5, lines 10 and 12), so YAML reads it as part of the value above; indent it like them"
             ]),
         Case(
             name: "a key dedented to its parent's level is named at its line, not at the next one",
             yaml: withField(
-                "    bankName:\n      type: string\n    presence: required\n      length: 1...10\n    other: { type: string, presence: optional }\n"),
+                "    bankName:\n      type: string\n    presence: required\n      length: 1...10\n    other: { type: string, presence: optional }\n"
+            ),
             expected: [
                 "spec.yaml:13:5: error: invalid YAML: 'presence' is indented to column 5, left of the keys before and after it (column 7, lines 12 and 14), so YAML reads it as a key of another mapping; indent it like them"
             ]),
@@ -292,11 +300,14 @@ struct DiagnosticsTests {
         Case(
             name: "undefined header set",
             yaml: validSpec.replacingOccurrences(of: "headers: standard", with: "headers: standrd"),
-            expected: ["spec.yaml:7:10: error: header set 'standrd' is not defined in common/; did you mean 'standard'?"]),
+            expected: [
+                "spec.yaml:7:10: error: header set 'standrd' is not defined in common/; did you mean 'standard'?"
+            ]),
         Case(
             name: "override of a header the set does not have",
             yaml: validSpec.replacingOccurrences(
-                of: "headers: standard", with: "headers: { use: standard, request: { X-KM-User-AspID: { length: 16 } } }"),
+                of: "headers: standard",
+                with: "headers: { use: standard, request: { X-KM-User-AspID: { length: 16 } } }"),
             expected: [
                 "spec.yaml:7:38: error: header 'X-KM-User-AspID' is not in the header set; did you mean 'X-KM-User-AspId'?; a new header needs 'presence' and 'source'"
             ]),
@@ -427,13 +438,17 @@ struct DiagnosticsTests {
         // Line 2 is "title: 샘플"; replace its first Hangul byte with a lone continuation byte.
         let index = bytes.firstIndex(of: 0xEC)!
         bytes[index] = 0xFF
-        #expect(diagnostics(bytes: bytes) == ["spec.yaml:2:8: error: the file is not valid UTF-8 (byte 0xFF); save it as UTF-8"])
+        #expect(
+            diagnostics(bytes: bytes) == [
+                "spec.yaml:2:8: error: the file is not valid UTF-8 (byte 0xFF); save it as UTF-8"
+            ])
     }
 
     @Test func errorsInOneFileStopNoOtherFileFromBeingChecked() {
         let first = endpointInput(validSpec.replacingOccurrences(of: "mode: sync", with: "mode: x"), file: "a.yaml")
         let second = endpointInput(
-            validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other").replacingOccurrences(of: "/sample", with: "/other")
+            validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other").replacingOccurrences(
+                of: "/sample", with: "/other")
                 + "titel: x\n", file: "b.yaml")
         let messages = SpecFrontEnd.lint([second, first]).map(\.description)
         #expect(messages.count == 2)
@@ -453,7 +468,8 @@ struct DiagnosticsTests {
     /// A deliberate name must not warn on every build: the remark is for `lint`, generating (the CLI, both plugins)
     /// drops it and still produces the files.
     @Test func remarksAreForLintOnly() {
-        let renamed = endpointInput(validSpec.replacingOccurrences(of: "name: Sample", with: "name: Example"), file: "a.yaml")
+        let renamed = endpointInput(
+            validSpec.replacingOccurrences(of: "name: Sample", with: "name: Example"), file: "a.yaml")
         #expect(SpecFrontEnd.lint([renamed]).map(\.severity) == [.remark])
         let result = GeneratorPipeline.generate([renamed])
         #expect(result.diagnostics.isEmpty)
@@ -463,7 +479,8 @@ struct DiagnosticsTests {
 
     @Test func noFilesAreProducedWhenAnySpecHasAnError() {
         let good = endpointInput(validSpec, file: "a.yaml")
-        let bad = endpointInput(validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other") + "titel: x\n", file: "b.yaml")
+        let bad = endpointInput(
+            validSpec.replacingOccurrences(of: "name: Sample", with: "name: Other") + "titel: x\n", file: "b.yaml")
         let result = GeneratorPipeline.generate([good, bad])
         #expect(result.hasErrors)
         #expect(result.files.isEmpty)

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import KonaplateGenerator
 import KonaplateOpenAPI
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateSpecs
 
@@ -28,7 +28,9 @@ struct NameCheckTests {
             messages.first?.hasSuffix(
                 "error: header 'X-KM-Init' would become the Swift property 'init', which a generated header type cannot have; set 'swiftName' (e.g. 'swiftName: initValue')"
             ) == true, "\(messages)")
-        #expect(Self.headerSetDiagnostics("      X-KM-Init: { presence: optional, source: aspId, swiftName: initHeader }\n").isEmpty)
+        #expect(
+            Self.headerSetDiagnostics("      X-KM-Init: { presence: optional, source: aspId, swiftName: initHeader }\n")
+                .isEmpty)
     }
 
     @Test func aHeaderNamedAfterAKeywordIsAccepted() {
@@ -38,19 +40,23 @@ struct NameCheckTests {
 
     @Test func headersThatBecomeOnePropertyAreAnErrorNamingBoth() {
         let messages = Self.headerSetDiagnostics(
-            "      X-KM-Foo-Bar: { presence: optional, source: aspId }\n      X-KM-FooBar: { presence: optional, source: aspId }\n")
+            "      X-KM-Foo-Bar: { presence: optional, source: aspId }\n      X-KM-FooBar: { presence: optional, source: aspId }\n"
+        )
         #expect(messages.count == 1)
         #expect(
             messages.first?.contains(
                 "error: headers 'X-KM-Foo-Bar' (common/headers.yaml:") == true
                 && messages.first?.hasSuffix(
-                    ") and 'X-KM-FooBar' both become the Swift property 'fooBar'; set 'swiftName' on one of them") == true,
+                    ") and 'X-KM-FooBar' both become the Swift property 'fooBar'; set 'swiftName' on one of them")
+                    == true,
             "\(messages)")
     }
 
     @Test func headerNamesThatDifferOnlyInCaseAreOneHeader() {
         let messages = Self.headerSetDiagnostics("      x-km-tran-time: { presence: optional, source: tranTime }\n")
-        #expect(messages.first?.contains("header 'x-km-tran-time' is already listed as 'X-KM-Tran-Time'") == true, "\(messages)")
+        #expect(
+            messages.first?.contains("header 'x-km-tran-time' is already listed as 'X-KM-Tran-Time'") == true,
+            "\(messages)")
     }
 
     @Test func headerSetsThatBecomeOneTypeAreAnError() {
@@ -65,7 +71,12 @@ struct NameCheckTests {
                   X-KM-Correlation-Id: { presence: required }
 
             """)
-        let messages = checked(validSpec.replacingOccurrences(of: "request:\n  fields:\n    userId: { type: number, presence: required, range: 1...9999999999999999999 }\n", with: ""), definitions: [sets]).diagnostics
+        let messages = checked(
+            validSpec.replacingOccurrences(
+                of:
+                    "request:\n  fields:\n    userId: { type: number, presence: required, range: 1...9999999999999999999 }\n",
+                with: ""), definitions: [sets]
+        ).diagnostics
         #expect(
             messages.contains(
                 "common/headers.yaml:5:3: error: header sets 'standard' (common/headers.yaml:2:3) and 'Standard' name the same Swift types (…StandardRequestHeaders and …StandardResponseHeaders); rename one of them"
@@ -75,7 +86,8 @@ struct NameCheckTests {
     @Test func endpointNamesThatDifferOnlyInCaseAreAnError() {
         let first = endpointInput(validSpec, file: "a.yaml")
         let second = endpointInput(
-            validSpec.replacingOccurrences(of: "name: Sample", with: "name: SAmple").replacingOccurrences(of: "/sample", with: "/other"),
+            validSpec.replacingOccurrences(of: "name: Sample", with: "name: SAmple").replacingOccurrences(
+                of: "/sample", with: "/other"),
             file: "b.yaml")
         #expect(
             SpecFrontEnd.lint([first, second]).filter { $0.severity == .error }.map(\.description) == [
@@ -96,15 +108,22 @@ struct NameCheckTests {
     @Test(arguments: ["PartnerRequestHeaders", "MyModelsPartnerResponseHeaders", "CommonPartners"])
     func endpointNamesOfAnOwnSetsTypesAreRefused(_ name: String) {
         let partner = definitionsInput(
-            "headerSets:\n  partner:\n    response:\n      X-KM-Partner: { presence: optional }\n", file: "common/partners.yaml")
-        let messages = checked(validSpec.replacingOccurrences(of: "name: Sample", with: "name: \(name)"), definitions: [partner])
-            .diagnostics.filter { $0.contains(" error: ") }
+            "headerSets:\n  partner:\n    response:\n      X-KM-Partner: { presence: optional }\n",
+            file: "common/partners.yaml")
+        let messages = checked(
+            validSpec.replacingOccurrences(of: "name: Sample", with: "name: \(name)"), definitions: [partner]
+        )
+        .diagnostics.filter { $0.contains(" error: ") }
         #expect(messages.count == 1, "\(messages)")
-        #expect(messages.first?.hasPrefix("spec.yaml:1:7: error: endpoint name '\(name)' is the name of") == true, "\(messages)")
+        #expect(
+            messages.first?.hasPrefix("spec.yaml:1:7: error: endpoint name '\(name)' is the name of") == true,
+            "\(messages)")
     }
 
     @Test func aCodeNamedAfterAMemberOfItsEnumNeedsACase() {
-        let messages = checked(validSpec + "    kind: { type: string, presence: required, codes: { self: 자신, RAW_VALUE: 값 } }\n").diagnostics
+        let messages = checked(
+            validSpec + "    kind: { type: string, presence: required, codes: { self: 자신, RAW_VALUE: 값 } }\n"
+        ).diagnostics
         #expect(
             messages == [
                 "spec.yaml:11:56: error: code 'self' would become the case 'self', which the generated enum already uses; set 'case'",

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import KonaplateGenerator
 import KonaplateOpenAPI
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateSpecs
 
@@ -12,7 +12,9 @@ struct ResourceBombTests {
     @Test func billionLaughsIsRefusedBeforeItExpands() {
         var lines = [#"lol0: &lol0 "lol""#]
         for level in 1...9 {
-            lines.append("lol\(level): &lol\(level) [" + Array(repeating: "*lol\(level - 1)", count: 9).joined(separator: ",") + "]")
+            lines.append(
+                "lol\(level): &lol\(level) [" + Array(repeating: "*lol\(level - 1)", count: 9).joined(separator: ",")
+                    + "]")
         }
         lines.append("results: *lol9")
         #expect(
@@ -27,7 +29,8 @@ struct ResourceBombTests {
     }
 
     @Test func deepNestingStopsAtLibyamlsLimit() {
-        let yaml = "name: Deep\nnotes: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n"
+        let yaml =
+            "name: Deep\nnotes: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n"
         #expect(
             diagnostics(yaml) == [
                 "spec.yaml:2:9: error: invalid YAML: Maximum nesting level reached, set with yaml_set_max_nest_level()) (while parsing at line 2, column 9)"
@@ -38,19 +41,26 @@ struct ResourceBombTests {
         var lines = [String(validSpec.dropLast())]
         var indentation = "    "
         for level in 0..<40 {
-            lines += ["\(indentation)o\(level):", "\(indentation)  type: object", "\(indentation)  presence: optional", "\(indentation)  fields:"]
+            lines += [
+                "\(indentation)o\(level):", "\(indentation)  type: object", "\(indentation)  presence: optional",
+                "\(indentation)  fields:",
+            ]
             indentation += "    "
         }
         lines.append("\(indentation)leaf: { type: string, presence: optional }")
         let messages = diagnostics(lines.joined(separator: "\n") + "\n")
         #expect(messages.count == 1)
-        #expect(messages.first?.hasSuffix("error: fields are nested more than 32 levels deep; flatten the spec") == true)
+        #expect(
+            messages.first?.hasSuffix("error: fields are nested more than 32 levels deep; flatten the spec") == true)
     }
 
     @Test func aHugeFileIsRefusedBeforeParsing() {
         var bytes = Array(validSpec.utf8)
         bytes += Array("# ".utf8) + Array(repeating: UInt8(ascii: "x"), count: 9 * 1_048_576) + [10]
-        #expect(diagnostics(bytes: bytes) == ["spec.yaml:1:1: error: the file is 9 MiB; a spec may be at most 8 MiB (real specs are a few KB)"])
+        #expect(
+            diagnostics(bytes: bytes) == [
+                "spec.yaml:1:1: error: the file is 9 MiB; a spec may be at most 8 MiB (real specs are a few KB)"
+            ])
     }
 
     @Test func tooManyFieldsAreRefused() {
@@ -62,10 +72,13 @@ struct ResourceBombTests {
     }
 
     @Test func aThousandFieldsAreHandled() throws {
-        let fields = (1..<1000).map { "    f\($0): { type: string, presence: optional, length: ...10 }" }.joined(separator: "\n")
+        let fields = (1..<1000).map { "    f\($0): { type: string, presence: optional, length: ...10 }" }.joined(
+            separator: "\n")
         let result = GeneratorPipeline.generate([endpointInput(validSpec + fields + "\n")])
         #expect(!result.hasErrors)
-        #expect(try #require(result.files.first { $0.name == "Sample.swift" }).contents.contains("public var f999: String?"))
+        #expect(
+            try #require(result.files.first { $0.name == "Sample.swift" }).contents.contains("public var f999: String?")
+        )
     }
 }
 
@@ -92,7 +105,9 @@ struct IdentifierStressGenerationTests {
     }
 
     @Test func namesSwiftCannotHaveAreErrorsNotRenames() {
-        let yaml = validSpec + "    self: { type: string, presence: optional }\n    description: { type: string, presence: optional }\n"
+        let yaml =
+            validSpec
+            + "    self: { type: string, presence: optional }\n    description: { type: string, presence: optional }\n"
         #expect(
             diagnostics(yaml) == [
                 "spec.yaml:11:5: error: field 'self' would become the Swift property 'self', which a generated type cannot have; set 'swiftName' (e.g. 'swiftName: selfValue')",
@@ -101,7 +116,8 @@ struct IdentifierStressGenerationTests {
     }
 
     @Test func emojiNamesThatCollapseToOneSwiftNameAreAPositionedError() {
-        let yaml = validSpec + "    😀: { type: string, presence: optional }\n    🎉: { type: string, presence: optional }\n"
+        let yaml =
+            validSpec + "    😀: { type: string, presence: optional }\n    🎉: { type: string, presence: optional }\n"
         #expect(
             diagnostics(yaml) == [
                 "spec.yaml:12:5: error: fields '😀' (line 11) and '🎉' both become the Swift property 'field'; set 'swiftName' on one of them"

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import KonaplateGenerator
 import KonaplateOpenAPI
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateSpecs
 
@@ -16,15 +16,18 @@ struct SchemaAgreementTests {
     static func fixtureFiles(_ folder: String) -> [String] {
         [folder, folder + "/common"].flatMap { folder in
             let directory = fixtures.appendingPathComponent(folder)
-            return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }
-                .sorted().map { directory.appendingPathComponent($0).path }
+            return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter {
+                $0.hasSuffix(".yaml")
+            }
+            .sorted().map { directory.appendingPathComponent($0).path }
         }
     }
 
     static func loaderAccepts(_ path: String) -> Bool {
         let isDefinitions = path.contains("/common/")
         let input = SpecInput(
-            displayPath: path, sourceName: "api-specs/" + (isDefinitions ? "common/" : "") + (path as NSString).lastPathComponent,
+            displayPath: path,
+            sourceName: "api-specs/" + (isDefinitions ? "common/" : "") + (path as NSString).lastPathComponent,
             contents: Array(FileManager.default.contents(atPath: path) ?? Data()))
         return !SpecFrontEnd.lint([input]).contains { $0.severity == .error }
     }
@@ -55,7 +58,9 @@ struct SchemaAgreementTests {
         let specs = repositoryRoot.appendingPathComponent("api-specs").path
         let verdicts = try Self.schemaVerdicts([specs])
         // Every spec file was judged: as many verdicts as the folder holds YAML files (however many that is).
-        let files = FileManager.default.enumerator(atPath: specs)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }
+        let files = FileManager.default.enumerator(atPath: specs)!.compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".yaml")
+        }
         #expect(!files.isEmpty)
         #expect(verdicts.count == files.count)
         #expect(verdicts.filter { !$0.value }.keys.sorted() == [])
@@ -67,7 +72,8 @@ struct SpecReferenceTests {
     /// "The spec format").
     @Test func theReferenceDocumentsEveryKeyOfTheSchema() throws {
         let readme = try String(
-            contentsOf: repositoryRoot.appendingPathComponent("Sources/KonaplateGenCLI/KonaplateGenCLI.docc/SpecFormat.md"),
+            contentsOf: repositoryRoot.appendingPathComponent(
+                "Sources/KonaplateGenCLI/KonaplateGenCLI.docc/SpecFormat.md"),
             encoding: .utf8)
         var keys: Set<String> = []
         func collect(_ value: Any) {
@@ -84,7 +90,9 @@ struct SpecReferenceTests {
         }
         #expect(keys.count >= 37)
         for key in keys.sorted() {
-            #expect(readme.contains("| `\(key)`") || readme.contains(", `\(key)`"), "SpecFormat.md does not document '\(key)'")
+            #expect(
+                readme.contains("| `\(key)`") || readme.contains(", `\(key)`"),
+                "SpecFormat.md does not document '\(key)'")
         }
         #expect(Set(SpecLoader.fieldKeys).isSubset(of: keys))
         #expect(Set(SpecLoader.endpointKeys).isSubset(of: keys))

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import KonaplateGenerator
 import KonaplateOpenAPI
 import SpecTestSupport
+import Testing
 
 @testable import KonaplateSpecs
 

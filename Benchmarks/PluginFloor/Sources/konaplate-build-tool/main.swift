@@ -15,7 +15,11 @@ for (index, path) in names.sorted().enumerated() {
     let type = "E\(index)"
     let text = "public enum \(type) {}\n"
     let file = output + "/" + name
-    if (try? String(contentsOfFile: file, encoding: .utf8)) != text { try text.write(toFile: file, atomically: true, encoding: .utf8) }
+    if (try? String(contentsOfFile: file, encoding: .utf8)) != text {
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+    }
 }
 let list = output + "/EndpointCatalogue.swift"
-if !FileManager.default.fileExists(atPath: list) { try "// list\n".write(toFile: list, atomically: true, encoding: .utf8) }
+if !FileManager.default.fileExists(atPath: list) {
+    try "// list\n".write(toFile: list, atomically: true, encoding: .utf8)
+}

@@ -33,7 +33,9 @@ if let received = double.recorded.last {
     for name in ["X-KM-User-AspId", "X-KM-Correlation-Id", "X-KM-Crypto-Key-Id", "X-KM-Tran-Time", "X-KM-Time-Zone"] {
         print("\(name): \(received.headers[name] ?? "missing")")
     }
-    print("X-KM-Tran-Token:", received.headers["X-KM-Tran-Token"].map { $0.hasPrefix("KMV1:") ? "KMV1:…" : $0 } ?? "missing")
+    print(
+        "X-KM-Tran-Token:",
+        received.headers["X-KM-Tran-Token"].map { $0.hasPrefix("KMV1:") ? "KMV1:…" : $0 } ?? "missing")
     print("opened body:", received.json.map { String(decoding: $0, as: UTF8.self) } ?? "none")
     print("refused:", received.refusal ?? "no")
 }
@@ -51,7 +53,9 @@ do {
     _ = try await client.send(MemberLookup.self, MemberLookup.Request(userId: 1))
 } catch {
     print(error)
-    if case .api(let code, _, _, _) = error { print(code, code.documentation == nil ? "(not in the docs)" : "(documented)") }
+    if case .api(let code, _, _, _) = error {
+        print(code, code.documentation == nil ? "(not in the docs)" : "(documented)")
+    }
 }
 
 // 4. A response with a code the docs do not list for a field: strict validation throws, report-only keeps it.
