@@ -118,6 +118,17 @@ enum Memory {
 
     /// Starts a new peak from the current size (the kernel's clear_refs "5").
     static func resetPeak() { try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8) }
+
+    /// Resident memory once glibc's malloc has handed its free pages back to the kernel (`malloc_trim(0)`): freed
+    /// memory stays resident in malloc's per-thread arenas otherwise, so a resident size alone cannot tell memory
+    /// still held by the client from memory the allocator keeps for later. Looked up at run time: the Glibc module
+    /// does not import malloc.h. Without it (another C library), the plain resident size.
+    static var residentTrimmed: Int {
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
+        }
+        return resident
+    }
 }
 
 /// One line of JSON on standard output: what the script reads.

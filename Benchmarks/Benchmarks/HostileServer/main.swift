@@ -115,6 +115,7 @@ case "load":
     double.removeRecorded()
     sendings.withLock { $0 = 0 }
     let receivedBefore = faultServer?.received ?? 0
+    let baselineTrimmed = Memory.residentTrimmed
     let baseline = Memory.resident
     Memory.resetPeak()
     let clock = ContinuousClock()
@@ -136,6 +137,7 @@ case "load":
     let afterRun = Memory.resident
     try? await Task.sleep(for: .seconds(1))
     let settled = Memory.resident
+    let settledTrimmed = Memory.residentTrimmed
     let recorded = double.recorded
     func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
@@ -160,6 +162,7 @@ case "load":
         "unsafeSent": unsafeSent, "unsafeReceived": unsafeReceived,
         "latenciesMs": results.map { milliseconds($0.latency) }, "wallMs": milliseconds(wall),
         "baselineKiB": baseline, "peakKiB": peak, "afterKiB": afterRun, "settledKiB": settled,
+        "baselineTrimmedKiB": baselineTrimmed, "settledTrimmedKiB": settledTrimmed,
     ])
     faultServer?.stop()
     try await doubleServer?.stop()
