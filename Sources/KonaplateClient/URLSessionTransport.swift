@@ -24,9 +24,12 @@ public struct KonaplateURLSessionTransport: KonaplateTransport {
     public var maximumResponseSize: Int
     private let session: KonaplateURLSession
 
-    /// - Parameter configuration: the session's configuration, for proxies, TLS or connection limits (each
-    ///   transport made with one has a session of its own, invalidated when the last copy of the transport goes).
-    ///   nil, the default: one session shared by every such transport, ephemeral (no cookies, no cache).
+    /// - Parameters:
+    ///   - configuration: the session's configuration, for proxies, TLS or connection limits (each transport made
+    ///     with one has a session of its own, invalidated when the last copy of the transport goes). nil, the
+    ///     default: one session shared by every such transport, ephemeral (no cookies, no cache).
+    ///   - timeout: the deadline for the whole exchange, the response body included (the `timeout` property).
+    ///   - maximumResponseSize: the largest response body read, in bytes (the `maximumResponseSize` property).
     public init(
         configuration: URLSessionConfiguration? = nil, timeout: Duration = .seconds(30),
         maximumResponseSize: Int = KonaplateResponseTooLarge.defaultLimit

@@ -29,6 +29,9 @@ struct WireSamples {
         var override: (path: String, json: String)?
         /// A member path sent although optional members are left out.
         var only: String?
+        /// An optional member path left out although every other member is sent (so a condition another member's
+        /// value sets, such as a conditional field required for one code, still holds in the sample).
+        var without: String?
 
         enum Presence { case all, none, null }
     }
@@ -45,6 +48,8 @@ struct WireSamples {
         ]
         for path in optionalPaths(body.fields, at: "") {
             samples.append(("only \(path)", object(body.fields, Variant(optionals: .none, only: path), at: "")))
+            samples.append(("without \(path)", object(body.fields, Variant(without: path), at: "")))
+            samples.append(("without \(path), high", object(body.fields, Variant(high: true, without: path), at: "")))
         }
         for (path, code) in codePaths(body.fields, at: "") {
             samples.append(("\(path) = \(code)", object(body.fields, Variant(override: (path, quote(code))), at: "")))
@@ -61,6 +66,7 @@ struct WireSamples {
         var members: [String] = []
         for field in fields {
             let here = path.isEmpty ? field.name.value : path + "." + field.name.value
+            if variant.without == here { continue }
             let isRequired = field.presence == .required
             let onTheWay = variant.only.map { $0 == here || $0.hasPrefix(here + ".") } ?? false
             if !isRequired && !onTheWay {
@@ -136,11 +142,15 @@ struct WireSamples {
         return high ? "\(max(range.minimum ?? 0, 1_000_000_000))" : "\(min(range.maximum ?? 0, -1_000_000_000))"
     }
 
+    /// The optional members at every depth: in objects and in the elements of arrays of objects (an element's member
+    /// is named by the array's path: `planInfoList.amount`). Found by the long run: a response array element's member
+    /// made optional was never left out in a sample, so the wire oracle could not see the break.
     static func optionalPaths(_ fields: [FieldSpec], at path: String) -> [String] {
         fields.flatMap { field -> [String] in
             let here = path.isEmpty ? field.name.value : path + "." + field.name.value
             let own = field.presence == .required ? [] : [here]
-            return own + (field.type == .object ? optionalPaths(field.fields, at: here) : [])
+            // Into objects and into the elements of arrays of objects (whose members' paths are the array's path).
+            return own + optionalPaths(field.fields, at: here)
         }
     }
 
@@ -148,7 +158,7 @@ struct WireSamples {
         fields.flatMap { field -> [(String, String)] in
             let here = path.isEmpty ? field.name.value : path + "." + field.name.value
             return field.codes.map { (here, $0.code) }
-                + (field.type == .object ? codePaths(field.fields, at: here) : [])
+                + codePaths(field.fields, at: here)
         }
     }
 
