@@ -73,7 +73,17 @@ print(f"""Written by `Tools/diff-mutations.sh` ({sys.argv[3]}, seed {sys.argv[2]
 "Answered without compiling": the mutant's generated code is identical to the base's (a documentation or
 whitespace edit) or to an earlier mutant's, whose answer is reused.""")
 PY
-python3 Tools/replace-section.py BENCHMARKS.md diff-mutations <"$state/section.md"
-python3 Tools/replace-section.py Sources/KonaplateGenCLI/KonaplateGenCLI.docc/ReviewingSpecChanges.md diff-mutations <"$state/section.md"
+Tools/python Tools/replace-section.py BENCHMARKS.md diff-mutations <"$state/section.md"
+Tools/python Tools/replace-section.py Sources/KonaplateGenCLI/KonaplateGenCLI.docc/ReviewingSpecChanges.md diff-mutations <"$state/section.md"
+# The README's reviewer section carries the one line a reviewer wants: how many mutants, how many disagreements.
+Tools/python - "$progress" "$seed" <<'PY' | Tools/python Tools/replace-section.py README.md diff-mutations-summary
+import sys
+rows = [line.split("\t") for line in open(sys.argv[1]) if line.startswith(sys.argv[2] + "\t")]
+mutants = sum(int(r[2]) for r in rows)
+disagreements = sum(int(r[5]) for r in rows)
+minutes = sum(float(r[6]) for r in rows) / 60
+print(f"The long run (`Tools/diff-mutations.sh`, seed {sys.argv[2]}): {mutants:,} mutants, {disagreements} disagreements, "
+      f"{minutes:.0f} min.")
+PY
 cat "$state/section.md"
 exit "$failed"
