@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes a synthetic spec set of N endpoints, realistic in size: copies of the 57 real specs, cycled, each renamed
-(name and path) so all are distinct, with the real common/headers.yaml.
+"""Writes a synthetic spec set of N endpoints, realistic in size: copies of the real specs, cycled, each renamed
+(name and path) so all are distinct, with any definitions of api-specs/common/ (the standard header set and the shared
+result codes are built into konaplate-gen).
 
     python3 Benchmarks/synthesize-specs.py N OUTPUT_FOLDER
 """
@@ -13,8 +14,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 count, output = int(sys.argv[1]), pathlib.Path(sys.argv[2])
 if output.exists():
     shutil.rmtree(output)
-(output / "common").mkdir(parents=True)
-shutil.copy(ROOT / "api-specs/common/headers.yaml", output / "common/headers.yaml")
+output.mkdir(parents=True)
+if (ROOT / "api-specs/common").is_dir():
+    shutil.copytree(ROOT / "api-specs/common", output / "common")
 specs = sorted(p for p in (ROOT / "api-specs").rglob("*.yaml") if "common" not in p.parts)
 for index in range(count):
     text = specs[index % len(specs)].read_text(encoding="utf-8")
