@@ -19,7 +19,7 @@ extension HostileFault {
         let expected = expected(name)
         let timeout = timeout(name)
         for safe in [false, true] {
-            let report = try await HostileRun.run(self, safe: safe, through: transport(timeout), timeout: timeout)
+            let report = try await HostileRun.run(self, safe: safe, through: transport(timeout))
             let which = "\(name.rawValue), \(self.name), \(safe ? "safe to repeat" : "never repeated")"
             if safe && expected.isRetried {
                 #expect(report.outcome.kind == .answered, "\(which): \(report.outcome)")

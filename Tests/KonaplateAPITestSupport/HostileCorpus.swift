@@ -67,8 +67,6 @@ public struct HostileOutcome: Sendable, CustomStringConvertible {
         case responseInvalid
         /// Anything else: never expected of a fault.
         case other(String)
-        /// The client did not return within its timeouts and a margin: never expected of a fault.
-        case hung
 
         /// Whether `KonaplateRetryPolicy.safeToRepeat` sends again after it.
         public var isRetried: Bool {
@@ -91,7 +89,6 @@ public struct HostileOutcome: Sendable, CustomStringConvertible {
             case .correlationMismatch: ".correlationMismatch"
             case .responseInvalid: ".responseInvalid"
             case .other(let what): "unexpected: \(what)"
-            case .hung: "no return"
             }
         }
     }
@@ -120,8 +117,6 @@ public struct HostileOutcome: Sendable, CustomStringConvertible {
             }
         }
     }
-
-    public init(hungAfter: Duration) { (kind, detail) = (.hung, "\(hungAfter)") }
 
     /// A transport's or the opener's error, named by its type and case, never its full text (a URL at most).
     static func brief(_ error: any Error) -> String {

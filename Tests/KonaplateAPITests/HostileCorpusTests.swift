@@ -10,7 +10,7 @@ import Testing
 /// runs the real 30 s one. One fault at a time: each runs a server with a thread per connection.
 @Suite(.serialized)
 struct HostileCorpusTests {
-    @Test(arguments: HostileFault.quick)
+    @Test(.timeLimit(.minutes(2)), arguments: HostileFault.quick)
     func throughURLSession(_ fault: HostileFault) async throws {
         try await fault.check(as: .urlSession) { KonaplateURLSessionTransport(timeout: $0) }
     }

@@ -10,7 +10,7 @@
     /// outcome (HostileCorpus.swift), one at a time.
     @Suite(.serialized)
     struct HostileLoopbackTests {
-        @Test(arguments: HostileFault.quick)
+        @Test(.timeLimit(.minutes(2)), arguments: HostileFault.quick)
         func throughAsyncHTTPClient(_ fault: HostileFault) async throws {
             try await fault.check(as: .asyncHTTPClient) { timeout in
                 KonaplateAsyncHTTPClientTransport(
