@@ -63,6 +63,11 @@ public struct KonaplateClient: Sendable {
     }
 
     /// Sends `request` to `endpoint` and returns its typed response.
+    // Inlinable, with everything it calls down to the transport: specialized for each endpoint in the caller's
+    // module, the path runs without generic dispatch (about a tenth of a small request's time; BENCHMARKS.md, the
+    // client comparison). The price is that these internals are part of the module's interface, so a change to them
+    // recompiles callers, which SwiftPM does anyway (no library evolution here). DECISIONS.md D47.
+    @inlinable
     public func send<Endpoint: KonaplateEndpoint>(
         _ endpoint: Endpoint.Type, _ request: Endpoint.Request
     ) async throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint> {
@@ -78,7 +83,8 @@ public struct KonaplateClient: Sendable {
         }
     }
 
-    private func retries<Endpoint: KonaplateEndpoint>(_ error: KonaplateClientError<Endpoint>) -> Bool {
+    @inlinable
+    func retries<Endpoint: KonaplateEndpoint>(_ error: KonaplateClientError<Endpoint>) -> Bool {
         switch error {
         case .transport, .timedOut: true
         case .api(_, let status, _, _), .unexpectedResponse(let status, _): retry.retriesStatus(status)
@@ -86,7 +92,8 @@ public struct KonaplateClient: Sendable {
         }
     }
 
-    private func sendOnce<Endpoint: KonaplateEndpoint>(
+    @inlinable
+    func sendOnce<Endpoint: KonaplateEndpoint>(
         _ endpoint: Endpoint.Type, _ request: Endpoint.Request, attempt: Int
     ) async throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint> {
         let prepared = try prepare(Endpoint.self, request)
@@ -95,13 +102,14 @@ public struct KonaplateClient: Sendable {
         let (response, body) = try await exchange(prepared, operation: operation, as: Endpoint.self)
         return try read(
             response, body: body, as: Endpoint.self, attempts: attempt,
-            correlationID: prepared.head.headerFields[.konaplateCorrelationId] ?? "")
+            correlationID: prepared.head.headerFields.konaplateValue(.konaplateCorrelationId) ?? "")
     }
 
     /// Everything checkable before a byte leaves: the keys the endpoint's bodies need (an encrypted response the
     /// client could not open must not be asked for: the server would act on the request, and its answer would be
     /// unreadable), then the request, the credentials, the server and every header (`KonaplateRequests.prepare`).
-    private func prepare<Endpoint: KonaplateEndpoint>(
+    @inlinable
+    func prepare<Endpoint: KonaplateEndpoint>(
         _ endpoint: Endpoint.Type, _ request: Endpoint.Request
     ) throws(KonaplateClientError<Endpoint>) -> KonaplatePreparedRequest {
         if Endpoint.isRequestEncrypted && sealer == nil { throw .encryptionRequired("request") }
@@ -123,7 +131,8 @@ public struct KonaplateClient: Sendable {
     }
 
     /// Through the middlewares (outermost first) to the transport, within the client's timeout when it has one.
-    private func exchange<Endpoint: KonaplateEndpoint>(
+    @inlinable
+    func exchange<Endpoint: KonaplateEndpoint>(
         _ prepared: KonaplatePreparedRequest, operation: KonaplateOperation, as: Endpoint.Type
     ) async throws(KonaplateClientError<Endpoint>) -> (HTTPResponse, [UInt8]) {
         let transport = self.transport
@@ -160,19 +169,23 @@ public struct KonaplateClient: Sendable {
     }
 
     /// What a transport's (or a middleware's) error is to the caller.
-    private static func clientError<Endpoint: KonaplateEndpoint>(_ error: any Error) -> KonaplateClientError<Endpoint> {
+    @inlinable
+    static func clientError<Endpoint: KonaplateEndpoint>(_ error: any Error) -> KonaplateClientError<Endpoint> {
         if let timedOut = error as? KonaplateTransportTimeout { return .timedOut(timedOut.timeout) }
         if let tooLarge = error as? KonaplateResponseTooLarge { return .responseTooLarge(limit: tooLarge.limit) }
         if Task.isCancelled || error is CancellationError { return .cancelled }
         return .transport(error)
     }
 
-    private struct TimedOut: Error {}
+    @usableFromInline struct TimedOut: Error {
+        @inlinable init() {}
+    }
 
     /// The result code and message, and the body when reading them decoded it already: a reader that names members
     /// reads all three in one JSON pass (a body is JSON anyway, an error answer's too); any other reader runs on its
     /// own, and the body is decoded only for a success.
-    private func readResultCode<Response: Decodable>(
+    @inlinable
+    func readResultCode<Response: Decodable>(
         of: Response.Type, _ response: HTTPResponse, json: [UInt8]
     ) -> (code: String?, message: String?, body: Result<Response, any Error>?) {
         guard let members = resultCodeReader.members else {
@@ -184,12 +197,15 @@ public struct KonaplateClient: Sendable {
 
     /// The status, headers, result code and body of a response, as `Endpoint` documents them. A response naming
     /// another request (another X-KM-Correlation-Id) is nobody's answer to this one: nothing in it is read.
-    private func read<Endpoint: KonaplateEndpoint>(
+    @inlinable
+    func read<Endpoint: KonaplateEndpoint>(
         _ response: HTTPResponse, body: [UInt8], as: Endpoint.Type, attempts: Int, correlationID sent: String
     ) throws(KonaplateClientError<Endpoint>) -> KonaplateResponse<Endpoint> {
-        let echoed = response.headerFields[values: .konaplateCorrelationId]
-        if let other = echoed.first(where: { $0 != sent }) { throw .correlationMismatch(sent: sent, received: other) }
-        let correlationID = echoed.first
+        var correlationID: String?
+        for field in response.headerFields where field.name == .konaplateCorrelationId {
+            guard field.value == sent else { throw .correlationMismatch(sent: sent, received: field.value) }
+            correlationID = field.value
+        }
         var json = body
         if Endpoint.isResponseEncrypted && !KonaplateRequests.isEmpty(body) {
             guard let opener else { throw .encryptionRequired("response") }  // checked before sending

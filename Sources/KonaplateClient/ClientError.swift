@@ -71,4 +71,17 @@ public struct KonaplateResponse<Endpoint: KonaplateEndpoint>: Sendable {
     public var violations: [KonaplateViolation]
     /// How many times the request was sent (more than 1 only for a retried `safeToRepeat` endpoint).
     public var attempts: Int
+
+    @usableFromInline init(
+        value: Endpoint.Response, resultCode: Endpoint.ResultCode, status: HTTPResponse.Status, correlationID: String?,
+        headers: Endpoint.ResponseHeaders?, violations: [KonaplateViolation], attempts: Int
+    ) {
+        self.value = value
+        self.resultCode = resultCode
+        self.status = status
+        self.correlationID = correlationID
+        self.headers = headers
+        self.violations = violations
+        self.attempts = attempts
+    }
 }

@@ -10,6 +10,13 @@ public struct KonaplateOperation: Sendable {
     public var isSafeToRepeat: Bool
     /// 1 for the first sending, then 2, 3… for retries.
     public var attempt: Int
+
+    @usableFromInline init(method: HTTPRequest.Method, path: String, isSafeToRepeat: Bool, attempt: Int) {
+        self.method = method
+        self.path = path
+        self.isSafeToRepeat = isSafeToRepeat
+        self.attempt = attempt
+    }
 }
 
 /// Code around every sending of a request, in the swift-openapi-runtime style: logging, metrics, tracing headers.
@@ -43,7 +50,7 @@ public struct KonaplateLoggingMiddleware: KonaplateClientMiddleware {
             "konaplate.path": "\(operation.path)", "konaplate.attempt": "\(operation.attempt)",
             "konaplate.request.bytes": "\(body.count)",
         ]
-        if let correlation = request.headerFields[.konaplateCorrelationId] {
+        if let correlation = request.headerFields.konaplateValue(.konaplateCorrelationId) {
             metadata["konaplate.correlation_id"] = "\(correlation)"
         }
         let (result, duration) = await timedSending(request, next: next)

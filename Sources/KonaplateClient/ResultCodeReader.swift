@@ -18,12 +18,12 @@ public struct KonaplateResultCodeReader: Sendable {
         )
     /// The members' names, for a reader made by `members(code:message:)`: the client then reads code, message and
     /// body in one JSON pass instead of two (BENCHMARKS.md).
-    let members: Members?
+    @usableFromInline let members: Members?
 
-    struct Members: Sendable {
+    @usableFromInline struct Members: Sendable {
         let names: MemberNames
         /// A decoder that hands the names to `KonaplateResultEnvelope`, made once per reader.
-        let decoder: JSONDecoder
+        @usableFromInline let decoder: JSONDecoder
 
         init(code: String, message: String) {
             names = MemberNames(code: MemberKey(stringValue: code), message: MemberKey(stringValue: message))
@@ -33,7 +33,7 @@ public struct KonaplateResultCodeReader: Sendable {
 
         /// Code, message and body in one JSON pass; a body that is not JSON at all has no code, and a 2xx answer
         /// without one is success.
-        func read<Body: Decodable>(
+        @inlinable func read<Body: Decodable>(
             _ body: Body.Type, status: HTTPResponse.Status, json: [UInt8]
         ) -> (code: String?, message: String?, body: Result<Body, any Error>) {
             let read: (code: String?, message: String?, body: Result<Body, any Error>)
@@ -51,16 +51,16 @@ public struct KonaplateResultCodeReader: Sendable {
         }
     }
 
-    struct MemberNames: Sendable {
-        let code: MemberKey
-        let message: MemberKey
+    @usableFromInline struct MemberNames: Sendable {
+        @usableFromInline let code: MemberKey
+        @usableFromInline let message: MemberKey
     }
 
-    struct MemberKey: CodingKey, Sendable {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+    @usableFromInline struct MemberKey: CodingKey, Sendable {
+        @usableFromInline let stringValue: String
+        @usableFromInline var intValue: Int? { nil }
+        @usableFromInline init(stringValue: String) { self.stringValue = stringValue }
+        @usableFromInline init?(intValue: Int) { nil }
     }
 
     public init(
@@ -96,12 +96,12 @@ public struct KonaplateResultCodeReader: Sendable {
 
 /// A response body read once for both the result code members and the endpoint's own fields, which sit beside them
 /// at the top level. Its `body` keeps the body's decoding error: an error answer has a code and no valid body.
-struct KonaplateResultEnvelope<Body: Decodable>: Decodable {
-    let code: String?
-    let message: String?
-    let body: Result<Body, any Error>
+@usableFromInline struct KonaplateResultEnvelope<Body: Decodable>: Decodable {
+    @usableFromInline let code: String?
+    @usableFromInline let message: String?
+    @usableFromInline let body: Result<Body, any Error>
 
-    init(from decoder: any Decoder) throws {
+    @inlinable init(from decoder: any Decoder) throws {
         // A member of another type, or a body that is not an object, is "no code" here; the body reports its own.
         let members = decoder.userInfo[KonaplateResultEnvelopeKey.members] as? KonaplateResultCodeReader.MemberNames
         let container = try? decoder.container(keyedBy: KonaplateResultCodeReader.MemberKey.self)
@@ -116,6 +116,6 @@ struct KonaplateNothing: Decodable {
     init(from decoder: any Decoder) throws {}
 }
 
-enum KonaplateResultEnvelopeKey {
-    static let members = CodingUserInfoKey(rawValue: "konaplate.resultMembers")!
+@usableFromInline enum KonaplateResultEnvelopeKey {
+    @usableFromInline static let members = CodingUserInfoKey(rawValue: "konaplate.resultMembers")!
 }

@@ -31,7 +31,7 @@ public struct KonaplateRetryPolicy: Sendable {
         KonaplateRetryPolicy(maxAttempts: maxAttempts, delay: delay)
     }
 
-    func pause(before attempt: Int) -> Duration { delay * (1 << max(0, attempt - 2)) }
+    @usableFromInline func pause(before attempt: Int) -> Duration { delay * (1 << max(0, attempt - 2)) }
 }
 
 /// What `KonaplateClient` does with a response that breaks documented constraints.

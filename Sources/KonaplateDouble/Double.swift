@@ -135,7 +135,7 @@ public final class KonaplateDouble: KonaplateTransport {
     ) -> (HTTPResponse, [UInt8]) {
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
-        if let correlation = request.headerFields[.konaplateCorrelationId] {
+        if let correlation = request.headerFields.konaplateValue(.konaplateCorrelationId) {
             fields[.konaplateCorrelationId] = correlation
         }
         if encrypted, let keyID = configuration.credentials.cryptoKeyId {

@@ -82,6 +82,24 @@ extension KonaplateResponseHeaders {
 extension HTTPFields {
     /// The value of the header named `name` (case-insensitive, as HTTP header names are), or nil.
     public func konaplateValue(_ name: String) -> String? {
-        KonaplateHeaderNames.name(name).flatMap { self[$0] }
+        KonaplateHeaderNames.name(name).flatMap { konaplateValue($0) }
+    }
+}
+
+extension HTTPFields {
+    /// The value of the field `name`, as the `name` subscript reads it (several fields joined with ", "), in one
+    /// pass: swift-http-types' subscript walks the fields twice and joins lazily, which allocates even for the one
+    /// field a Konaplate header is (every response header is read through here; BENCHMARKS.md, the client
+    /// comparison).
+    @usableFromInline package func konaplateValue(_ name: HTTPField.Name) -> String? {
+        var value: String?
+        for field in self where field.name == name {
+            if let first = value {
+                value = first + (name == .cookie ? "; " : ", ") + field.value
+            } else {
+                value = field.value
+            }
+        }
+        return value
     }
 }

@@ -11,13 +11,37 @@ extension HTTPField.Name {
 /// Header names as generated header code spells them, parsed once per name: parsing (checking every character
 /// and lower-casing) on every request and response cost more than looking the name up (BENCHMARKS.md). The names
 /// are those of the specs' header sets, so the table stays as small as they are.
-enum KonaplateHeaderNames {
+@usableFromInline enum KonaplateHeaderNames {
     private static let parsed = Mutex<[String: HTTPField.Name]>([:])
 
-    static func name(_ spelled: String) -> HTTPField.Name? {
+    @usableFromInline static func name(_ spelled: String) -> HTTPField.Name? {
+        if let standard = standard(spelled) { return standard }
         if let known = parsed.withLock({ $0[spelled] }) { return known }
         guard let name = HTTPField.Name(spelled) else { return nil }
         parsed.withLock { $0[spelled] = name }
         return name
+    }
+
+    /// The built-in standard set's names (every request and response has them), spelled as its generated code
+    /// spells them: compared without hashing or locking, before the table is consulted.
+    private static func standard(_ spelled: String) -> HTTPField.Name? {
+        switch spelled {
+        case "X-KM-User-AspId": Standard.userAspId
+        case "X-KM-Correlation-Id": .konaplateCorrelationId
+        case "X-KM-Access-Key": Standard.accessKey
+        case "X-KM-Crypto-Key-Id": .konaplateCryptoKeyId
+        case "X-KM-Tran-Token": Standard.tranToken
+        case "X-KM-Tran-Time": Standard.tranTime
+        case "X-KM-Time-Zone": Standard.timeZone
+        default: nil
+        }
+    }
+
+    private enum Standard {
+        static let userAspId = HTTPField.Name("X-KM-User-AspId")!
+        static let accessKey = HTTPField.Name("X-KM-Access-Key")!
+        static let tranToken = HTTPField.Name("X-KM-Tran-Token")!
+        static let tranTime = HTTPField.Name("X-KM-Tran-Time")!
+        static let timeZone = HTTPField.Name("X-KM-Time-Zone")!
     }
 }

@@ -13,23 +13,24 @@
 public enum KonaplateHeaderValueRule {
     /// Why `value` cannot travel unchanged as a header value, or nil when it can. Never quotes the value.
     public static func problem(_ value: String) -> String? {
-        // Every header of every request goes through here: the common case, printable ASCII, is one pass over the
-        // contiguous bytes, and only a value that fails it is looked at again for the reason.
-        let printable =
-            value.utf8.withContiguousStorageIfAvailable { bytes in
-                bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-            } ?? value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        if !printable {
-            if value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
+        // Every header of every request goes through here: one pass over the string's own UTF-8 storage for the
+        // common case, printable ASCII; only a value that fails it is looked at again for the reason.
+        var value = value
+        return value.withUTF8(problem(bytes:))
+    }
+
+    private static func problem(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if !bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            if bytes.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
                 return "contains a line break (CR or LF): a header value is one line"
             }
-            if value.utf8.contains(where: { $0 >= 0x80 }) {
+            if bytes.contains(where: { $0 >= 0x80 }) {
                 return "contains a non-ASCII character: a header value is printable ASCII"
             }
             return "contains a control character: a header value is printable ASCII"
         }
-        if value.utf8.first == 0x20 { return "starts with a space, which HTTP strips" }
-        if value.utf8.last == 0x20 { return "ends with a space, which HTTP strips" }
+        if bytes.first == 0x20 { return "starts with a space, which HTTP strips" }
+        if bytes.last == 0x20 { return "ends with a space, which HTTP strips" }
         return nil
     }
 }
@@ -80,10 +81,14 @@ extension KonaplateServer {
         return found
     }
 
-    // Byte by byte: these run for every request (String's Character-based search, or Foundation's `contains`, cost
-    // microseconds).
+    // Byte by byte over the strings' own storage: these run for every request (String's Character-based search,
+    // Foundation's `contains` or a copy into an array cost microseconds).
     private static func authorityProblem(_ authority: String) -> String? {
-        let bytes = Array(authority.utf8)
+        var authority = authority
+        return authority.withUTF8(authorityProblem(bytes:))
+    }
+
+    private static func authorityProblem(bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.isEmpty { return "is empty: expected a host, optionally with :port" }
         if bytes.contains(UInt8(ascii: "@")) {
             return "has user information (user@host): credentials never go in a URL"
@@ -102,12 +107,12 @@ extension KonaplateServer {
             return "has a character a host and port cannot have (expected letters, digits, '.', '-', ':' and brackets)"
         }
         // host, host:port, [v6] or [v6]:port: after the host, nothing or a port of 1 to 5 digits.
-        let afterHost: ArraySlice<UInt8>
+        let afterHost: Slice<UnsafeBufferPointer<UInt8>>
         if bytes[0] == UInt8(ascii: "[") {
             guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return "has a '[' without its ']'" }
             afterHost = bytes[(close + 1)...]
         } else {
-            afterHost = bytes.firstIndex(of: UInt8(ascii: ":")).map { bytes[$0...] } ?? []
+            afterHost = bytes[(bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.endIndex)...]
         }
         if let colon = afterHost.first {
             let port = afterHost.dropFirst()

@@ -80,6 +80,7 @@ public enum KonaplateRequests {
     /// documented constraints, the credentials and the server (`KonaplateCredentials.violations`,
     /// `KonaplateServer.violations`: all of these reported together), then the headers' documented constraints and
     /// every header value (`KonaplateHeaderValueRule`).
+    @inlinable
     public static func prepare<Endpoint: KonaplateEndpoint>(
         _ endpoint: Endpoint.Type,
         _ request: Endpoint.Request,
@@ -91,7 +92,11 @@ public enum KonaplateRequests {
         let problems = request.violations + credentials.violations + server.violations
         guard problems.isEmpty else { throw .invalid(KonaplateValidationError(violations: problems)) }
         var body: [UInt8]
-        do { body = Array(try KonaplateJSON.sharedEncoder.encode(request)) } catch {
+        do {
+            // Copied in one move: Array(data) walks Data's iterator byte by byte.
+            let encoded = try KonaplateJSON.sharedEncoder.encode(request)
+            body = [UInt8](unsafeUninitializedCapacity: encoded.count) { $1 = encoded.copyBytes(to: $0) }
+        } catch {
             throw .encodingFailed(String(describing: type(of: error)))
         }
         if Endpoint.isRequestEncrypted {
@@ -104,19 +109,23 @@ public enum KonaplateRequests {
         }
         // One pass over the headers: each becomes a field, after the last guard on its value (the credentials' were
         // checked above; this catches a value from any other source, the context's time zone code say, that HTTP
-        // would change on the way).
+        // would change on the way). The body is JSON whatever a header set says, so Content-Type and Accept are
+        // the client's own.
+        let named = headers.headerFields
         var fields = HTTPFields()
+        fields.reserveCapacity(named.count + 2)
         var unsendable: [KonaplateViolation] = []
-        for (name, value) in headers.headerFields {
+        for (name, value) in named {
             if let problem = KonaplateHeaderValueRule.problem(value) {
                 unsendable.append(KonaplateViolation(path: name, message: problem))
-            } else if let fieldName = KonaplateHeaderNames.name(name) {
+            } else if let fieldName = KonaplateHeaderNames.name(name), fieldName != .contentType, fieldName != .accept {
                 fields.append(HTTPField(name: fieldName, value: value))
             }
         }
         guard unsendable.isEmpty else { throw .invalid(KonaplateValidationError(violations: unsendable)) }
-        fields[.contentType] = "application/json"
-        fields[.accept] = "application/json"
+        // Appended, not set through the subscript, which searches the fields for the name first.
+        fields.append(HTTPField(name: .contentType, value: "application/json"))
+        fields.append(HTTPField(name: .accept, value: "application/json"))
         let head = HTTPRequest(
             method: Endpoint.method, scheme: server.scheme, authority: server.authority,
             path: server.basePath + Endpoint.path, headerFields: fields)
@@ -147,10 +156,14 @@ public enum KonaplateRequests {
     }
 
     /// The JSON document of a body: no body at all is the empty object.
-    package static func document(_ json: [UInt8]) -> Data { isEmpty(json) ? Data("{}".utf8) : Data(json) }
+    @usableFromInline package static func document(_ json: [UInt8]) -> Data {
+        isEmpty(json) ? Data("{}".utf8) : Data(json)
+    }
 
     /// No bytes but whitespace.
-    package static func isEmpty(_ body: [UInt8]) -> Bool { body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) } }
+    @usableFromInline package static func isEmpty(_ body: [UInt8]) -> Bool {
+        body.allSatisfy { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    }
 }
 
 public enum KonaplateJSON {
@@ -163,10 +176,10 @@ public enum KonaplateJSON {
 
     /// One encoder and one decoder for every request: they are never configured after this, and JSONEncoder and
     /// JSONDecoder are safe to share between threads.
-    package static let sharedEncoder = encoder()
-    package static let sharedDecoder = JSONDecoder()
+    @usableFromInline package static let sharedEncoder = encoder()
+    @usableFromInline package static let sharedDecoder = JSONDecoder()
 
-    package static func pathDescription(of error: any Error) -> String {
+    @usableFromInline package static func pathDescription(of error: any Error) -> String {
         guard let error = error as? DecodingError else { return "invalid JSON" }
         let (context, what): (DecodingError.Context, String) =
             switch error {

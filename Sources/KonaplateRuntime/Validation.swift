@@ -121,7 +121,7 @@ public enum KonaplateLength: Sendable, Hashable {
 public struct KonaplateValidator: Sendable {
     public private(set) var violations: [KonaplateViolation] = []
     /// Paths already reported as missing: their placeholder value is not checked again ("length 0").
-    private var missing: Set<String> = []
+    @usableFromInline var missing: Set<String> = []
 
     public init() {}
 
@@ -262,7 +262,10 @@ public struct KonaplateValidator: Sendable {
     @_spi(Generated) @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ values: [Model?]?, at path: KonaplatePath) {
         for (index, value) in (values ?? []).enumerated() {
-            value?.collectViolations(into: &self, at: path[index].joined)
+            guard let value else { continue }
+            var element = KonaplateValidator()
+            value.collectViolations(into: &element, at: .root)
+            if !element.violations.isEmpty || !element.missing.isEmpty { adopt(element, at: path[index]) }
         }
     }
 
@@ -272,12 +275,32 @@ public struct KonaplateValidator: Sendable {
         value?.collectViolations(into: &self, at: path.joined)
     }
 
-    /// Descends into every element of an array of objects.
+    /// Descends into every element of an array of objects. Each element is checked at the root of a validator of
+    /// its own, whose findings, if any, are then moved under the element's path: a valid element (almost every
+    /// one) costs no path text at all. Joining "serviceInfos[12]" for each element was most of validating a long
+    /// array (BENCHMARKS.md, the client comparison).
     @_spi(Generated) @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ values: [Model]?, at path: KonaplatePath) {
         for (index, value) in (values ?? []).enumerated() {
-            value.collectViolations(into: &self, at: path[index].joined)
+            var element = KonaplateValidator()
+            value.collectViolations(into: &element, at: .root)
+            if !element.violations.isEmpty || !element.missing.isEmpty { adopt(element, at: path[index]) }
         }
+    }
+
+    /// Takes over what `element` found below the root, as if it had been checked at `path` by this validator.
+    @usableFromInline mutating func adopt(_ element: KonaplateValidator, at path: KonaplatePath) {
+        let prefix = path.description
+        func below(_ relative: String) -> String {
+            if relative.isEmpty { return prefix }
+            return prefix + (relative.utf8.first == UInt8(ascii: "[") ? "" : ".") + relative
+        }
+        for violation in element.violations {
+            let full = below(violation.path)
+            guard !missing.contains(full) else { continue }
+            violations.append(KonaplateViolation(path: full, message: violation.message))
+        }
+        for relative in element.missing { missing.insert(below(relative)) }
     }
 }
 

@@ -53,24 +53,35 @@ public enum KonaplateFormat: String, Sendable, Hashable, CaseIterable {
     public var isNumberFormat: Bool { isDigits && rawValue.hasPrefix("yyyy") }
 
     public func matches(_ value: String) -> Bool {
-        let bytes = Array(value.utf8)
+        // Every header of every request and response is checked here: over the string's own UTF-8 storage, with
+        // the patterns' bytes fixed once, so that a check allocates nothing (copying the value and its pattern
+        // into arrays was most of its cost; BENCHMARKS.md, the client comparison).
+        var value = value
+        return value.withUTF8 { matches(bytes: $0) }
+    }
+
+    private func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == length else { return false }
         switch self {
         case .correlationID:
-            return Self.matchesDate(bytes[0..<12], pattern: Array("yyMMddHHmmss".utf8))
+            return Self.correlationStamp.withUTF8Buffer { Self.matchesDate(bytes[0..<12], pattern: $0) }
                 && bytes[12] == UInt8(ascii: "-")
                 && bytes[13...].allSatisfy(Self.isHexDigit)
         case .tranToken:
             return bytes[0..<5].elementsEqual("KMV1:".utf8)
-                && Self.matchesDate(bytes[5..<22], pattern: Array("yyyyMMddHHmmssSSS".utf8))
+                && Self.tranTokenStamp.withUTF8Buffer { Self.matchesDate(bytes[5..<22], pattern: $0) }
                 && bytes[22] == UInt8(ascii: ":")
                 && Self.isBase64Of32Bytes(bytes[23...])
         case .timeZone:
             return bytes.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
         default:
-            return Self.matchesDate(bytes[...], pattern: Array(rawValue.utf8))
+            var pattern = rawValue  // a literal's own storage: no copy
+            return pattern.withUTF8 { Self.matchesDate(bytes[...], pattern: $0) }
         }
     }
+
+    private static let correlationStamp: StaticString = "yyMMddHHmmss"
+    private static let tranTokenStamp: StaticString = "yyyyMMddHHmmssSSS"
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
@@ -80,7 +91,7 @@ public enum KonaplateFormat: String, Sendable, Hashable, CaseIterable {
     }
 
     /// 44 characters of the standard alphabet ending in one `=`: the padded Base64 of exactly 32 bytes.
-    private static func isBase64Of32Bytes(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isBase64Of32Bytes(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard bytes.count == 44, bytes.last == UInt8(ascii: "=") else { return false }
         return bytes.dropLast().allSatisfy { byte in
             isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
@@ -90,14 +101,19 @@ public enum KonaplateFormat: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Walks the pattern in runs of one letter (`yyyy`, `MM`, ...) and checks each run's digits and range.
-    private static func matchesDate(_ value: ArraySlice<UInt8>, pattern: [UInt8]) -> Bool {
+    private static func matchesDate(_ value: Slice<UnsafeBufferPointer<UInt8>>, pattern: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
         guard value.count == pattern.count, value.allSatisfy(isDigit) else { return false }
-        let digits = Array(value)
+        let base = value.startIndex
         var start = 0
         while start < pattern.count {
             var end = start
-            while end < pattern.count && pattern[end] == pattern[start] { end += 1 }
-            let number = digits[start..<end].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            var number = 0
+            while end < pattern.count && pattern[end] == pattern[start] {
+                number = number * 10 + Int(value[base + end] - UInt8(ascii: "0"))
+                end += 1
+            }
             let valid: Bool =
                 switch pattern[start] {
                 case UInt8(ascii: "M"): (1...12).contains(number)

@@ -104,10 +104,60 @@ struct HeaderValuesTests {
         #expect(KonaplateHeaderValues.correlationID(at: early, in: .utc, random: 0xABC) == "260102030405-0000abc")
     }
 
+    /// The default correlation digits: 28 bits, never the same twice in a row of draws far longer than one second
+    /// of any client's traffic, and not counting up by one (they are spread over the range).
+    @Test func defaultCorrelationDigitsRepeatNoValueAndStayIn28Bits() {
+        var seen = Set<UInt32>()
+        var previous = KonaplateCorrelationDigits.next()
+        var steppedByOne = 0
+        for _ in 0..<200_000 {
+            let value = KonaplateCorrelationDigits.next()
+            #expect(value < 1 << 28)
+            // Another test may draw concurrently: values are still distinct, only not consecutive.
+            seen.insert(value)
+            if value == previous &+ 1 { steppedByOne += 1 }
+            previous = value
+        }
+        #expect(seen.count == 200_000)
+        #expect(steppedByOne == 0)
+        // The default context draws from it, and the ids stay in the documented format.
+        let context = KonaplateHeaderContext(timeZone: .kst)
+        let credentials = KonaplateCredentials(aspId: "ASP000000000001", accessKey: nil, secretKey: "k")
+        let ids = (0..<1_000).map { _ in
+            KonaplateComputedHeaders(credentials: credentials, body: [], context: context).correlationID
+        }
+        #expect(ids.allSatisfy(KonaplateFormat.correlationID.matches))
+        #expect(Set(ids.map { $0.suffix(7) }).count == ids.count)
+    }
+
+    /// The one-pass header read answers as swift-http-types' subscript does: absent, one field, several fields
+    /// (joined with ", "), names in any case.
+    @Test func headerValuesReadAsTheSubscriptReadsThem() {
+        let name = HTTPField.Name("X-KM-Correlation-Id")!
+        var fields = HTTPFields()
+        #expect(fields.konaplateValue(name) == nil)
+        fields.append(HTTPField(name: .contentType, value: "application/json"))
+        fields.append(HTTPField(name: HTTPField.Name("x-km-correlation-id")!, value: "a"))
+        #expect(fields.konaplateValue(name) == fields[name])
+        #expect(fields.konaplateValue(name) == "a")
+        fields.append(HTTPField(name: name, value: "b"))
+        #expect(fields.konaplateValue(name) == fields[name])
+        #expect(fields.konaplateValue(name) == "a, b")
+        #expect(fields.konaplateValue("X-KM-CORRELATION-ID") == "a, b")
+        fields.append(HTTPField(name: .cookie, value: "c=1"))
+        fields.append(HTTPField(name: .cookie, value: "d=2"))
+        #expect(fields.konaplateValue(.cookie) == fields[.cookie])
+    }
+
     /// Header names are parsed once and then looked up: the lookup answers as parsing does, twice in a row, and
     /// refuses what is not a token.
     @Test func headerNamesParsedOnceAnswerAsParsing() {
-        for spelled in ["X-KM-Tran-Token", "x-km-tran-token", "X-KM-Tran-Token", "Content-Type"] {
+        // The built-in set's names take a shortcut of their own: they too must answer as parsing does.
+        let standard = [
+            "X-KM-User-AspId", "X-KM-Correlation-Id", "X-KM-Access-Key", "X-KM-Crypto-Key-Id", "X-KM-Tran-Token",
+            "X-KM-Tran-Time", "X-KM-Time-Zone",
+        ]
+        for spelled in ["X-KM-Tran-Token", "x-km-tran-token", "X-KM-Tran-Token", "Content-Type"] + standard {
             #expect(KonaplateHeaderNames.name(spelled) == HTTPField.Name(spelled))
         }
         #expect(KonaplateHeaderNames.name("not a token") == nil)
@@ -151,6 +201,28 @@ struct FormatTests {
         #expect(!KonaplateFormat.correlationID.matches("261125181104-00abg12"))
         #expect(KonaplateFormat.timeZone.matches("KST"))
         #expect(!KonaplateFormat.timeZone.matches("kst"))
+        // Each field's range at both ends, in every date format.
+        #expect(KonaplateFormat.yyyyMMdd.matches("20240131") && KonaplateFormat.yyyyMMdd.matches("00000101"))
+        #expect(!KonaplateFormat.yyyyMMdd.matches("20240100") && !KonaplateFormat.yyyyMMdd.matches("20240132"))
+        #expect(!KonaplateFormat.yyyyMMdd.matches("20240001"))
+        #expect(KonaplateFormat.HHmmss.matches("235959") && KonaplateFormat.HHmmss.matches("000000"))
+        #expect(!KonaplateFormat.HHmmss.matches("236000") && !KonaplateFormat.HHmmss.matches("235960"))
+        #expect(KonaplateFormat.MMyy.matches("1299") && !KonaplateFormat.MMyy.matches("1399"))
+        #expect(KonaplateFormat.yyMM.matches("9912") && !KonaplateFormat.yyMM.matches("9900"))
+        #expect(!KonaplateFormat.yyyyMMdd.matches("") && !KonaplateFormat.yyyyMMdd.matches("202401011"))
+        // The tran token: prefix, stamp, separator and a 32-byte Base64 signature, each broken once.
+        let token = "KMV1:20221108120814608:fNY9sfOX1hvu2mscVLNQQKX/z3lUnKNHET2gxNOhKEY="
+        #expect(KonaplateFormat.tranToken.matches(token))
+        let signature = String(token.dropFirst(23))
+        let broken: [String] = [
+            "KMV2:20221108120814608:" + signature, "KMV1:20221308120814608:" + signature,
+            "KMV1:20221108120814608;" + signature, String(token.dropLast()) + "A", String(token.dropLast(2)) + "-=",
+        ]
+        for token in broken { #expect(!KonaplateFormat.tranToken.matches(token), "\(token)") }
+        // The correlation id's stamp and its dash.
+        #expect(!KonaplateFormat.correlationID.matches("261125241104-00abc12"))
+        #expect(!KonaplateFormat.correlationID.matches("261125181104_00abc12"))
+        #expect(KonaplateFormat.correlationID.matches("261125181104-ABCDEF0"))
     }
 
     @Test func lengthsCountUTF16CodeUnits() {
