@@ -66,9 +66,9 @@ final class KonaplateURLSession: Sendable {
             configuration.urlCache = nil
             configuration.httpCookieAcceptPolicy = .never
             configuration.httpShouldSetCookies = false
-            // FoundationNetworking's default of 6 connections per host stalls requests queued behind a connection the
-            // server drops, until their timeout, without sending them (1,000 concurrent requests with 1% dropped
-            // connections: a hundred and more timed out unsent; with 8 or more, none: BENCHMARKS.md, hostile server).
+            // Requests queued behind a connection the server drops wait for their timeout; FoundationNetworking's
+            // default of 6 connections per host queues more of them behind each (the hostile server's load run,
+            // 1,000 concurrent requests with 1% faults: 3 timed out with 6 per host, 1 with 16; BENCHMARKS.md).
             configuration.httpMaximumConnectionsPerHost = 16
             return configuration
         }())

@@ -13,11 +13,11 @@ import Synchronization
 //
 //   HostileServer slow URLSession|AsyncHTTPClient           a drip of one byte a second; a server that never answers
 //   HostileServer memory URLSession|AsyncHTTPClient BYTES   one answer of BYTES bytes (0: the honest answer); peak RSS
-//   HostileServer load URLSession|AsyncHTTPClient double|faults REQUESTS [CONNECTIONS]
+//   HostileServer load URLSession|AsyncHTTPClient double|faults REQUESTS [CONNECTIONS [ROUNDS]]
 //                                                           REQUESTS at once through one client, to the double over
 //                                                           loopback (KonaplateDoubleServer) or to the fault server
-//                                                           with 1% faults; URLSession with CONNECTIONS per host
-//                                                           instead of the shared session's
+//                                                           with 1% faults, ROUNDS times (default 3); URLSession with
+//                                                           CONNECTIONS per host (0: the shared session's)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 2 else {
@@ -74,7 +74,8 @@ case "memory":
 
 case "load":
     let requests = Int(arguments[3]) ?? 1000
-    let connectionsPerHost = arguments.count > 4 ? Int(arguments[4]) : nil
+    let connectionsPerHost = arguments.count > 4 ? Int(arguments[4]).flatMap { $0 > 0 ? $0 : nil } : nil
+    let loadRounds = arguments.count > 5 ? max(1, Int(arguments[5]) ?? 3) : 3
     let double = Exchanges.double()
     let faultServer: FaultServer?
     let doubleServer: KonaplateDoubleServer?
@@ -112,58 +113,69 @@ case "load":
         middlewares: [counter])
     // Warm up (connections, keys, caches), then forget it: the run's figures start from here.
     for index in 0..<8 { _ = await Exchanges.send(index, through: client) }
-    double.removeRecorded()
-    sendings.withLock { $0 = 0 }
-    let receivedBefore = faultServer?.received ?? 0
     let baselineTrimmed = Memory.residentTrimmed
     let baseline = Memory.resident
     Memory.resetPeak()
-    let clock = ContinuousClock()
-    let start = clock.now
-    let results = await withTaskGroup(of: (index: Int, outcome: String, latency: Duration).self) { group in
-        for index in 0..<requests {
-            group.addTask {
-                let began = clock.now
-                let outcome = await Exchanges.send(index, through: client)
-                return (index, outcome, clock.now - began)
-            }
-        }
-        var all: [(index: Int, outcome: String, latency: Duration)] = []
-        for await result in group { all.append(result) }
-        return all
-    }
-    let wall = clock.now - start
-    let peak = Memory.peak
-    let afterRun = Memory.resident
-    try? await Task.sleep(for: .seconds(1))
-    let settled = Memory.resident
-    let settledTrimmed = Memory.residentTrimmed
-    let recorded = double.recorded
     func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
-    var outcomes: [String: Int] = [:]
-    for result in results { outcomes[result.outcome, default: 0] += 1 }
-    // Never repeated endpoints: exactly one request received per request sent, whatever the outcome.
-    var unsafeSent: [String: Int] = [:]
-    for index in 0..<requests where !Exchanges.endpoint(index).safe {
-        unsafeSent[Exchanges.endpoint(index).path, default: 0] += 1
+    // The load, `rounds` times in the same process, the double's record of what it received cleared before each:
+    // the first round's growth includes what is made once (thread and connection pools, the allocator's arenas);
+    // memory that keeps growing round after round would be a leak. The table's figures are the first round's.
+    var rounds: [[String: Any]] = []
+    for _ in 0..<loadRounds {
+        double.removeRecorded()
+        sendings.withLock { $0 = 0 }
+        let receivedBefore = faultServer?.received ?? 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        let results = await withTaskGroup(of: (index: Int, outcome: String, latency: Duration).self) { group in
+            for index in 0..<requests {
+                group.addTask {
+                    let began = clock.now
+                    let outcome = await Exchanges.send(index, through: client)
+                    return (index, outcome, clock.now - began)
+                }
+            }
+            var all: [(index: Int, outcome: String, latency: Duration)] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        let wall = clock.now - start
+        let peak = Memory.peak
+        let afterRun = Memory.resident
+        try? await Task.sleep(for: .seconds(1))
+        let settled = Memory.resident
+        let settledTrimmed = Memory.residentTrimmed
+        let recorded = double.recorded
+        var outcomes: [String: Int] = [:]
+        for result in results { outcomes[result.outcome, default: 0] += 1 }
+        // Never repeated endpoints: exactly one request received per request sent, whatever the outcome.
+        var unsafeSent: [String: Int] = [:]
+        for index in 0..<requests where !Exchanges.endpoint(index).safe {
+            unsafeSent[Exchanges.endpoint(index).path, default: 0] += 1
+        }
+        var unsafeReceived: [String: Int] = [:]
+        for request in recorded where unsafeSent[request.path] != nil { unsafeReceived[request.path, default: 0] += 1 }
+        let correlationIDs = recorded.compactMap {
+            $0.headers["X-KM-Correlation-Id"] ?? $0.headers["x-km-correlation-id"]
+        }
+        rounds.append([
+            "returned": Set(results.map(\.index)).count, "outcomes": outcomes, "sendings": sendings.withLock { $0 },
+            "received": (faultServer?.received).map { $0 - receivedBefore } ?? recorded.count,
+            "recorded": recorded.count, "duplicateCorrelationIDs": correlationIDs.count - Set(correlationIDs).count,
+            "unsafeSent": unsafeSent, "unsafeReceived": unsafeReceived,
+            "latenciesMs": results.map { milliseconds($0.latency) }, "wallMs": milliseconds(wall),
+            "peakKiB": peak, "afterKiB": afterRun, "settledKiB": settled, "settledTrimmedKiB": settledTrimmed,
+        ])
     }
-    var unsafeReceived: [String: Int] = [:]
-    for request in recorded where unsafeSent[request.path] != nil { unsafeReceived[request.path, default: 0] += 1 }
-    let correlationIDs = recorded.compactMap { $0.headers["X-KM-Correlation-Id"] ?? $0.headers["x-km-correlation-id"] }
-    report([
+    var line: [String: Any] = rounds[0]
+    line.merge([
         "scenario": "load", "transport": transportName, "server": arguments[2], "requests": requests,
-        "returned": Set(results.map(\.index)).count, "outcomes": outcomes,
-        "sendings": sendings.withLock { $0 },
-        "received": (faultServer?.received).map { $0 - receivedBefore } ?? recorded.count,
-        "recorded": recorded.count, "connectionsPerHost": connectionsPerHost ?? 0,
-        "duplicateCorrelationIDs": correlationIDs.count - Set(correlationIDs).count,
-        "unsafeSent": unsafeSent, "unsafeReceived": unsafeReceived,
-        "latenciesMs": results.map { milliseconds($0.latency) }, "wallMs": milliseconds(wall),
-        "baselineKiB": baseline, "peakKiB": peak, "afterKiB": afterRun, "settledKiB": settled,
-        "baselineTrimmedKiB": baselineTrimmed, "settledTrimmedKiB": settledTrimmed,
-    ])
+        "connectionsPerHost": connectionsPerHost ?? 0, "baselineKiB": baseline, "baselineTrimmedKiB": baselineTrimmed,
+        "rounds": rounds,
+    ]) { _, new in new }
+    report(line)
     faultServer?.stop()
     try await doubleServer?.stop()
 
