@@ -74,8 +74,11 @@ let package = Package(
                 .product(name: "KonaplateDoubleServer", package: generatorPackage),
                 .product(name: "KonaplateAsyncHTTPClient", package: generatorPackage),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                "MallocInUse",
             ],
             path: "Benchmarks/HostileServer"
         ),
+        // malloc's live heap for HostileServer's load rounds (glibc's mallinfo2, which Swift's Glibc module lacks).
+        .target(name: "MallocInUse", path: "Benchmarks/MallocInUse"),
     ]
 )

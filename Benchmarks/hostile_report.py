@@ -176,24 +176,30 @@ def load_rounds(runs, say):
         return
     count = len(runs[0]["rounds"])
     say(f"**Memory after the load, round after round.** The same load {count} times in one process, the double's")
-    say("record of what it received cleared before each round: resident size once malloc has handed its free pages")
-    say("back, after the warm-up (baseline) and 1 s after each round. The first round's growth is what is made once")
-    say("(thread and connection pools at a thousand requests in flight, the allocator's arenas); a leak would keep")
-    say("growing with every round. \"Accounted\": in every round each request ended in an outcome, the server received")
-    say("exactly what the client sent, no correlation id twice, each never-repeated request once.")
+    say("record of what it received cleared before each round. The live heap is what malloc has handed out and not had")
+    say("back (glibc's `mallinfo2`: allocated chunks and chunks mapped on their own), after the warm-up and after each")
+    say("round: a leak grows it with every round, whatever the allocator keeps. The resident size, once malloc has")
+    say("handed its free pages back, also counts the allocator's arenas and their fragmentation, and the pools made once")
+    say("in the first round (threads and connections for a thousand requests in flight). \"Accounted\": in every round")
+    say("each request ended in an outcome, the server received exactly what the client sent, no correlation id twice,")
+    say("each never-repeated request once.")
     say("")
-    say("| transport | server | baseline | " + " | ".join(f"after round {n + 1}" for n in range(count))
-        + " | last round − first | accounted |")
-    say("|---|---|---|" + "---|" * count + "---|---|")
+    say("| transport | server | live heap: after the warm-up → after each round | rounds 2 to last, per round | resident (trimmed): after the warm-up → after each round | accounted |")
+    say("|---|---|---|---|---|---|")
     for run in runs:
         server = "the double" if run["server"] == "double" else "the fault server, 1% faults"
         if run.get("connectionsPerHost"):
             server += f", {run['connectionsPerHost']} connections per host"
+        heap = run.get("heapKiB") or []
         trimmed = [r["settledTrimmedKiB"] for r in run["rounds"]]
-        growth = (trimmed[-1] - trimmed[0]) / 1024
         every = all(accounted(r, run["requests"]) for r in run["rounds"])
-        say(f"| {run['transport']} | {server} | {mib(run['baselineTrimmedKiB'])} | "
-            + " | ".join(mib(t) for t in trimmed) + f" | {growth:+.1f} MiB | {'yes' if every else '**no**'} |")
+        if len(heap) > 2 and min(heap) >= 0:
+            heap_text = " → ".join(mib(h) for h in heap)
+            per_round = f"{(heap[-1] - heap[1]) / 1024 / (len(heap) - 2):+.2f} MiB"
+        else:
+            heap_text, per_round = "not measured", "not measured"
+        say(f"| {run['transport']} | {server} | {heap_text} | {per_round} | "
+            + " → ".join(mib(t) for t in [run["baselineTrimmedKiB"]] + trimmed) + f" | {'yes' if every else '**no**'} |")
     say("")
 
 

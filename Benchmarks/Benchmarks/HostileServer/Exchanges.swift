@@ -5,6 +5,7 @@ import KonaplateAsyncHTTPClient
 import KonaplateClient
 import KonaplateDouble
 import KonaplateRuntime
+import MallocInUse
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -123,6 +124,14 @@ enum Memory {
     /// memory stays resident in malloc's per-thread arenas otherwise, so a resident size alone cannot tell memory
     /// still held by the client from memory the allocator keeps for later. Looked up at run time: the Glibc module
     /// does not import malloc.h. Without it (another C library), the plain resident size.
+    /// The live heap, in KiB: what malloc has handed out and not had back (-1 where it cannot say). Unlike the
+    /// resident size, free pages malloc keeps and the fragmentation of its arenas do not count: memory that grows
+    /// here from round to round is held by someone.
+    static var heapInUse: Int {
+        let bytes = konaplate_malloc_in_use()
+        return bytes < 0 ? -1 : Int(bytes / 1024)
+    }
+
     static var residentTrimmed: Int {
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
             _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)

@@ -123,8 +123,12 @@ case "load":
     // the first round's growth includes what is made once (thread and connection pools, the allocator's arenas);
     // memory that keeps growing round after round would be a leak. The table's figures are the first round's.
     var rounds: [[String: Any]] = []
+    // The live heap before each round and after the last, the double's record cleared and the last round's values
+    // gone: a leak grows it round after round.
+    var heap: [Int] = []
     for _ in 0..<loadRounds {
         double.removeRecorded()
+        heap.append(Memory.heapInUse)
         sendings.withLock { $0 = 0 }
         let receivedBefore = faultServer?.received ?? 0
         let clock = ContinuousClock()
@@ -169,10 +173,13 @@ case "load":
             "peakKiB": peak, "afterKiB": afterRun, "settledKiB": settled, "settledTrimmedKiB": settledTrimmed,
         ])
     }
+    double.removeRecorded()
+    heap.append(Memory.heapInUse)
     var line: [String: Any] = rounds[0]
     line.merge([
         "scenario": "load", "transport": transportName, "server": arguments[2], "requests": requests,
         "connectionsPerHost": connectionsPerHost ?? 0, "baselineKiB": baseline, "baselineTrimmedKiB": baselineTrimmed,
+        "heapKiB": heap,
         "rounds": rounds,
     ]) { _, new in new }
     report(line)
