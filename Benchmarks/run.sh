@@ -13,6 +13,8 @@
 #   Benchmarks/run.sh comparison            KonaplateClient against a swift-openapi-generator client, side by side
 #   Benchmarks/run.sh hostile               a hostile or failing server: the fault corpus, slow faults, memory, load
 #   Benchmarks/run.sh inputs                hostile spec inputs through konaplate-gen
+#   Benchmarks/run.sh urlsession-heap       FoundationNetworking's live heap under load, without Konaplate code
+#                                           (prints; BENCHMARKS.md quotes it beside the hostile server's load)
 set -euo pipefail
 here=$(dirname "$0")
 suite=${1:-}
@@ -24,8 +26,9 @@ client) exec "$here/client.sh" "$@" ;;
 comparison) exec "$here/client-comparison.sh" "$@" ;;
 hostile) exec "$here/hostile-server.sh" "$@" ;;
 inputs) exec "$here/hostile-inputs.sh" "$@" ;;
+urlsession-heap) exec "$here/urlsession-heap.sh" "$@" ;;
 *)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 64
     ;;
 esac
