@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/URLSessionHeap"
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-swiftc -O -import-objc-header HeapInUse.h main.swift -o "$work/urlsession-heap"
+swiftc -O -import-objc-header ../Benchmarks/MallocInUse/include/MallocInUse.h main.swift -o "$work/urlsession-heap"
 port=$((20000 + RANDOM % 20000))
 python3 server.py "$port" &
 server=$!

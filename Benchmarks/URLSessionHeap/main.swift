@@ -34,7 +34,7 @@ func send() async -> Int {
 for _ in 0..<8 { _ = await send() }
 var marks: [Int] = []
 for _ in 0..<6 {
-    marks.append(Int(heap_in_use() / 1024))
+    marks.append(Int(konaplate_malloc_in_use() / 1024))
     let ok = await withTaskGroup(of: Int.self) { group in
         for _ in 0..<requests { group.addTask { await send() } }
         var ok = 0
@@ -44,5 +44,5 @@ for _ in 0..<6 {
     try? await Task.sleep(for: .seconds(1))
     print("round answered", ok)
 }
-marks.append(Int(heap_in_use() / 1024))
+marks.append(Int(konaplate_malloc_in_use() / 1024))
 print("heap KiB", marks)

@@ -88,9 +88,9 @@ final class KonaplateURLSession: Sendable {
     }
 }
 
-/// A URLSession task: it may be cancelled and resumed from any thread, which
-/// FoundationNetworking does not say in its types.
-struct ThreadSafe<Object: AnyObject>: @unchecked Sendable {
+/// A URLSession task or a dispatch timer source: both may be cancelled (and resumed) from any thread, which
+/// FoundationNetworking and Dispatch do not say in their types.
+struct ThreadSafe<Object>: @unchecked Sendable {
     let object: Object
 
     init(_ object: Object) { self.object = object }
@@ -104,15 +104,11 @@ final class KonaplateURLSessionDelegate: NSObject, URLSessionDataDelegate, Senda
         let continuation: CheckedContinuation<(HTTPResponse, [UInt8]), any Error>
         let timeout: Duration
         let limit: Int
-        let timer: ExchangeTimer
+        /// The exchange's deadline: a dispatch timer source, which cancelling removes at once. (A work item
+        /// scheduled with `asyncAfter` stays queued, with what it holds, until its deadline even when cancelled: a
+        /// thousand requests a round kept 4 MiB alive for the 30 s of their timeout; BENCHMARKS.md, hostile server.)
+        let timer: ThreadSafe<any DispatchSourceTimer>
         var body: [UInt8] = []
-    }
-
-    /// The exchange's deadline: a dispatch timer source, which cancelling removes at once. (A work item scheduled
-    /// with `asyncAfter` stays queued, with what it holds, until its deadline even when cancelled: a thousand
-    /// requests a round kept 4 MiB alive for the 30 s of their timeout; BENCHMARKS.md, the hostile server's load.)
-    private struct ExchangeTimer: @unchecked Sendable {
-        let source: any DispatchSourceTimer
     }
 
     private let exchanges = Mutex<[Int: Exchange]>([:])
@@ -122,15 +118,15 @@ final class KonaplateURLSessionDelegate: NSObject, URLSessionDataDelegate, Senda
         continuation: CheckedContinuation<(HTTPResponse, [UInt8]), any Error>
     ) {
         let id = task.object.taskIdentifier
-        let timer = ExchangeTimer(source: DispatchSource.makeTimerSource(queue: .global()))
-        timer.source.setEventHandler { [weak self] in self?.fail(id, KonaplateTransportTimeout(timeout: timeout)) }
-        timer.source.schedule(deadline: .now() + timeout.timeInterval)
+        let timer = ThreadSafe(DispatchSource.makeTimerSource(queue: .global()))
+        timer.object.setEventHandler { [weak self] in self?.fail(id, KonaplateTransportTimeout(timeout: timeout)) }
+        timer.object.schedule(deadline: .now() + timeout.timeInterval)
         exchanges.withLock {
             $0[id] = Exchange(task: task, continuation: continuation, timeout: timeout, limit: limit, timer: timer)
         }
         // Started once registered (a deadline that passes at once then finds its exchange), and always started: a
         // source must not be released before it is.
-        timer.source.resume()
+        timer.object.resume()
         // Cancelled before the exchange was registered: the cancellation handler found nothing to end.
         if Task.isCancelled {
             fail(id, CancellationError())
@@ -143,7 +139,7 @@ final class KonaplateURLSessionDelegate: NSObject, URLSessionDataDelegate, Senda
     /// the timer after an answer) finds nothing. A failure cancels the task, so URLSession stops reading.
     private func end(_ id: Int, _ outcome: (Exchange) -> Result<(HTTPResponse, [UInt8]), any Error>) {
         guard let exchange = exchanges.withLock({ $0.removeValue(forKey: id) }) else { return }
-        exchange.timer.source.cancel()
+        exchange.timer.object.cancel()
         let result = outcome(exchange)
         if case .failure = result { exchange.task.object.cancel() }
         exchange.continuation.resume(with: result)

@@ -6,6 +6,12 @@ extension HTTPField.Name {
     public static let konaplateCorrelationId = HTTPField.Name("X-KM-Correlation-Id")!
     /// `X-KM-Crypto-Key-Id`.
     public static let konaplateCryptoKeyId = HTTPField.Name("X-KM-Crypto-Key-Id")!
+    // The rest of the built-in standard set, for `KonaplateHeaderNames`.
+    static let konaplateUserAspId = HTTPField.Name("X-KM-User-AspId")!
+    static let konaplateAccessKey = HTTPField.Name("X-KM-Access-Key")!
+    static let konaplateTranToken = HTTPField.Name("X-KM-Tran-Token")!
+    static let konaplateTranTime = HTTPField.Name("X-KM-Tran-Time")!
+    static let konaplateTimeZone = HTTPField.Name("X-KM-Time-Zone")!
 }
 
 /// Header names as generated header code spells them, parsed once per name: parsing (checking every character
@@ -26,22 +32,14 @@ extension HTTPField.Name {
     /// spells them: compared without hashing or locking, before the table is consulted.
     private static func standard(_ spelled: String) -> HTTPField.Name? {
         switch spelled {
-        case "X-KM-User-AspId": Standard.userAspId
+        case "X-KM-User-AspId": .konaplateUserAspId
         case "X-KM-Correlation-Id": .konaplateCorrelationId
-        case "X-KM-Access-Key": Standard.accessKey
+        case "X-KM-Access-Key": .konaplateAccessKey
         case "X-KM-Crypto-Key-Id": .konaplateCryptoKeyId
-        case "X-KM-Tran-Token": Standard.tranToken
-        case "X-KM-Tran-Time": Standard.tranTime
-        case "X-KM-Time-Zone": Standard.timeZone
+        case "X-KM-Tran-Token": .konaplateTranToken
+        case "X-KM-Tran-Time": .konaplateTranTime
+        case "X-KM-Time-Zone": .konaplateTimeZone
         default: nil
         }
-    }
-
-    private enum Standard {
-        static let userAspId = HTTPField.Name("X-KM-User-AspId")!
-        static let accessKey = HTTPField.Name("X-KM-Access-Key")!
-        static let tranToken = HTTPField.Name("X-KM-Tran-Token")!
-        static let tranTime = HTTPField.Name("X-KM-Tran-Time")!
-        static let timeZone = HTTPField.Name("X-KM-Time-Zone")!
     }
 }

@@ -262,10 +262,7 @@ public struct KonaplateValidator: Sendable {
     @_spi(Generated) @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ values: [Model?]?, at path: KonaplatePath) {
         for (index, value) in (values ?? []).enumerated() {
-            guard let value else { continue }
-            var element = KonaplateValidator()
-            value.collectViolations(into: &element, at: .root)
-            if !element.violations.isEmpty || !element.missing.isEmpty { adopt(element, at: path[index]) }
+            if let value { check(element: value, at: path, index) }
         }
     }
 
@@ -275,22 +272,28 @@ public struct KonaplateValidator: Sendable {
         value?.collectViolations(into: &self, at: path.joined)
     }
 
-    /// Descends into every element of an array of objects. Each element is checked at the root of a validator of
-    /// its own, whose findings, if any, are then moved under the element's path: a valid element (almost every
-    /// one) costs no path text at all. Joining "serviceInfos[12]" for each element was most of validating a long
-    /// array (BENCHMARKS.md, the client comparison).
+    /// Descends into every element of an array of objects.
     @_spi(Generated) @inlinable
     public mutating func check<Model: KonaplateValidatable>(_ values: [Model]?, at path: KonaplatePath) {
-        for (index, value) in (values ?? []).enumerated() {
-            var element = KonaplateValidator()
-            value.collectViolations(into: &element, at: .root)
-            if !element.violations.isEmpty || !element.missing.isEmpty { adopt(element, at: path[index]) }
-        }
+        for (index, value) in (values ?? []).enumerated() { check(element: value, at: path, index) }
     }
 
-    /// Takes over what `element` found below the root, as if it had been checked at `path` by this validator.
-    @usableFromInline mutating func adopt(_ element: KonaplateValidator, at path: KonaplatePath) {
-        let prefix = path.description
+    /// Element `index` of the array at `path`, checked at the root of a validator of its own, whose findings, if
+    /// any, are then moved under the element's path: a valid element (almost every one) costs no path text at all.
+    /// Joining "serviceInfos[12]" for each element was most of validating a long array (BENCHMARKS.md, the client
+    /// comparison).
+    @inlinable mutating func check<Model: KonaplateValidatable>(
+        element value: Model, at path: KonaplatePath, _ index: Int
+    ) {
+        var element = KonaplateValidator()
+        value.collectViolations(into: &element, at: .root)
+        if !element.violations.isEmpty || !element.missing.isEmpty { adopt(element, at: path, index) }
+    }
+
+    /// Takes over what `element` found below the root, as if element `index` of the array at `path` had been checked
+    /// by this validator.
+    @usableFromInline mutating func adopt(_ element: KonaplateValidator, at path: KonaplatePath, _ index: Int) {
+        let prefix = path[index].description
         func below(_ relative: String) -> String {
             if relative.isEmpty { return prefix }
             return prefix + (relative.utf8.first == UInt8(ascii: "[") ? "" : ".") + relative
